@@ -1,0 +1,99 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { trpcServer } from '@hono/trpc-server'
+import { appRouter, type Context } from '@kundnav/api'
+import { type Db, latestAppliedMigration } from '@kundnav/db'
+import { Hono } from 'hono'
+import type { Env } from './env.ts'
+import type { Logger } from './logger.ts'
+
+export interface AppDeps {
+  db: Db
+  env: Pick<Env, 'demoMode' | 'staticDir'>
+  logger: Logger
+}
+
+/** Header the SPA sends with every tRPC call; a cross-site form or image can't set it. */
+export const CSRF_HEADER = 'x-kundnav-csrf'
+
+export function createApp({ db, env, logger }: AppDeps) {
+  const app = new Hono()
+
+  app.use('/api/*', async (c, next) => {
+    const started = performance.now()
+    await next()
+    logger.debug(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    )
+  })
+
+  app.get('/api/health', async (c) => {
+    c.header('Cache-Control', 'no-store')
+    try {
+      const migration = await latestAppliedMigration(db.sql)
+      return c.json({ status: 'ok', database: 'reachable', engine: db.engine, migration })
+    } catch (error) {
+      logger.error({ err: error }, 'health check: database unreachable')
+      return c.json({ status: 'error', database: 'unreachable', engine: db.engine, migration: null }, 503)
+    }
+  })
+
+  // Mutations must come from our own pages: same-site fetch metadata and the SPA's custom header.
+  app.post('/api/trpc/*', async (c, next) => {
+    const site = c.req.header('sec-fetch-site')
+    if ((site && site !== 'same-origin' && site !== 'none') || c.req.header(CSRF_HEADER) !== '1') {
+      return c.json({ error: 'Cross-site request refused' }, 403)
+    }
+    await next()
+  })
+
+  app.use(
+    '/api/trpc/*',
+    trpcServer({
+      endpoint: '/api/trpc',
+      router: appRouter,
+      createContext: (): Context => ({ db, demoMode: env.demoMode, actor: null }),
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path }, 'trpc error')
+      },
+    }),
+  )
+
+  app.all('/api/*', (c) => c.json({ error: 'Not found' }, 404))
+
+  const indexFile = join(env.staticDir, 'index.html')
+  if (existsSync(indexFile)) {
+    // Vite puts content-hashed files under /assets: they never change, so browsers may keep them.
+    app.use(
+      '/assets/*',
+      serveStatic({
+        root: env.staticDir,
+        onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
+      }),
+    )
+    app.use(
+      '*',
+      serveStatic({ root: env.staticDir, onFound: (_path, c) => c.header('Cache-Control', 'no-cache') }),
+    )
+    // Client-side routes: every other GET is the SPA, always revalidated so a deploy shows at once.
+    const indexHtml = readFileSync(indexFile, 'utf8')
+    app.get('*', (c) => {
+      c.header('Cache-Control', 'no-cache')
+      return c.html(indexHtml)
+    })
+  } else {
+    logger.warn({ staticDir: env.staticDir }, 'no built web app found; run `pnpm build` to serve the portal')
+    app.get('*', (c) =>
+      c.text('Kundnav: the web app is not built. Run `pnpm start`, which builds it, or `pnpm build`.', 503),
+    )
+  }
+
+  return app
+}

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { isAbsolute, join, resolve } from 'node:path'
+import { repoRoot } from '@kundnav/db'
+import { z } from 'zod'
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Where the portal is reached, for links in mails. */
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// connection string')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  DATA_DIR: z.string().default(join(repoRoot, '.data')),
+  STATIC_DIR: z.string().default(join(repoRoot, 'apps/web/dist')),
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().default('Kundnav <no-reply@kundnav.local>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+})
+
+export interface Env {
+  production: boolean
+  /** Demo data, the development mailbox and a generated auth secret: everything but production. */
+  demoMode: boolean
+  port: number
+  host: string
+  publicUrl: string
+  databaseUrl: string | undefined
+  databasePoolSize: number
+  dataDir: string
+  pgliteDir: string
+  staticDir: string
+  authSecret: string
+  smtpUrl: string | undefined
+  mailFrom: string
+  logLevel: z.infer<typeof ZEnv>['LOG_LEVEL']
+  outboxPollMs: number
+  shutdownTimeoutMs: number
+}
+
+export class EnvError extends Error {
+  override name = 'EnvError'
+}
+
+/** Parses the environment once; nothing else in the server reads process.env. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
+  const parsed = ZEnv.safeParse(cleaned)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new EnvError(`The environment is not valid:\n${lines.join('\n')}`)
+  }
+  const raw = parsed.data
+  const production = raw.NODE_ENV === 'production'
+  if (production) {
+    const missing = [!raw.AUTH_SECRET && 'AUTH_SECRET', !raw.SMTP_URL && 'SMTP_URL'].filter(Boolean)
+    if (missing.length > 0) {
+      throw new EnvError(
+        `Production mode (NODE_ENV=production) needs ${missing.join(' and ')}. ` +
+          'Set AUTH_SECRET to a random string of at least 32 characters (e.g. `openssl rand -base64 32`) ' +
+          'and SMTP_URL to your mail server (smtp://user:password@host:587).',
+      )
+    }
+  }
+  const dataDir = isAbsolute(raw.DATA_DIR) ? raw.DATA_DIR : resolve(repoRoot, raw.DATA_DIR)
+  return {
+    production,
+    demoMode: !production,
+    port: raw.PORT,
+    host: raw.HOST,
+    publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
+    databaseUrl: raw.DATABASE_URL,
+    databasePoolSize: raw.DATABASE_POOL_SIZE,
+    dataDir,
+    pgliteDir: join(dataDir, 'pglite'),
+    staticDir: isAbsolute(raw.STATIC_DIR) ? raw.STATIC_DIR : resolve(repoRoot, raw.STATIC_DIR),
+    authSecret: raw.AUTH_SECRET ?? demoAuthSecret(dataDir),
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM,
+    logLevel: raw.LOG_LEVEL,
+    outboxPollMs: raw.OUTBOX_POLL_MS,
+    shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
+  }
+}
+
+/** In demo mode the secret is generated once and kept in the data folder, so sessions survive restarts. */
+function demoAuthSecret(dataDir: string): string {
+  const file = join(dataDir, 'auth-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('base64url')
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 })
+  return secret
+}

@@ -1,0 +1,84 @@
+import { serve } from '@hono/node-server'
+import { createDb, MigrationError, migrate, migrationsDir, seedDemo } from '@kundnav/db'
+import { createApp } from './app.ts'
+import { EnvError, parseEnv } from './env.ts'
+import { createLogger } from './logger.ts'
+import { createSmtpTransport, mailboxTransport, type Transport } from './outbox/transports.ts'
+import { OutboxWorker } from './outbox/worker.ts'
+import { printDemoPeople } from './print-demo-people.ts'
+
+async function main(): Promise<void> {
+  let env: ReturnType<typeof parseEnv>
+  try {
+    env = parseEnv()
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`Kundnav cannot start. ${error.message}`)
+      process.exit(1)
+    }
+    throw error
+  }
+  const logger = createLogger(env)
+  const db = await createDb({
+    databaseUrl: env.databaseUrl,
+    pgliteDir: env.pgliteDir,
+    poolSize: env.databasePoolSize,
+  })
+
+  try {
+    const { applied, warnings } = await migrate(db.sql, migrationsDir)
+    for (const warning of warnings) logger.warn(warning)
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied')
+  } catch (error) {
+    await db.close()
+    if (error instanceof MigrationError) {
+      console.error(`Kundnav cannot start. ${error.message}`)
+      process.exit(1)
+    }
+    throw error
+  }
+
+  if (env.demoMode && (await db.prisma.organization.count()) === 0) {
+    const result = await seedDemo(db.prisma)
+    printDemoPeople(result.people)
+  }
+
+  const transport: Transport & { close?(): void } = env.smtpUrl
+    ? createSmtpTransport(env.smtpUrl, env.mailFrom)
+    : mailboxTransport
+  const worker = new OutboxWorker({ db, transport, logger, pollMs: env.outboxPollMs })
+  worker.start()
+
+  const app = createApp({ db, env, logger })
+  const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
+    logger.info(
+      { port: info.port, engine: db.engine, mode: env.demoMode ? 'demo' : 'production' },
+      `Kundnav is running on http://localhost:${info.port}`,
+    )
+  })
+
+  let stopping = false
+  async function shutdown(signal: string) {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'shutting down: finishing requests in flight')
+    const force = setTimeout(() => {
+      logger.warn('requests still open after the shutdown timeout; closing them')
+      if ('closeAllConnections' in server) server.closeAllConnections()
+    }, env.shutdownTimeoutMs)
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      if ('closeIdleConnections' in server) server.closeIdleConnections()
+    })
+    clearTimeout(force)
+    await worker.stop()
+    transport.close?.()
+    await db.close()
+    logger.info('stopped')
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+}
+
+await main()

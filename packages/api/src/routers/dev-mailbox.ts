@@ -1,0 +1,63 @@
+import { z } from 'zod'
+import { demoProcedure, router } from '../trpc.ts'
+
+const ZMailboxMessage = z.object({
+  id: z.string(),
+  channel: z.enum(['EMAIL', 'SMS']),
+  recipient: z.string(),
+  subject: z.string().nullable(),
+  text: z.string(),
+  sentAt: z.date().nullable(),
+  createdAt: z.date(),
+})
+
+export const devMailboxRouter = router({
+  /** Messages the worker delivered to the development mailbox, newest first, keyset-paginated. */
+  list: demoProcedure
+    .input(
+      z.object({
+        recipient: z.string().trim().toLowerCase().optional(),
+        cursor: z.object({ sentAt: z.date(), id: z.string() }).optional(),
+        limit: z.number().int().min(1).max(100).default(20),
+      }),
+    )
+    .output(
+      z.object({
+        items: z.array(ZMailboxMessage),
+        nextCursor: z.object({ sentAt: z.date(), id: z.string() }).nullable(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const rows = await ctx.db.prisma.outboxMessage.findMany({
+        where: {
+          deliveredVia: 'mailbox',
+          ...(input.recipient ? { recipient: { contains: input.recipient } } : {}),
+          ...(input.cursor
+            ? {
+                OR: [
+                  { sentAt: { lt: input.cursor.sentAt } },
+                  { sentAt: input.cursor.sentAt, id: { lt: input.cursor.id } },
+                ],
+              }
+            : {}),
+        },
+        orderBy: [{ sentAt: 'desc' }, { id: 'desc' }],
+        take: input.limit + 1,
+        select: {
+          id: true,
+          channel: true,
+          recipient: true,
+          subject: true,
+          text: true,
+          sentAt: true,
+          createdAt: true,
+        },
+      })
+      const items = rows.slice(0, input.limit)
+      const last = items.at(-1)
+      return {
+        items,
+        nextCursor: rows.length > input.limit && last?.sentAt ? { sentAt: last.sentAt, id: last.id } : null,
+      }
+    }),
+})

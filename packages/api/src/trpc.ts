@@ -1,0 +1,63 @@
+import { can, type Permission } from '@kundnav/schemas'
+import { initTRPC, TRPCError } from '@trpc/server'
+import superjson from 'superjson'
+import { ZodError, z } from 'zod'
+import type { Context } from './context.ts'
+import { AppError } from './errors.ts'
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? error.cause : null
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        appCode: error instanceof AppError ? error.appCode : null,
+        fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
+      },
+    }
+  },
+})
+
+export const router = t.router
+export const createCallerFactory = t.createCallerFactory
+
+/** The procedure ladder: every procedure is built from exactly one of these rungs. */
+
+/** Anyone, signed in or not. */
+export const publicProcedure = t.procedure
+
+/** A signed-in person acting on their own things. */
+export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Du behöver logga in.' })
+  return next({ ctx: { ...ctx, actor: ctx.actor } })
+})
+
+function refuse(): never {
+  throw new TRPCError({ code: 'FORBIDDEN', message: 'Din roll får inte göra detta.' })
+}
+
+/** A member acting in their active customer organisation, with a role that has `permission`. */
+export function memberProcedure(permission: Permission) {
+  return authedProcedure.use(({ ctx, next }) => {
+    const { organizationId, organizationType, role } = ctx.actor
+    if (!organizationId || organizationType !== 'CUSTOMER' || !can(role, permission)) refuse()
+    return next({ ctx: { ...ctx, organizationId, role: role as NonNullable<typeof role> } })
+  })
+}
+
+/** Provider staff (active organisation: the provider) acting on customers' records. */
+export function providerProcedure(permission: Permission) {
+  return authedProcedure.use(({ ctx, next }) => {
+    const { organizationId, organizationType, role } = ctx.actor
+    if (!organizationId || organizationType !== 'PROVIDER' || !can(role, permission)) refuse()
+    return next({ ctx: { ...ctx, organizationId, role: role as NonNullable<typeof role> } })
+  })
+}
+
+/** Only in demo mode (the development mailbox); in production the procedure does not exist. */
+export const demoProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.demoMode) throw new TRPCError({ code: 'NOT_FOUND', message: 'Finns bara i demoläge.' })
+  return next()
+})

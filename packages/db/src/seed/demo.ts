@@ -1,0 +1,83 @@
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts'
+import { hashPassword } from '../password.ts'
+import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PEOPLE, type DemoPerson } from './demo-data.ts'
+
+export interface SeedResult {
+  /** False when everything was already there. */
+  changed: boolean
+  people: { username: string; email: string; name: string; roles: string[] }[]
+}
+
+/**
+ * Seeds the demo organisations and people. Idempotent: what exists is left as it is (passwords a
+ * person changed stay changed); what is missing is added. All in one transaction.
+ */
+export async function seedDemo(prisma: PrismaClient): Promise<SeedResult> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  return prisma.$transaction(
+    async (tx) => {
+      let changed = false
+      const orgIds = new Map<string, string>()
+      for (const org of DEMO_ORGANIZATIONS) {
+        const existing = await tx.organization.findUnique({ where: { orgNumber: org.orgNumber } })
+        const row =
+          existing ??
+          (await tx.organization.create({
+            data: { name: org.name, orgNumber: org.orgNumber, type: org.type },
+          }))
+        changed ||= !existing
+        orgIds.set(org.key, row.id)
+      }
+      for (const person of DEMO_PEOPLE) {
+        changed = (await seedPerson(tx, person, orgIds, passwordHash)) || changed
+      }
+      return { changed, people: DEMO_PEOPLE.map(describe) }
+    },
+    { timeout: 60_000 },
+  )
+}
+
+async function seedPerson(
+  tx: Prisma.TransactionClient,
+  person: DemoPerson,
+  orgIds: Map<string, string>,
+  passwordHash: string,
+): Promise<boolean> {
+  let changed = false
+  const email = person.email.toLowerCase()
+  let user = await tx.user.findUnique({ where: { email } })
+  if (!user) {
+    user = await tx.user.create({
+      data: {
+        name: person.name,
+        email,
+        username: (person.username ?? email).toLowerCase(),
+        mobile: person.mobile,
+        passwordHash,
+      },
+    })
+    changed = true
+  }
+  for (const { organization, roles } of person.memberships) {
+    const organizationId = orgIds.get(organization)
+    if (!organizationId) throw new Error(`Unknown demo organisation ${organization}`)
+    const existing = await tx.membership.findUnique({
+      where: { userId_organizationId: { userId: user.id, organizationId } },
+    })
+    if (!existing) {
+      await tx.membership.create({ data: { userId: user.id, organizationId, roles } })
+      changed = true
+    }
+  }
+  return changed
+}
+
+function describe(person: DemoPerson) {
+  const orgName = (key: string) => DEMO_ORGANIZATIONS.find((org) => org.key === key)?.name ?? key
+  return {
+    name: person.name,
+    email: person.email,
+    username: person.username ?? person.email,
+    roles: person.memberships.map((m) => `${m.roles.join(', ')} @ ${orgName(m.organization)}`),
+  }
+}

@@ -1,0 +1,11 @@
+/** One connection, for work that must stay on it (session-level locks, multi-statement scripts). */
+export interface SqlConnection {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>
+  /** Runs a script of several statements, without parameters. */
+  exec(text: string): Promise<void>
+}
+
+export interface SqlRunner {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>
+  withConnection<R>(work: (connection: SqlConnection) => Promise<R>): Promise<R>
+}

@@ -1,0 +1,47 @@
+import { Role } from '@kundnav/db/enums'
+
+/** What can be done, as `resource.action`. */
+export const PERMISSIONS = [
+  'organization.read',
+  'member.read',
+  'member.manage',
+  'audit.read',
+  'caseOfficer.manage',
+  'submission.edit',
+  'submission.confirm',
+  'order.read',
+  'order.create',
+  'order.attest',
+  'agreement.sign',
+  'agentAssignment.handle',
+  'case.read',
+  'case.create',
+  'provider.review',
+  'provider.support',
+] as const
+
+export type Permission = (typeof PERMISSIONS)[number]
+
+const CASE_OFFICER: Permission[] = ['organization.read', 'submission.edit', 'case.read', 'case.create']
+
+export const ROLE_PERMISSIONS = {
+  ADMIN: ['organization.read', 'member.read', 'member.manage', 'audit.read', 'case.read', 'case.create'],
+  ORDERER: ['organization.read', 'order.read', 'order.create', 'case.read', 'case.create'],
+  ATTESTER: ['organization.read', 'order.read', 'order.attest'],
+  SIGNATORY: ['organization.read', 'agreement.sign'],
+  CONTACT: ['organization.read', 'order.read'],
+  AGENT_OFFICER: ['organization.read', 'agentAssignment.handle', 'order.read'],
+  // Ansvarig is automatically a handläggare too: its permissions include CASE_OFFICER's by derivation.
+  RESPONSIBLE: [...CASE_OFFICER, 'caseOfficer.manage', 'submission.confirm'],
+  CASE_OFFICER,
+  PROVIDER_REVIEWER: ['provider.review', 'order.read', 'case.read'],
+  PROVIDER_SUPPORT: ['provider.support', 'case.read', 'case.create', 'member.read'],
+} as const satisfies Record<Role, readonly Permission[]>
+
+/** The one check used by the server's procedure ladder and by the SPA to hide what a role can't do. */
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  if (!role) return false
+  return (ROLE_PERMISSIONS[role] as readonly Permission[]).includes(permission)
+}
+
+export { Role }

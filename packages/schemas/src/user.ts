@@ -1,0 +1,19 @@
+import { z } from 'zod'
+
+/** E-mail addresses are kept in lower case, so the same address is one account whatever its letter case. */
+export const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'Ange e-postadressen i formatet namn@exempel.se.' }))
+
+/** Usernames (the e-mail address unless an administrator chose another) are unique regardless of letter case. */
+export const ZUsername = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, { message: 'Användarnamnet måste ha minst 3 tecken.' })
+  .max(254, { message: 'Användarnamnet får ha högst 254 tecken.' })
+  .regex(/^[a-z0-9._@+-]+$/, {
+    message: 'Användarnamnet får bara innehålla bokstäver a–z, siffror och tecknen . _ @ + -',
+  })
