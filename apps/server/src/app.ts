@@ -71,23 +71,20 @@ export function createApp({ db, env, logger }: AppDeps) {
   const indexFile = join(env.staticDir, 'index.html')
   if (existsSync(indexFile)) {
     // Vite puts content-hashed files under /assets: they never change, so browsers may keep them.
-    app.use(
-      '/assets/*',
-      serveStatic({
-        root: env.staticDir,
-        onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
-      }),
-    )
-    app.use(
-      '*',
-      serveStatic({ root: env.staticDir, onFound: (_path, c) => c.header('Cache-Control', 'no-cache') }),
-    )
+    // Everything else (index.html above all) is revalidated, so a new release shows at once.
+    app.use('*', async (c, next) => {
+      await next()
+      if (c.req.path.startsWith('/assets/') && c.res.status === 200) {
+        c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable')
+      } else if (!c.res.headers.has('Cache-Control')) {
+        c.res.headers.set('Cache-Control', 'no-cache')
+      }
+    })
+    app.use('*', serveStatic({ root: env.staticDir }))
+    app.get('/assets/*', (c) => c.text('Not found', 404))
     // Client-side routes: every other GET is the SPA, always revalidated so a deploy shows at once.
     const indexHtml = readFileSync(indexFile, 'utf8')
-    app.get('*', (c) => {
-      c.header('Cache-Control', 'no-cache')
-      return c.html(indexHtml)
-    })
+    app.get('*', (c) => c.html(indexHtml))
   } else {
     logger.warn({ staticDir: env.staticDir }, 'no built web app found; run `pnpm build` to serve the portal')
     app.get('*', (c) =>

@@ -11,7 +11,7 @@ const result = spawnSync(
   'pnpm',
   ['exec', 'prisma', 'generate', '--config', resolve(root, 'prisma.config.ts')],
   {
-    cwd: here + '/..',
+    cwd: resolve(here, '..'),
     stdio: 'inherit',
     env: {
       ...process.env,

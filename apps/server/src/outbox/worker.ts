@@ -16,7 +16,7 @@ export interface OutboxWorkerOptions {
 export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null
   private running: Promise<void> | null = null
-  private stopped = true
+  private stopped = false
 
   constructor(private readonly options: OutboxWorkerOptions) {}
 

@@ -28,7 +28,8 @@ export default async function setup(project: TestProject) {
   const db = await createDb()
   try {
     await migrate(db.sql, migrationsDir)
-    const dump = await db.pglite!.dumpDataDir('none')
+    if (!db.pglite) throw new Error('expected the embedded database')
+    const dump = await db.pglite.dumpDataDir('none')
     const file = join(folder, 'template.tar')
     writeFileSync(file, Buffer.from(await dump.arrayBuffer()))
     project.provide('postgresTemplate', null)

@@ -1,0 +1,80 @@
+import type { Db } from '@kundnav/db'
+import { createTestDb } from '@kundnav/db/testing'
+import { TRPCError } from '@trpc/server'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Context } from './context.ts'
+import { actorFor, createWorld, type World } from './testing/world.ts'
+import {
+  authedProcedure,
+  createCallerFactory,
+  demoProcedure,
+  memberProcedure,
+  providerProcedure,
+  publicProcedure,
+  router,
+} from './trpc.ts'
+
+// A router with one procedure per rung, to prove what each rung lets through.
+const ladder = router({
+  open: publicProcedure.query(() => 'open'),
+  own: authedProcedure.query(({ ctx }) => ctx.actor.userId),
+  manageMembers: memberProcedure('member.manage').query(({ ctx }) => ctx.organizationId),
+  review: providerProcedure('provider.review').query(({ ctx }) => ctx.organizationId),
+  mailbox: demoProcedure.query(() => 'mailbox'),
+})
+const call = (db: Db, actor: Context['actor'], demoMode = true) =>
+  createCallerFactory(ladder)({ db, demoMode, actor })
+
+let db: Db
+let world: World
+beforeAll(async () => {
+  db = await createTestDb()
+  world = await createWorld(db)
+})
+afterAll(async () => {
+  await db.close()
+})
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise
+    return 'OK'
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code
+    throw error
+  }
+}
+
+describe('procedure ladder', () => {
+  it('lets anyone through the public rung', async () => {
+    expect(await call(db, null).open()).toBe('open')
+  })
+
+  it('refuses anonymous callers on every other rung with UNAUTHORIZED', async () => {
+    expect(await codeOf(call(db, null).own())).toBe('UNAUTHORIZED')
+    expect(await codeOf(call(db, null).manageMembers())).toBe('UNAUTHORIZED')
+    expect(await codeOf(call(db, null).review())).toBe('UNAUTHORIZED')
+  })
+
+  it('scopes the member rung to the active organisation and the role’s permissions', async () => {
+    const admin = actorFor(world.home, 'ADMIN')
+    expect(await call(db, admin).manageMembers()).toBe(world.home.organization.id)
+    expect(await codeOf(call(db, actorFor(world.home, 'ORDERER')).manageMembers())).toBe('FORBIDDEN')
+    expect(await codeOf(call(db, { ...admin, organizationId: null, role: null }).manageMembers())).toBe(
+      'FORBIDDEN',
+    )
+  })
+
+  it('keeps provider staff and customers on their own rungs', async () => {
+    const reviewer = actorFor(world.provider, 'PROVIDER_REVIEWER')
+    expect(await call(db, reviewer).review()).toBe(world.provider.organization.id)
+    expect(await codeOf(call(db, reviewer).manageMembers())).toBe('FORBIDDEN')
+    expect(await codeOf(call(db, actorFor(world.home, 'ADMIN')).review())).toBe('FORBIDDEN')
+    expect(await codeOf(call(db, actorFor(world.provider, 'PROVIDER_SUPPORT')).review())).toBe('FORBIDDEN')
+  })
+
+  it('hides demo-only procedures outside demo mode', async () => {
+    expect(await call(db, null, true).mailbox()).toBe('mailbox')
+    expect(await codeOf(call(db, null, false).mailbox())).toBe('NOT_FOUND')
+  })
+})
