@@ -1,0 +1,93 @@
+import { useQuery } from '@tanstack/react-query'
+import { Link, Outlet, useRouterState } from '@tanstack/react-router'
+import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useTRPC } from '../../lib/trpc.ts'
+import { LanguageSwitch } from './language-switch.tsx'
+
+export const MAIN_ID = 'innehall'
+
+const navLinkClass =
+  'inline-block min-h-11 px-1 py-3 font-semibold text-ink no-underline visited:text-ink hover:underline aria-[current=page]:border-b-4 aria-[current=page]:border-brand'
+
+/** The frame around every page: skip link, header, navigation, main content and footer. */
+export function AppShell({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation()
+  const trpc = useTRPC()
+  const info = useQuery(trpc.portal.info.queryOptions())
+  const mainRef = useRef<HTMLElement>(null)
+  const pathname = useRouterState({ select: (state) => state.location.pathname })
+  const firstPage = useRef(true)
+
+  // After a page change inside the app, move focus to the new page's heading (or main), as a full page
+  // load would start reading from the top; on the first load the browser's own focus is left alone.
+  useEffect(() => {
+    if (firstPage.current) {
+      firstPage.current = false
+      return
+    }
+    const frame = requestAnimationFrame(() => {
+      const heading = mainRef.current?.querySelector<HTMLElement>('h1')
+      ;(heading ?? mainRef.current)?.focus()
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [pathname])
+
+  function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
+    event.preventDefault()
+    mainRef.current?.focus()
+    mainRef.current?.scrollIntoView()
+  }
+
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href={`#${MAIN_ID}`}
+        onClick={skipToMain}
+        className="sr-only bg-focus text-ink underline visited:text-ink focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:p-3"
+      >
+        {t('shell.skipLink')}
+      </a>
+      <header className="bg-brand text-white">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+          <Link
+            to="/"
+            className="py-2 font-bold text-2xl text-white no-underline visited:text-white hover:underline"
+          >
+            {t('shell.portalName')}
+          </Link>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <nav aria-label={t('shell.mainNav')} className="border-line border-b bg-surface">
+        <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-6 px-4">
+          <li>
+            <Link to="/" className={navLinkClass} activeOptions={{ exact: true }}>
+              {t('shell.navStart')}
+            </Link>
+          </li>
+        </ul>
+      </nav>
+      <main
+        id={MAIN_ID}
+        ref={mainRef}
+        tabIndex={-1}
+        className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 text-lg leading-relaxed"
+      >
+        {children ?? <Outlet />}
+      </main>
+      <footer className="border-brand border-t-4 bg-surface">
+        <div className="mx-auto max-w-5xl space-y-2 px-4 py-6">
+          {info.data?.demoMode ? (
+            <ul>
+              <li>
+                <Link to="/dev/mailbox">{t('shell.devMailbox')}</Link>
+              </li>
+            </ul>
+          ) : null}
+          <p className="text-ink-muted">{t('shell.footerAbout')}</p>
+        </div>
+      </footer>
+    </div>
+  )
+}

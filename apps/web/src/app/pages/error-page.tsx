@@ -1,0 +1,32 @@
+import { type ErrorComponentProps, useRouter } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { Button } from '../../components/ui/button.tsx'
+import { PageHeading } from '../../components/ui/page-heading.tsx'
+
+/**
+ * Shown when a page fails to render. "Gå till startsidan" is a full page load on purpose: it leaves
+ * whatever state broke the page behind.
+ */
+export function ErrorPage({ error, reset }: ErrorComponentProps) {
+  const { t } = useTranslation()
+  const router = useRouter()
+  if (import.meta.env.DEV) console.error(error)
+  return (
+    <>
+      <PageHeading>{t('errorPage.title')}</PageHeading>
+      <p className="mb-6">{t('errorPage.text')}</p>
+      <div className="flex flex-wrap items-center gap-6">
+        <Button
+          onClick={() => {
+            // Reloads the route's data and resets its error boundary.
+            reset()
+            void router.invalidate()
+          }}
+        >
+          {t('common.retry')}
+        </Button>
+        <a href="/">{t('common.backToStart')}</a>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,22 @@
+import type { ButtonHTMLAttributes } from 'react'
+
+type Variant = 'primary' | 'secondary'
+
+const VARIANTS: Record<Variant, string> = {
+  primary: 'bg-brand text-white hover:bg-brand-dark',
+  secondary: 'bg-surface text-ink ring-1 ring-line ring-inset hover:bg-[#dbdad9]',
+}
+
+export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  variant?: Variant
+}
+
+export function Button({ variant = 'primary', type = 'button', className = '', ...props }: ButtonProps) {
+  return (
+    <button
+      type={type}
+      className={`inline-flex min-h-11 items-center justify-center rounded px-4 py-2 font-semibold ${VARIANTS[variant]} ${className}`}
+      {...props}
+    />
+  )
+}

@@ -1,0 +1,21 @@
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+
+/**
+ * The page's one `h1`. It also names the browser tab ("Utvecklingsbrevlåda – Kundnav") and can take
+ * focus from code, which the app shell does after each page change.
+ */
+export function PageHeading({ children, documentTitle }: { children: string; documentTitle?: string }) {
+  const { t } = useTranslation()
+  useEffect(() => {
+    document.title = documentTitle ?? t('shell.pageTitle', { title: children })
+  }, [children, documentTitle, t])
+  return (
+    <h1
+      tabIndex={-1}
+      className="mb-6 font-bold text-[1.75rem] leading-tight wrap-break-word hyphens-auto sm:text-4xl"
+    >
+      {children}
+    </h1>
+  )
+}

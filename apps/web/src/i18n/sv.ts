@@ -1,0 +1,82 @@
+/**
+ * Swedish — the default language and the source of truth for which texts exist. Every key here must also
+ * be in `en.ts`; TypeScript enforces that through the `Messages` type, and `messages.test.ts` checks it at
+ * run time too. Plural forms use i18next's `_one` / `_other` suffixes.
+ */
+export const sv = {
+  shell: {
+    portalName: 'Kundnav',
+    skipLink: 'Hoppa till innehållet',
+    mainNav: 'Huvudmeny',
+    navStart: 'Start',
+    footerAbout: 'Kundnav är en kundportal med öppen källkod.',
+    devMailbox: 'Utvecklingsbrevlåda',
+    pageTitle: '{{title}} – Kundnav',
+  },
+  common: {
+    loading: 'Hämtar …',
+    retry: 'Försök igen',
+    backToStart: 'Gå till startsidan',
+    loadFailed: 'Vi kunde inte hämta uppgifterna just nu. Försök igen om en stund.',
+  },
+  portal: {
+    title: 'Välkommen till Kundnav',
+    intro:
+      'Kundnav är portalen där ni beställer tjänster, följer era ärenden och hanterar vilka i er organisation som har tillgång.',
+    loading: 'Hämtar uppgifter om portalen …',
+    providerHeading: 'Portalen drivs av',
+    providerName: 'Organisation',
+    providerOrgNumber: 'Organisationsnummer',
+    customers: 'Kundorganisationer',
+    customerCount_one: '{{count}} ansluten kundorganisation',
+    customerCount_other: '{{count}} anslutna kundorganisationer',
+    noProvider: 'Ingen organisation driver portalen än.',
+    demoHeading: 'Det här är en demoversion',
+    demoText:
+      'Uppgifterna i portalen är påhittade. E-post och sms skickas inte på riktigt, utan hamnar i utvecklingsbrevlådan.',
+    demoMailboxLink: 'Öppna utvecklingsbrevlådan',
+  },
+  devMailbox: {
+    title: 'Utvecklingsbrevlåda',
+    intro:
+      'Här hamnar e-post och sms som portalen skickar när den körs utan e-postserver, till exempel länkar för att välja lösenord.',
+    filterLegend: 'Filtrera meddelanden',
+    recipientLabel: 'Mottagare',
+    recipientHint: 'Hela eller en del av e-postadressen eller telefonnumret.',
+    filterSubmit: 'Filtrera',
+    filterClear: 'Visa alla meddelanden',
+    filteredBy: 'Visar meddelanden till mottagare som innehåller ”{{recipient}}”.',
+    loading: 'Hämtar meddelanden …',
+    empty: 'Inga meddelanden än.',
+    emptyHint:
+      'Meddelanden visas här när portalen skickar e-post eller sms, till exempel när någon begär ett nytt lösenord.',
+    emptyFiltered: 'Inga meddelanden till mottagare som innehåller ”{{recipient}}”.',
+    listLabel: 'Meddelanden',
+    channelEmail: 'E-post',
+    channelSms: 'Sms',
+    smsSubject: 'Sms till {{recipient}}',
+    recipient: 'Till',
+    sentAt: 'Skickat',
+    createdAt: 'Skapat',
+    channel: 'Typ',
+    showMore: 'Visa fler',
+    loadingMore: 'Hämtar fler meddelanden …',
+    noMore: 'Det finns inga fler meddelanden.',
+    notAvailableHeading: 'Brevlådan finns bara i demoläge',
+    notAvailableText:
+      'Den här servern körs inte i demoläge, så e-post och sms skickas på riktigt och sparas inte här.',
+  },
+  notFound: {
+    title: 'Sidan finns inte',
+    text: 'Kontrollera att adressen är rätt stavad. Om du följde en länk kan sidan ha flyttats eller tagits bort.',
+  },
+  errorPage: {
+    title: 'Något gick fel',
+    text: 'Sidan kunde inte visas på grund av ett tekniskt fel. Försök igen, eller gå till startsidan.',
+  },
+}
+
+type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
+
+/** The shape every language must have: exactly the Swedish keys, each a string. */
+export type Translation = Messages<typeof sv>

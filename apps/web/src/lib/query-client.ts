@@ -1,0 +1,19 @@
+import { QueryClient } from '@tanstack/react-query'
+import { trpcHttpStatus } from './trpc-error.ts'
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // A 4xx answer (not found, forbidden, bad input) will not change by asking again; network and
+        // server errors might.
+        retry: (failureCount, error) => {
+          const status = trpcHttpStatus(error)
+          if (status !== null && status >= 400 && status < 500) return false
+          return failureCount < 2
+        },
+      },
+    },
+  })
+}
