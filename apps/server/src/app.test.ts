@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Db } from '@kundnav/db'
+import { type Db, migrationsDir, readMigrations } from '@kundnav/db'
 import { createTestDb } from '@kundnav/db/testing'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from './app.ts'
+import { parseEnv } from './env.ts'
 
 const logger = pino({ level: 'silent' })
 let db: Db
@@ -22,8 +23,12 @@ afterAll(async () => {
   await db.close()
 })
 
+function testEnv(demoMode = true) {
+  return { ...parseEnv({ DATA_DIR: staticDir, STATIC_DIR: staticDir }), demoMode }
+}
+
 function app(demoMode = true) {
-  return createApp({ db, env: { demoMode, staticDir }, logger })
+  return createApp({ db, env: testEnv(demoMode), logger })
 }
 
 describe('server', () => {
@@ -32,14 +37,12 @@ describe('server', () => {
     expect(response.status).toBe(200)
     const body = await response.json()
     expect(body).toMatchObject({ status: 'ok', database: 'reachable', engine: db.engine })
-    expect(body.migration).toMatch(/^\d{14}_init$/)
+    expect(body.migration).toBe(readMigrations(migrationsDir).at(-1)?.name)
   })
 
   it('answers 503 on /api/health when the database is gone', async () => {
     const broken = { ...db, sql: { ...db.sql, query: () => Promise.reject(new Error('connection refused')) } }
-    const response = await createApp({ db: broken, env: { demoMode: true, staticDir }, logger }).request(
-      '/api/health',
-    )
+    const response = await createApp({ db: broken, env: testEnv(), logger }).request('/api/health')
     expect(response.status).toBe(503)
     expect(await response.json()).toMatchObject({ database: 'unreachable' })
   })

@@ -2,23 +2,29 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { trpcServer } from '@hono/trpc-server'
-import { appRouter, type Context } from '@kundnav/api'
+import { appRouter, type Context, resolveActor } from '@kundnav/api'
 import { type Db, latestAppliedMigration } from '@kundnav/db'
 import { Hono } from 'hono'
+import { createAuth } from './auth/authjs.ts'
+import { CLIENT_ADDRESS_HEADER, clientAddress, parseCookies } from './auth/request-info.ts'
 import type { Env } from './env.ts'
 import type { Logger } from './logger.ts'
 
 export interface AppDeps {
   db: Db
-  env: Pick<Env, 'demoMode' | 'staticDir'>
+  env: Pick<Env, 'demoMode' | 'staticDir' | 'auth' | 'authSecret' | 'trustProxy'>
   logger: Logger
 }
+
+/** The header through which the SPA names the (organisation, role) pair the page shows. */
+export const SHOWN_PAIR_HEADER = 'x-kundnav-pair'
 
 /** Header the SPA sends with every tRPC call; a cross-site form or image can't set it. */
 export const CSRF_HEADER = 'x-kundnav-csrf'
 
 export function createApp({ db, env, logger }: AppDeps) {
   const app = new Hono()
+  const auth = createAuth({ db, settings: env.auth, secret: env.authSecret, logger })
 
   app.use('/api/*', async (c, next) => {
     const started = performance.now()
@@ -45,6 +51,13 @@ export function createApp({ db, env, logger }: AppDeps) {
     }
   })
 
+  // Auth.js: sign-in (Credentials), sign-out, its CSRF token. It learns the client's address from us.
+  app.on(['GET', 'POST'], '/api/auth/*', (c) => {
+    const headers = new Headers(c.req.raw.headers)
+    headers.set(CLIENT_ADDRESS_HEADER, clientAddress(c, env.trustProxy))
+    return auth.handle(new Request(c.req.raw, { headers }))
+  })
+
   // Mutations must come from our own pages: same-site fetch metadata and the SPA's custom header.
   app.post('/api/trpc/*', async (c, next) => {
     const site = c.req.header('sec-fetch-site')
@@ -59,7 +72,22 @@ export function createApp({ db, env, logger }: AppDeps) {
     trpcServer({
       endpoint: '/api/trpc',
       router: appRouter,
-      createContext: (): Context => ({ db, demoMode: env.demoMode, actor: null }),
+      createContext: async ({ req, resHeaders }, c): Promise<Context> => {
+        const token = await auth.sessionToken(req)
+        return {
+          db,
+          demoMode: env.demoMode,
+          actor: token ? await resolveActor(db, env.auth, token) : null,
+          settings: env.auth,
+          request: {
+            clientAddress: clientAddress(c, env.trustProxy),
+            userAgent: req.headers.get('user-agent'),
+            shownPair: req.headers.get(SHOWN_PAIR_HEADER),
+            cookies: parseCookies(req.headers.get('cookie')),
+          },
+          resHeaders,
+        }
+      },
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path }, 'trpc error')
       },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
+import type { AuthSettings } from '@kundnav/api'
 import { repoRoot } from '@kundnav/db'
 import { z } from 'zod'
 
@@ -26,6 +27,17 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
+  SESSION_IDLE_MINUTES: z.coerce.number().min(1).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().min(0.1).default(12),
+  THROTTLE_WINDOW_MINUTES: z.coerce.number().min(1).default(15),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+  RESET_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  RESET_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
 })
 
 export interface Env {
@@ -46,6 +58,8 @@ export interface Env {
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL']
   outboxPollMs: number
   shutdownTimeoutMs: number
+  trustProxy: boolean
+  auth: AuthSettings
 }
 
 export class EnvError extends Error {
@@ -72,13 +86,14 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       )
     }
   }
+  const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, '')
   const dataDir = isAbsolute(raw.DATA_DIR) ? raw.DATA_DIR : resolve(repoRoot, raw.DATA_DIR)
   return {
     production,
     demoMode: !production,
     port: raw.PORT,
     host: raw.HOST,
-    publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     databaseUrl: raw.DATABASE_URL,
     databasePoolSize: raw.DATABASE_POOL_SIZE,
     dataDir,
@@ -90,6 +105,18 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     logLevel: raw.LOG_LEVEL,
     outboxPollMs: raw.OUTBOX_POLL_MS,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
+    trustProxy: raw.TRUST_PROXY,
+    auth: {
+      publicUrl,
+      secureCookies: publicUrl.startsWith('https://'),
+      sessionIdleMs: raw.SESSION_IDLE_MINUTES * 60_000,
+      sessionMaxMs: raw.SESSION_MAX_HOURS * 3_600_000,
+      throttleWindowMs: raw.THROTTLE_WINDOW_MINUTES * 60_000,
+      loginFailuresPerAccount: raw.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      loginFailuresPerAddress: raw.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      resetRequestsPerAccount: raw.RESET_MAX_PER_ACCOUNT,
+      resetRequestsPerAddress: raw.RESET_MAX_PER_ADDRESS,
+    },
   }
 }
 

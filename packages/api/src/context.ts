@@ -1,14 +1,26 @@
 import type { Db } from '@kundnav/db'
 import type { Role } from '@kundnav/schemas'
+import type { AuthSettings } from './settings.ts'
 
 /** Who is calling, as verified against the database for this request. */
 export interface SessionActor {
   sessionId: string
   userId: string
+  name: string
   /** The active (organisation, role) pair; null until the person has chosen one. */
   organizationId: string | null
   organizationType: 'PROVIDER' | 'CUSTOMER' | null
   role: Role | null
+}
+
+export interface RequestInfo {
+  /** The client's address, for throttling and the session list. */
+  clientAddress: string
+  userAgent: string | null
+  /** The pair the page making the call is showing (`<organisationId>:<role>`), sent by the SPA. */
+  shownPair: string | null
+  /** Cookies the browser sent. */
+  cookies: Record<string, string>
 }
 
 export type Context = {
@@ -16,4 +28,8 @@ export type Context = {
   /** Demo mode: demo data and the development mailbox. Off in production. */
   demoMode: boolean
   actor: SessionActor | null
+  settings: AuthSettings
+  request: RequestInfo
+  /** Headers of the response (to set cookies); null when called without HTTP (tests, scripts). */
+  resHeaders: Headers | null
 }

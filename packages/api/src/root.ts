@@ -1,10 +1,21 @@
+import { authRouter } from './routers/auth.ts'
+import { caseOfficerRouter } from './routers/case-officer.ts'
 import { devMailboxRouter } from './routers/dev-mailbox.ts'
+import { meRouter } from './routers/me.ts'
+import { auditRouter, memberRouter } from './routers/member.ts'
 import { portalRouter } from './routers/portal.ts'
+import { sessionRouter } from './routers/session.ts'
 import { createCallerFactory, router } from './trpc.ts'
 
 export const appRouter = router({
   portal: portalRouter,
   devMailbox: devMailboxRouter,
+  auth: authRouter,
+  session: sessionRouter,
+  me: meRouter,
+  member: memberRouter,
+  audit: auditRouter,
+  caseOfficer: caseOfficerRouter,
 })
 
 export type AppRouter = typeof appRouter

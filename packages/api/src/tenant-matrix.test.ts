@@ -6,9 +6,10 @@
  */
 import type { Db, Role } from '@kundnav/db'
 import { createTestDb } from '@kundnav/db/testing'
-import { can, type Permission, ROLES } from '@kundnav/schemas'
+import { can, isProviderRole, type Permission, ROLES } from '@kundnav/schemas'
 import { TRPCError } from '@trpc/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { SessionActor } from './context.ts'
 import { appRouter } from './root.ts'
 import { actorFor, callerFor, createWorld, type World } from './testing/world.ts'
 
@@ -20,13 +21,117 @@ type Rung =
   | { rung: 'provider'; permission: Permission }
 
 type Row = Rung & {
-  /** An input aimed at `world.other`'s records (or any valid input when the procedure takes no ids). */
+  /** An input aimed at `world.home`'s records, or any valid input when the procedure takes no ids. */
   input: (world: World) => unknown
+  /**
+   * What a caller from another organisation meets: `refused` (FORBIDDEN or NOT_FOUND: the input names
+   * records not theirs) or `scoped` (the call acts on the caller's own organisation or own things, and
+   * its answer holds nothing of `world.home`'s).
+   */
+  otherOrganization: 'refused' | 'scoped'
+}
+
+const homeMember = (world: World, role: Role) => {
+  const member = world.home.members.find((m) => m.membership.roles.includes(role))
+  if (!member) throw new Error(`no ${role} at home`)
+  return member
+}
+const newPerson = () => {
+  const suffix = Math.random().toString(36).slice(2, 10)
+  return { name: 'Ny Person', email: `ny-${suffix}@test.example`, username: `ny-${suffix}@test.example` }
 }
 
 const MATRIX: Record<string, Row> = {
-  'portal.info': { rung: 'public', input: () => undefined },
-  'devMailbox.list': { rung: 'demo', input: () => ({}) },
+  'portal.info': { rung: 'public', input: () => undefined, otherOrganization: 'scoped' },
+  'devMailbox.list': { rung: 'demo', input: () => ({}), otherOrganization: 'scoped' },
+  'auth.requestPasswordReset': {
+    rung: 'public',
+    input: (w) => ({ username: homeMember(w, 'ORDERER').user.username }),
+    otherOrganization: 'scoped',
+  },
+  'auth.checkPasswordLink': {
+    rung: 'public',
+    input: () => ({ token: 'x'.repeat(43) }),
+    otherOrganization: 'refused',
+  },
+  'auth.setPassword': {
+    rung: 'public',
+    input: () => ({ token: 'x'.repeat(43), password: 'ett långt nytt lösenord' }),
+    otherOrganization: 'refused',
+  },
+  'session.get': { rung: 'public', input: () => undefined, otherOrganization: 'scoped' },
+  'session.choose': {
+    rung: 'authed',
+    input: (w) => ({ organizationId: w.home.organization.id, role: 'ADMIN' }),
+    otherOrganization: 'refused',
+  },
+  'session.keepAlive': { rung: 'authed', input: () => undefined, otherOrganization: 'scoped' },
+  'session.list': { rung: 'authed', input: () => undefined, otherOrganization: 'scoped' },
+  'session.end': {
+    rung: 'authed',
+    input: (w) => ({ sessionId: w.sessions.get(homeMember(w, 'ADMIN').user.id) }),
+    otherOrganization: 'refused',
+  },
+  'me.get': { rung: 'authed', input: () => undefined, otherOrganization: 'scoped' },
+  'me.update': {
+    rung: 'authed',
+    input: () => ({ name: 'Nytt Namn', mobile: null }),
+    otherOrganization: 'scoped',
+  },
+  'me.changePassword': {
+    rung: 'authed',
+    input: () => ({ currentPassword: 'fel lösenord', newPassword: 'ett långt nytt lösenord' }),
+    otherOrganization: 'scoped',
+  },
+  'member.list': {
+    rung: 'member',
+    permission: 'member.read',
+    input: () => ({}),
+    otherOrganization: 'scoped',
+  },
+  'member.add': {
+    rung: 'member',
+    permission: 'member.manage',
+    input: () => ({ ...newPerson(), roles: ['ORDERER'] }),
+    otherOrganization: 'scoped',
+  },
+  'member.setRoles': {
+    rung: 'member',
+    permission: 'member.manage',
+    input: (w) => ({ membershipId: homeMember(w, 'ORDERER').membership.id, roles: ['ORDERER'] }),
+    otherOrganization: 'refused',
+  },
+  'member.remove': {
+    rung: 'member',
+    permission: 'member.manage',
+    input: (w) => ({ membershipId: homeMember(w, 'CONTACT').membership.id }),
+    otherOrganization: 'refused',
+  },
+  'member.resendInvitation': {
+    rung: 'member',
+    permission: 'member.manage',
+    input: (w) => ({ membershipId: homeMember(w, 'SIGNATORY').membership.id }),
+    otherOrganization: 'refused',
+  },
+  'audit.list': { rung: 'member', permission: 'audit.read', input: () => ({}), otherOrganization: 'scoped' },
+  'caseOfficer.list': {
+    rung: 'member',
+    permission: 'caseOfficer.manage',
+    input: () => undefined,
+    otherOrganization: 'scoped',
+  },
+  'caseOfficer.add': {
+    rung: 'member',
+    permission: 'caseOfficer.manage',
+    input: () => ({ kind: 'internal', ...newPerson() }),
+    otherOrganization: 'scoped',
+  },
+  'caseOfficer.remove': {
+    rung: 'member',
+    permission: 'caseOfficer.manage',
+    input: (w) => ({ membershipId: homeMember(w, 'CASE_OFFICER').membership.id }),
+    otherOrganization: 'refused',
+  },
 }
 
 type Procedure = (input: unknown) => Promise<unknown>
@@ -48,6 +153,9 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 const procedures = Object.keys(appRouter._def.procedures).sort()
+const CUSTOMER_ROLES = ROLES.filter((role) => !isProviderRole(role))
+const world_home = () => world.home
+const world_provider = () => world.provider
 
 let db: Db
 let world: World
@@ -67,43 +175,66 @@ describe('tenant matrix', () => {
   for (const path of procedures) {
     const row = MATRIX[path]
     if (!row) continue
+    const call = (actor: SessionActor | null, demoMode = true) =>
+      procedureAt(callerFor(db, actor, demoMode), path)(row.input(world))
+
+    /** Nothing of the home organisation may show in what another organisation's member gets back. */
+    const assertNoHomeData = (result: unknown) => {
+      const text = JSON.stringify(result ?? null)
+      for (const { user, membership } of world.home.members) {
+        expect(text).not.toContain(user.email)
+        expect(text).not.toContain(membership.id)
+      }
+      expect(text).not.toContain(world.home.organization.id)
+    }
 
     if (row.rung === 'public' || row.rung === 'demo') {
-      it(`${path}: answers anonymous callers (${row.rung})`, async () => {
-        expect(await codeOf(procedureAt(callerFor(db, null), path)(row.input(world)))).toBe('OK')
+      it(`${path}: is open to anonymous callers (${row.rung}) and gives them nothing of an organisation's`, async () => {
+        const code = await codeOf(call(null))
+        if (row.otherOrganization === 'refused')
+          expect(['BAD_REQUEST', 'NOT_FOUND', 'FORBIDDEN']).toContain(code)
+        else expect(code).toBe('OK')
+        if (code === 'OK') assertNoHomeData(await call(null))
       })
       if (row.rung === 'demo') {
         it(`${path}: does not exist outside demo mode`, async () => {
-          const caller = callerFor(db, null, false)
-          expect(await codeOf(procedureAt(caller, path)(row.input(world)))).toBe('NOT_FOUND')
+          expect(await codeOf(call(null, false))).toBe('NOT_FOUND')
         })
       }
       continue
     }
 
     it(`${path}: refuses anonymous callers`, async () => {
-      expect(await codeOf(procedureAt(callerFor(db, null), path)(row.input(world)))).toBe('UNAUTHORIZED')
+      expect(await codeOf(call(null))).toBe('UNAUTHORIZED')
     })
 
-    if (row.rung === 'member' || row.rung === 'provider') {
-      const { permission } = row
-      const home = row.rung === 'member' ? () => world.home : () => world.provider
-      const allowed = ROLES.filter((role) => can(role, permission))
-      const refused = ROLES.filter((role) => !can(role, permission))
+    const permission = row.rung === 'member' || row.rung === 'provider' ? row.permission : null
+    const intruderRoles = CUSTOMER_ROLES.filter((role) => !permission || can(role, permission))
 
-      it(`${path}: refuses another organisation's member holding ${permission}`, async () => {
-        for (const role of allowed.filter((r) => !r.startsWith('PROVIDER_'))) {
-          const caller = callerFor(db, actorFor(world.other, role as Role))
-          const code = await codeOf(procedureAt(caller, path)(row.input(world)))
-          expect(['FORBIDDEN', 'NOT_FOUND'], `${role} of another organisation`).toContain(code)
+    it(`${path}: gives another organisation's member ${permission ?? 'signed in'} nothing of this one`, async () => {
+      for (const role of intruderRoles) {
+        const actor = actorFor(world.other, role, world)
+        if (row.otherOrganization === 'refused') {
+          expect(['FORBIDDEN', 'NOT_FOUND'], `${role} of another organisation`).toContain(
+            await codeOf(call(actor)),
+          )
+        } else {
+          const result = await call(actor).catch((error: unknown) => error)
+          if (result instanceof TRPCError) {
+            expect(['FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST'], `${role}: ${result.message}`).toContain(
+              result.code,
+            )
+          } else assertNoHomeData(result)
         }
-      })
+      }
+    })
 
+    if (permission) {
+      const home = row.rung === 'member' ? world_home : world_provider
       it(`${path}: refuses every role without ${permission}`, async () => {
-        for (const role of refused) {
-          const org = role.startsWith('PROVIDER_') ? world.provider : home()
-          const caller = callerFor(db, actorFor(org, role as Role))
-          expect(await codeOf(procedureAt(caller, path)(row.input(world))), role).toBe('FORBIDDEN')
+        for (const role of ROLES.filter((r) => !can(r, permission))) {
+          const org = isProviderRole(role) ? world.provider : home()
+          expect(await codeOf(call(actorFor(org, role as Role, world))), role).toBe('FORBIDDEN')
         }
       })
     }

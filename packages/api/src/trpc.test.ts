@@ -3,7 +3,7 @@ import { createTestDb } from '@kundnav/db/testing'
 import { TRPCError } from '@trpc/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Context } from './context.ts'
-import { actorFor, createWorld, type World } from './testing/world.ts'
+import { actorFor, createWorld, testContext, type World } from './testing/world.ts'
 import {
   authedProcedure,
   createCallerFactory,
@@ -23,7 +23,7 @@ const ladder = router({
   mailbox: demoProcedure.query(() => 'mailbox'),
 })
 const call = (db: Db, actor: Context['actor'], demoMode = true) =>
-  createCallerFactory(ladder)({ db, demoMode, actor })
+  createCallerFactory(ladder)(testContext(db, actor, { demoMode }))
 
 let db: Db
 let world: World

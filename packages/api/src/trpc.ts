@@ -2,7 +2,7 @@ import { can, type Permission } from '@kundnav/schemas'
 import { initTRPC, TRPCError } from '@trpc/server'
 import superjson from 'superjson'
 import { ZodError, z } from 'zod'
-import type { Context } from './context.ts'
+import type { Context, SessionActor } from './context.ts'
 import { AppError } from './errors.ts'
 
 const t = initTRPC.context<Context>().create({
@@ -14,7 +14,12 @@ const t = initTRPC.context<Context>().create({
       data: {
         ...shape.data,
         appCode: error instanceof AppError ? error.appCode : null,
-        fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
+        details: error instanceof AppError ? error.details : null,
+        fieldErrors: zodError
+          ? z.flattenError(zodError).fieldErrors
+          : error instanceof AppError && error.field
+            ? { [error.field]: [error.message] }
+            : null,
       },
     }
   },
@@ -30,9 +35,24 @@ export const publicProcedure = t.procedure
 
 /** A signed-in person acting on their own things. */
 export const authedProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Du behöver logga in.' })
-  return next({ ctx: { ...ctx, actor: ctx.actor } })
+  const { actor } = ctx
+  if (!actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Du behöver logga in.' })
+  // A tab still showing another role must not act as the one chosen elsewhere.
+  const shown = ctx.request.shownPair
+  if (shown && shown !== 'none' && shown !== pairKey(actor)) {
+    throw new AppError(
+      'CONFLICT',
+      'ROLE_CHANGED',
+      'Du har bytt roll i en annan flik. Sidan laddas om med den roll du valde.',
+    )
+  }
+  return next({ ctx: { ...ctx, actor } })
 })
+
+/** How the SPA names the pair it shows: `<organisationId>:<role>`, or "none". */
+export function pairKey(actor: Pick<SessionActor, 'organizationId' | 'role'>): string {
+  return actor.organizationId && actor.role ? `${actor.organizationId}:${actor.role}` : 'none'
+}
 
 function refuse(): never {
   throw new TRPCError({ code: 'FORBIDDEN', message: 'Din roll får inte göra detta.' })

@@ -1,3 +1,5 @@
+export * from './auth.ts'
+export * from './members.ts'
 export * from './organization.ts'
 export * from './permissions.ts'
 export * from './roles.ts'

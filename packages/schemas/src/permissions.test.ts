@@ -18,3 +18,18 @@ describe('permissions', () => {
     expect(can('ADMIN', 'member.manage')).toBe(true)
   })
 })
+
+describe('who grants what', () => {
+  it('lets an administrator grant every customer role except Ansvarig', async () => {
+    const { ADMIN_GRANTABLE_ROLES, isProviderRole } = await import('./roles.ts')
+    const expected = ROLES.filter((role) => role !== 'RESPONSIBLE' && !isProviderRole(role))
+    expect([...ADMIN_GRANTABLE_ROLES].sort()).toEqual(expected.sort())
+  })
+
+  it('offers an Ansvarig the Handläggare pair too, without storing it', async () => {
+    const { effectiveRoles } = await import('./roles.ts')
+    expect(effectiveRoles(['RESPONSIBLE'])).toEqual(['RESPONSIBLE', 'CASE_OFFICER'])
+    expect(effectiveRoles(['RESPONSIBLE', 'CASE_OFFICER'])).toEqual(['RESPONSIBLE', 'CASE_OFFICER'])
+    expect(effectiveRoles(['ADMIN'])).toEqual(['ADMIN'])
+  })
+})

@@ -1,41 +1,76 @@
+import { randomUUID } from 'node:crypto'
 import { createOrgWithMembers, type Db, type OrgWithMembers, type Role } from '@kundnav/db'
-import { ROLES } from '@kundnav/schemas'
+import { isProviderRole, ROLES } from '@kundnav/schemas'
 import type { Context, SessionActor } from '../context.ts'
 import { createCaller } from '../root.ts'
+import { type AuthSettings, DEFAULT_AUTH_SETTINGS } from '../settings.ts'
 
 /** Two customer organisations with one member per customer role each, and the provider with its staff. */
 export interface World {
   provider: OrgWithMembers
   home: OrgWithMembers
   other: OrgWithMembers
+  /** A session row for every member, by user id, so "own things" procedures have real sessions. */
+  sessions: Map<string, string>
 }
 
-const CUSTOMER_ROLES = ROLES.filter((role) => !role.startsWith('PROVIDER_'))
-const PROVIDER_ROLES = ROLES.filter((role) => role.startsWith('PROVIDER_'))
+const CUSTOMER_ROLES = ROLES.filter((role) => !isProviderRole(role))
+const PROVIDER_ROLES = ROLES.filter((role) => isProviderRole(role))
 
 export async function createWorld(db: Db): Promise<World> {
-  const members = (roles: readonly Role[]) => roles.map((role) => ({ roles: [role] }))
-  return {
+  const members = (roles: readonly Role[]) => roles.map((role) => ({ roles: [role], name: `Person ${role}` }))
+  const world = {
     provider: await createOrgWithMembers(db.prisma, { type: 'PROVIDER', members: members(PROVIDER_ROLES) }),
     home: await createOrgWithMembers(db.prisma, { name: 'Hemma AB', members: members(CUSTOMER_ROLES) }),
     other: await createOrgWithMembers(db.prisma, { name: 'Annan AB', members: members(CUSTOMER_ROLES) }),
+    sessions: new Map<string, string>(),
   }
+  for (const org of [world.provider, world.home, world.other]) {
+    for (const { user, membership } of org.members) {
+      const session = await db.prisma.session.create({
+        data: {
+          sessionToken: randomUUID(),
+          userId: user.id,
+          expires: new Date(Date.now() + 3_600_000),
+          activeOrganizationId: org.organization.id,
+          activeRole: membership.roles[0] ?? null,
+        },
+      })
+      world.sessions.set(user.id, session.id)
+    }
+  }
+  return world
 }
 
-/** The actor a member of `org` is after choosing `role` there (as sign-in and role choice will produce). */
-export function actorFor(org: OrgWithMembers, role: Role): SessionActor {
+/** The actor a member of `org` is after choosing `role` there (as sign-in and role choice produce). */
+export function actorFor(org: OrgWithMembers, role: Role, world?: World): SessionActor {
   const member = org.members.find((m) => m.membership.roles.includes(role))
   if (!member) throw new Error(`No member with ${role} in ${org.organization.name}`)
   return {
-    sessionId: `test-session-${member.user.id}`,
+    sessionId: world?.sessions.get(member.user.id) ?? randomUUID(),
     userId: member.user.id,
+    name: member.user.name,
     organizationId: org.organization.id,
     organizationType: org.organization.type,
     role,
   }
 }
 
+export const TEST_AUTH_SETTINGS: AuthSettings = { ...DEFAULT_AUTH_SETTINGS, publicUrl: 'http://portal.test' }
+
+/** A context as the server builds it, for calling routers directly. */
+export function testContext(db: Db, actor: SessionActor | null, overrides: Partial<Context> = {}): Context {
+  return {
+    db,
+    demoMode: true,
+    actor,
+    settings: TEST_AUTH_SETTINGS,
+    request: { clientAddress: '127.0.0.1', userAgent: 'vitest', shownPair: null, cookies: {} },
+    resHeaders: null,
+    ...overrides,
+  }
+}
+
 export function callerFor(db: Db, actor: SessionActor | null, demoMode = true) {
-  const ctx: Context = { db, demoMode, actor }
-  return createCaller(ctx)
+  return createCaller(testContext(db, actor, { demoMode }))
 }

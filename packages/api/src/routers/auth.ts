@@ -1,0 +1,23 @@
+import { ZRequestPasswordResetInput, ZSetPasswordInput } from '@kundnav/schemas'
+import { z } from 'zod'
+import { checkPasswordLink, requestPasswordReset, setPasswordWithLink } from '../services/passwords.ts'
+import { publicProcedure, router } from '../trpc.ts'
+
+/** Password links. Signing in and out is Auth.js's, at /api/auth (apps/server/src/auth). */
+export const authRouter = router({
+  /** "Glömt/skapa nytt lösenord" → "Skicka". */
+  requestPasswordReset: publicProcedure.input(ZRequestPasswordResetInput).mutation(({ ctx, input }) =>
+    requestPasswordReset(ctx.db, ctx.settings, input, {
+      clientAddress: ctx.request.clientAddress,
+      userAgent: ctx.request.userAgent,
+    }),
+  ),
+
+  checkPasswordLink: publicProcedure
+    .input(z.object({ token: z.string().min(1).max(200) }))
+    .query(({ ctx, input }) => checkPasswordLink(ctx.db, input.token)),
+
+  setPassword: publicProcedure
+    .input(ZSetPasswordInput)
+    .mutation(({ ctx, input }) => setPasswordWithLink(ctx.db, ctx.settings, input)),
+})

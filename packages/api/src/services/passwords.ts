@@ -1,0 +1,221 @@
+import {
+  type Db,
+  enqueueMail,
+  hashPassword,
+  type Prisma,
+  type PrismaClient,
+  verifyPassword,
+} from '@kundnav/db'
+import type { ZChangePasswordInput, ZRequestPasswordResetInput, ZSetPasswordInput } from '@kundnav/schemas'
+import type { z } from 'zod'
+import { assertAcceptablePassword } from '../auth/password-policy.ts'
+import { AppError } from '../errors.ts'
+import { passwordChangedMail, passwordResetMail } from '../mail/templates.ts'
+import { type AuthSettings, INVITATION_LINK_TTL_MS, RESET_LINK_TTL_MS } from '../settings.ts'
+import { recordAudit } from './audit.ts'
+import { endSessions } from './sessions.ts'
+import type { ClientInfo } from './sign-in.ts'
+import { clearThrottle, describeWait, recordThrottleEvent, throttleWaitSeconds } from './throttle.ts'
+import { hashToken, randomToken } from './tokens.ts'
+
+type Tx = Prisma.TransactionClient | PrismaClient
+type LinkPurpose = 'reset' | 'invite'
+
+/** The page of the SPA where a mailed link sets a password. */
+export function setPasswordLink(settings: AuthSettings, token: string): string {
+  return `${settings.publicUrl}/nytt-losenord?token=${encodeURIComponent(token)}`
+}
+
+/**
+ * Creates a single-use link to set a password (stored hashed in Auth.js's VerificationToken table) and
+ * withdraws the person's earlier links of the same kind.
+ */
+export async function createPasswordLink(
+  tx: Tx,
+  settings: AuthSettings,
+  userId: string,
+  purpose: LinkPurpose,
+): Promise<string> {
+  const identifier = `${purpose}:${userId}`
+  const token = randomToken()
+  await tx.verificationToken.deleteMany({ where: { identifier } })
+  await tx.verificationToken.create({
+    data: {
+      identifier,
+      token: hashToken(token),
+      expires: new Date(Date.now() + (purpose === 'reset' ? RESET_LINK_TTL_MS : INVITATION_LINK_TTL_MS)),
+    },
+  })
+  return setPasswordLink(settings, token)
+}
+
+/** The same answer whether or not the account exists. */
+export const RESET_REQUESTED_MESSAGE =
+  'Om det finns ett konto med det användarnamnet eller den e-postadressen har vi skickat ett mejl med en länk för att välja lösenord. Länken gäller i 60 minuter.'
+
+/** "Glömt/skapa nytt lösenord": mails a link when the account exists; says the same either way. */
+export async function requestPasswordReset(
+  db: Db,
+  settings: AuthSettings,
+  input: z.infer<typeof ZRequestPasswordResetInput>,
+  client: ClientInfo,
+): Promise<{ message: string }> {
+  const { prisma } = db
+  const { username } = input
+  const wait = Math.max(
+    await throttleWaitSeconds(prisma, 'reset:account', username, {
+      limit: settings.resetRequestsPerAccount,
+      windowMs: settings.throttleWindowMs,
+    }),
+    await throttleWaitSeconds(prisma, 'reset:ip', client.clientAddress, {
+      limit: settings.resetRequestsPerAddress,
+      windowMs: settings.throttleWindowMs,
+    }),
+  )
+  if (wait > 0) {
+    throw new AppError(
+      'TOO_MANY_REQUESTS',
+      'RESET_THROTTLED',
+      `Du har bett om många länkar på kort tid. Vänta ${describeWait(wait)} och försök igen.`,
+      { details: { waitSeconds: wait } },
+    )
+  }
+  await prisma.$transaction(async (tx) => {
+    await recordThrottleEvent(tx, 'reset:account', username)
+    await recordThrottleEvent(tx, 'reset:ip', client.clientAddress)
+    const user = await tx.user.findFirst({ where: { OR: [{ username }, { email: username }] } })
+    if (!user) return
+    const link = await createPasswordLink(tx, settings, user.id, 'reset')
+    await enqueueMail(tx, {
+      to: user.email,
+      ...passwordResetMail({ name: user.name, username: user.username, link }),
+    })
+    await recordAudit(tx, {
+      organizationId: null,
+      actorUserId: null,
+      actorRole: null,
+      action: 'password.reset_requested',
+      targetType: 'User',
+      targetId: user.id,
+      data: { clientAddress: client.clientAddress },
+    })
+  })
+  return { message: RESET_REQUESTED_MESSAGE }
+}
+
+/** What a link is for, so the page can say "Välj lösenord" or "Skapa nytt lösenord"; refuses bad links. */
+export async function checkPasswordLink(
+  db: Db,
+  token: string,
+): Promise<{ username: string; purpose: LinkPurpose }> {
+  const { user, purpose } = await findLink(db.prisma, token)
+  return { username: user.username, purpose }
+}
+
+async function findLink(tx: Tx, token: string) {
+  const row = await tx.verificationToken.findUnique({ where: { token: hashToken(token) } })
+  const [purpose, userId] = row?.identifier.split(':') ?? []
+  if (!row || !userId || (purpose !== 'reset' && purpose !== 'invite')) {
+    throw new AppError(
+      'BAD_REQUEST',
+      'LINK_INVALID',
+      'Länken är ogiltig eller har redan använts. Be om en ny under "Glömt/skapa nytt lösenord".',
+    )
+  }
+  if (row.expires.getTime() <= Date.now()) {
+    throw new AppError(
+      'BAD_REQUEST',
+      'LINK_EXPIRED',
+      'Länken har gått ut. Be om en ny under "Glömt/skapa nytt lösenord".',
+    )
+  }
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId } })
+  return { row, user, purpose: purpose as LinkPurpose }
+}
+
+/**
+ * Sets a password from a mailed link: the link is used up, every session of the person ends, login
+ * throttling of the account is cleared, and "Ditt lösenord har ändrats" is mailed.
+ */
+export async function setPasswordWithLink(
+  db: Db,
+  settings: AuthSettings,
+  input: z.infer<typeof ZSetPasswordInput>,
+): Promise<{ username: string }> {
+  assertAcceptablePassword(input.password)
+  const passwordHash = await hashPassword(input.password)
+  return db.prisma.$transaction(async (tx) => {
+    const { row, user, purpose } = await findLink(tx, input.token)
+    // Deleting by the token itself makes two simultaneous uses of one link succeed at most once.
+    const used = await tx.verificationToken.deleteMany({ where: { token: row.token } })
+    if (used.count === 0) throw new AppError('BAD_REQUEST', 'LINK_INVALID', 'Länken har redan använts.')
+    await tx.verificationToken.deleteMany({
+      where: { identifier: { in: [`reset:${user.id}`, `invite:${user.id}`] } },
+    })
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, emailVerified: new Date() } })
+    await endSessions(tx, user.id)
+    await clearThrottle(tx, 'login:account', user.id)
+    await enqueueMail(tx, {
+      to: user.email,
+      ...passwordChangedMail({
+        name: user.name,
+        username: user.username,
+        resetLink: `${settings.publicUrl}/glomt-losenord`,
+      }),
+    })
+    await recordAudit(tx, {
+      organizationId: null,
+      actorUserId: user.id,
+      actorRole: null,
+      action: purpose === 'invite' ? 'password.set_from_invitation' : 'password.reset',
+      targetType: 'User',
+      targetId: user.id,
+    })
+    return { username: user.username }
+  })
+}
+
+/** "Mina uppgifter": a signed-in person changes their password; their other sessions end. */
+export async function changePassword(
+  db: Db,
+  settings: AuthSettings,
+  actor: {
+    userId: string
+    sessionId: string
+    organizationId: string | null
+    role: Prisma.AuditEventCreateInput['actorRole']
+  },
+  input: z.infer<typeof ZChangePasswordInput>,
+): Promise<{ endedSessions: number }> {
+  const user = await db.prisma.user.findUniqueOrThrow({ where: { id: actor.userId } })
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError('BAD_REQUEST', 'WRONG_PASSWORD', 'Det nuvarande lösenordet stämmer inte.', {
+      field: 'currentPassword',
+    })
+  }
+  assertAcceptablePassword(input.newPassword, 'newPassword')
+  const passwordHash = await hashPassword(input.newPassword)
+  return db.prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } })
+    const endedSessions = await endSessions(tx, user.id, { except: actor.sessionId })
+    await tx.verificationToken.deleteMany({ where: { identifier: `reset:${user.id}` } })
+    await enqueueMail(tx, {
+      to: user.email,
+      ...passwordChangedMail({
+        name: user.name,
+        username: user.username,
+        resetLink: `${settings.publicUrl}/glomt-losenord`,
+      }),
+    })
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: user.id,
+      actorRole: actor.role ?? null,
+      action: 'password.changed',
+      targetType: 'User',
+      targetId: user.id,
+      data: { endedSessions },
+    })
+    return { endedSessions }
+  })
+}

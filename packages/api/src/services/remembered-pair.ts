@@ -1,0 +1,16 @@
+import { type Pair, ZPair } from '@kundnav/schemas'
+import { REMEMBERED_PAIR_COOKIE, REMEMBERED_PAIR_TTL_S } from '../settings.ts'
+
+/** The pair chosen last on this device, from its cookie (not secret: it only preselects the chooser). */
+export function readRememberedPair(cookies: Record<string, string>): Pair | null {
+  const value = cookies[REMEMBERED_PAIR_COOKIE]
+  if (!value) return null
+  const [organizationId, role] = decodeURIComponent(value).split(':')
+  const parsed = ZPair.safeParse({ organizationId, role })
+  return parsed.success ? parsed.data : null
+}
+
+export function rememberPairCookie(pair: Pair, secure: boolean): string {
+  const value = encodeURIComponent(`${pair.organizationId}:${pair.role}`)
+  return `${REMEMBERED_PAIR_COOKIE}=${value}; Path=/; Max-Age=${REMEMBERED_PAIR_TTL_S}; SameSite=Lax; HttpOnly${secure ? '; Secure' : ''}`
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod'
+import { ZRole } from './roles.ts'
+import { ZEmail, ZUsername } from './user.ts'
+
+/** At least 12 characters, at most 128, never truncated, no composition rules (NIST SP 800-63B). */
+export const ZNewPassword = z
+  .string()
+  .min(12, { message: 'Lösenordet måste ha minst 12 tecken.' })
+  .max(128, { message: 'Lösenordet får ha högst 128 tecken.' })
+
+export const ZSignInInput = z.object({
+  username: z.string().trim().toLowerCase().min(1, { message: 'Ange ditt användarnamn.' }).max(254),
+  password: z.string().min(1, { message: 'Ange ditt lösenord.' }).max(1024),
+})
+export type SignInInput = z.infer<typeof ZSignInInput>
+
+export const ZRequestPasswordResetInput = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, { message: 'Ange ditt användarnamn eller din e-postadress.' })
+    .max(254),
+})
+
+export const ZSetPasswordInput = z.object({
+  token: z.string().min(20).max(200),
+  password: ZNewPassword,
+})
+
+export const ZChangePasswordInput = z.object({
+  currentPassword: z.string().min(1, { message: 'Ange ditt nuvarande lösenord.' }).max(1024),
+  newPassword: ZNewPassword,
+})
+
+/** Swedish mobile numbers as people write them ("070-123 45 67"), kept as +46701234567. */
+export const ZMobile = z
+  .string()
+  .trim()
+  .transform((value) => value.replace(/[\s()-]/g, ''))
+  .transform((value) => (value.startsWith('00') ? `+${value.slice(2)}` : value))
+  .transform((value) => (value.startsWith('0') ? `+46${value.slice(1)}` : value))
+  .refine((value) => /^\+\d{8,15}$/.test(value), {
+    message: 'Ange mobilnumret med siffror, till exempel 070-123 45 67.',
+  })
+
+export const ZOptionalMobile = z.union([z.literal('').transform(() => null), ZMobile]).nullable()
+
+export const ZName = z
+  .string()
+  .trim()
+  .min(1, { message: 'Ange namnet.' })
+  .max(200, { message: 'Namnet får ha högst 200 tecken.' })
+
+export const ZUpdateMeInput = z.object({ name: ZName, mobile: ZOptionalMobile })
+
+export const ZPair = z.object({ organizationId: z.uuid(), role: ZRole })
+export type Pair = z.infer<typeof ZPair>
+
+export const ZSessionIdInput = z.object({ sessionId: z.uuid() })
+
+export { ZEmail, ZUsername }

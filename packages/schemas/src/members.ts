@@ -1,0 +1,62 @@
+import { z } from 'zod'
+import { ZName, ZOptionalMobile } from './auth.ts'
+import { ADMIN_GRANTABLE_ROLES } from './roles.ts'
+import { ZEmail, ZUsername } from './user.ts'
+
+export const ZGrantableRole = z.enum(ADMIN_GRANTABLE_ROLES, {
+  message: 'Välj en roll som administratören får ge.',
+})
+
+export const ZMemberListInput = z.object({
+  search: z.string().trim().max(200).optional(),
+  cursor: z.object({ name: z.string(), id: z.uuid() }).optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+})
+
+export const ZAddMemberInput = z.object({
+  name: ZName,
+  email: ZEmail,
+  /** Prefilled from the e-mail address; an administrator may choose another. */
+  username: ZUsername,
+  mobile: ZOptionalMobile.optional(),
+  roles: z.array(ZGrantableRole).min(1, { message: 'Välj minst en roll.' }),
+})
+export type AddMemberInput = z.infer<typeof ZAddMemberInput>
+
+export const ZSetMemberRolesInput = z.object({
+  membershipId: z.uuid(),
+  roles: z.array(ZGrantableRole).min(1, { message: 'Välj minst en roll, eller ta bort personen.' }),
+})
+
+export const ZMembershipIdInput = z.object({ membershipId: z.uuid() })
+
+export const ZAuditListInput = z.object({
+  actorUserId: z.uuid().optional(),
+  action: z.string().trim().max(100).optional(),
+  from: z.date().optional(),
+  to: z.date().optional(),
+  cursor: z.object({ createdAt: z.date(), id: z.uuid() }).optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+})
+
+export const ZAddCaseOfficerInput = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('internal'),
+    name: ZName,
+    username: ZUsername,
+    email: ZEmail,
+  }),
+  z.object({
+    kind: z.literal('external'),
+    name: ZName,
+    organizationName: z
+      .string()
+      .trim()
+      .min(1, { message: 'Ange organisationens namn.' })
+      .max(200, { message: 'Organisationsnamnet får ha högst 200 tecken.' }),
+    username: ZUsername,
+    email: ZEmail,
+    endsAt: z.date().nullable().optional(),
+  }),
+])
+export type AddCaseOfficerInput = z.infer<typeof ZAddCaseOfficerInput>
