@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createOrgWithMembers, type Db, type OrgWithMembers, type Role } from '@kundnav/db'
 import { isProviderRole, ROLES } from '@kundnav/schemas'
 import type { Context, SessionActor } from '../context.ts'
+import { AppError } from '../errors.ts'
 import { createCaller } from '../root.ts'
 import { type AuthSettings, DEFAULT_AUTH_SETTINGS } from '../settings.ts'
 
@@ -73,4 +74,15 @@ export function testContext(db: Db, actor: SessionActor | null, overrides: Parti
 
 export function callerFor(db: Db, actor: SessionActor | null, demoMode = true) {
   return createCaller(testContext(db, actor, { demoMode }))
+}
+
+/** The AppError a call fails with; a call that succeeds fails the test. */
+export async function failureOf(call: Promise<unknown>): Promise<AppError> {
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  )
+  if (!(error instanceof AppError))
+    throw new Error(`expected the call to be refused with an AppError, got ${String(error)}`)
+  return error
 }

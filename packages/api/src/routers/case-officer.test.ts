@@ -1,0 +1,118 @@
+import { createOrgWithMembers, type Db } from '@kundnav/db'
+import { createTestDb } from '@kundnav/db/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { resolveActor } from '../services/sessions.ts'
+import { signIn } from '../services/sign-in.ts'
+import { actorFor, callerFor, TEST_AUTH_SETTINGS } from '../testing/world.ts'
+
+let db: Db
+beforeAll(async () => {
+  db = await createTestDb()
+})
+afterAll(async () => {
+  await db.close()
+})
+
+async function bank() {
+  const suffix = Math.random().toString(36).slice(2, 8)
+  const org = await createOrgWithMembers(db.prisma, {
+    name: `Testbanken ${suffix}`,
+    members: [{ name: 'Hans Ansvarig', email: `hans.${suffix}@bank.example`, roles: ['RESPONSIBLE'] }],
+  })
+  return { org, responsible: callerFor(db, actorFor(org, 'RESPONSIBLE')), suffix }
+}
+
+describe('Registrera handläggare', () => {
+  it('registers internal and external handläggare into the two tables, with the external organisation and end date', async () => {
+    const { org, responsible, suffix } = await bank()
+    await responsible.caseOfficer.add({
+      kind: 'internal',
+      name: 'Ida Intern',
+      username: `ida-${suffix}`,
+      email: `ida.${suffix}@bank.example`,
+    })
+    const endsAt = new Date(Date.now() + 30 * 86_400_000)
+    await responsible.caseOfficer.add({
+      kind: 'external',
+      name: 'Johan Konsult',
+      organizationName: 'Konsultbolaget AB',
+      username: `johan-${suffix}`,
+      email: `johan.${suffix}@konsult.example`,
+      endsAt,
+    })
+    const { internal, external } = await responsible.caseOfficer.list()
+    expect(internal).toEqual([
+      expect.objectContaining({ name: 'Ida Intern', organizationName: org.organization.name }),
+    ])
+    expect(external).toEqual([
+      expect.objectContaining({ name: 'Johan Konsult', organizationName: 'Konsultbolaget AB', endsAt }),
+    ])
+    const invitation = await db.prisma.outboxMessage.findFirstOrThrow({
+      where: { recipient: `johan.${suffix}@konsult.example` },
+    })
+    expect(invitation.text).toContain('Hans Ansvarig har lagt till dig')
+    expect(invitation.text).toContain('Handläggare')
+  })
+
+  it('"Ta bort" withdraws the role, removes a membership left without roles, and the person’s next request is refused', async () => {
+    const { org, responsible, suffix } = await bank()
+    const password = 'handläggarens långa lösenord'
+    await responsible.caseOfficer.add({
+      kind: 'internal',
+      name: 'Ida Intern',
+      username: `ida-${suffix}`,
+      email: `ida.${suffix}@bank.example`,
+    })
+    await db.prisma.user.update({
+      where: { username: `ida-${suffix}` },
+      data: { passwordHash: await (await import('@kundnav/db')).hashPassword(password) },
+    })
+    const { token } = await signIn(
+      db,
+      TEST_AUTH_SETTINGS,
+      { username: `ida-${suffix}`, password },
+      { clientAddress: 'x', userAgent: null },
+      null,
+    )
+    const ida = await resolveActor(db, TEST_AUTH_SETTINGS, token)
+    expect(ida).toMatchObject({ organizationId: org.organization.id, role: 'CASE_OFFICER' })
+
+    const { internal } = await responsible.caseOfficer.list()
+    expect(await responsible.caseOfficer.remove({ membershipId: internal[0]?.membershipId ?? '' })).toEqual({
+      membershipRemoved: true,
+    })
+
+    const next = await resolveActor(db, TEST_AUTH_SETTINGS, token)
+    expect(next).toMatchObject({ organizationId: null, role: null })
+    await expect(callerFor(db, next).caseOfficer.list()).rejects.toMatchObject({ code: 'FORBIDDEN' })
+  })
+
+  it('keeps the membership and the other roles of a person who is more than a handläggare', async () => {
+    const { org, responsible } = await bank()
+    const user = await db.prisma.user.create({
+      data: {
+        name: 'Dubbel',
+        email: `dubbel.${Math.random()}@bank.example`,
+        username: `dubbel-${Math.random()}`,
+      },
+    })
+    const membership = await db.prisma.membership.create({
+      data: { userId: user.id, organizationId: org.organization.id, roles: ['CASE_OFFICER', 'CONTACT'] },
+    })
+    expect(await responsible.caseOfficer.remove({ membershipId: membership.id })).toEqual({
+      membershipRemoved: false,
+    })
+    expect((await db.prisma.membership.findUniqueOrThrow({ where: { id: membership.id } })).roles).toEqual([
+      'CONTACT',
+    ])
+  })
+
+  it('is the Ansvarig’s alone: a handläggare may not register others', async () => {
+    const { org } = await bank()
+    const officer = await createOrgWithMembers(db.prisma, { members: [{ roles: ['CASE_OFFICER'] }] })
+    await expect(callerFor(db, actorFor(officer, 'CASE_OFFICER')).caseOfficer.list()).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    })
+    expect(org).toBeTruthy()
+  })
+})

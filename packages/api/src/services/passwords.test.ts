@@ -1,0 +1,211 @@
+import { createOrgWithMembers, type Db, verifyPassword } from '@kundnav/db'
+import { createTestDb } from '@kundnav/db/testing'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { AppError } from '../errors.ts'
+import { callerFor, failureOf, TEST_AUTH_SETTINGS } from '../testing/world.ts'
+import { RESET_REQUESTED_MESSAGE } from './passwords.ts'
+import { resolveActor } from './sessions.ts'
+import { signIn } from './sign-in.ts'
+
+const OLD = 'det gamla långa lösenordet'
+const NEW = 'ett helt nytt långt lösenord'
+const client = { clientAddress: '10.1.0.1', userAgent: 'test' }
+let db: Db
+
+beforeAll(async () => {
+  db = await createTestDb()
+})
+afterAll(async () => {
+  await db.close()
+})
+beforeEach(async () => {
+  await db.prisma.throttleEvent.deleteMany()
+})
+
+async function person() {
+  const suffix = Math.random().toString(36).slice(2, 8)
+  const { members } = await createOrgWithMembers(db.prisma, {
+    members: [
+      { name: 'Ida Idasson', email: `ida.${suffix}@bank.example`, password: OLD, roles: ['CASE_OFFICER'] },
+    ],
+  })
+  const user = members[0]?.user
+  if (!user) throw new Error('no user')
+  return user
+}
+
+const anonymous = () => callerFor(db, null)
+
+async function linkMailedTo(email: string): Promise<string> {
+  const mail = await db.prisma.outboxMessage.findFirstOrThrow({
+    where: { recipient: email, subject: 'Skapa nytt lösenord i Kundnav' },
+    orderBy: { createdAt: 'desc' },
+  })
+  const link = mail.text.match(/http\S+/)?.[0]
+  if (!link) throw new Error('no link in the mail')
+  return new URL(link).searchParams.get('token') ?? ''
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(() => null).catch((e: unknown) => e)
+  return error instanceof AppError ? error.appCode : error ? String(error) : 'OK'
+}
+
+describe('Glömt/skapa nytt lösenord', () => {
+  it('answers the same for an unknown address, and mails a link only to a real account', async () => {
+    const user = await person()
+    const known = await anonymous().auth.requestPasswordReset({ username: user.email.toUpperCase() })
+    const unknown = await anonymous().auth.requestPasswordReset({ username: 'ingen@finns.example' })
+    expect(known).toEqual({ message: RESET_REQUESTED_MESSAGE })
+    expect(unknown).toEqual(known)
+    expect(await db.prisma.outboxMessage.count({ where: { recipient: 'ingen@finns.example' } })).toBe(0)
+    const token = await linkMailedTo(user.email)
+    // Stored hashed: the mailed token itself is nowhere in the database.
+    expect(await db.prisma.verificationToken.count({ where: { token } })).toBe(0)
+    expect(await anonymous().auth.checkPasswordLink({ token })).toEqual({
+      username: user.username,
+      purpose: 'reset',
+    })
+  })
+
+  it('sets the password, ends every session, clears throttling, mails "Ditt lösenord har ändrats" and uses the link up', async () => {
+    const user = await person()
+    const session = await signIn(
+      db,
+      TEST_AUTH_SETTINGS,
+      { username: user.username, password: OLD },
+      client,
+      null,
+    )
+    await db.prisma.throttleEvent.createMany({
+      data: Array.from({ length: 10 }, () => ({ scope: 'login:account', key: user.id })),
+    })
+    await anonymous().auth.requestPasswordReset({ username: user.username })
+    const token = await linkMailedTo(user.email)
+
+    expect(await anonymous().auth.setPassword({ token, password: NEW })).toEqual({ username: user.username })
+
+    const saved = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })
+    expect(await verifyPassword(saved.passwordHash ?? '', NEW)).toBe(true)
+    expect(await resolveActor(db, TEST_AUTH_SETTINGS, session.token)).toBeNull()
+    expect(await db.prisma.throttleEvent.count({ where: { key: user.id } })).toBe(0)
+    const changed = await db.prisma.outboxMessage.findFirst({
+      where: { recipient: user.email, subject: 'Ditt lösenord har ändrats' },
+    })
+    expect(changed).not.toBeNull()
+    await expect(
+      signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: NEW }, client, null),
+    ).resolves.toBeTruthy()
+
+    expect(await codeOf(anonymous().auth.setPassword({ token, password: 'ännu ett långt lösenord' }))).toBe(
+      'LINK_INVALID',
+    )
+  })
+
+  it('refuses an expired link with its own message and changes nothing', async () => {
+    const user = await person()
+    await anonymous().auth.requestPasswordReset({ username: user.username })
+    const token = await linkMailedTo(user.email)
+    await db.prisma.verificationToken.updateMany({
+      where: { identifier: `reset:${user.id}` },
+      data: { expires: new Date(Date.now() - 1000) },
+    })
+    const error = await failureOf(anonymous().auth.setPassword({ token, password: NEW }))
+    expect(error.appCode).toBe('LINK_EXPIRED')
+    expect(error.message).toMatch(/gått ut/)
+    const saved = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })
+    expect(await verifyPassword(saved.passwordHash ?? '', OLD)).toBe(true)
+  })
+
+  it('refuses a bogus link', async () => {
+    expect(await codeOf(anonymous().auth.checkPasswordLink({ token: 'x'.repeat(43) }))).toBe('LINK_INVALID')
+  })
+
+  it('refuses a common password as a field error, leaving the link usable', async () => {
+    const user = await person()
+    await anonymous().auth.requestPasswordReset({ username: user.username })
+    const token = await linkMailedTo(user.email)
+    const error = await failureOf(anonymous().auth.setPassword({ token, password: 'Password1234' }))
+    expect(error.appCode).toBe('PASSWORD_TOO_COMMON')
+    expect(error.field).toBe('password')
+    expect(await anonymous().auth.checkPasswordLink({ token })).toMatchObject({ purpose: 'reset' })
+  })
+
+  it('refuses too short and too long passwords before anything else, and never truncates', async () => {
+    const user = await person()
+    await anonymous().auth.requestPasswordReset({ username: user.username })
+    const token = await linkMailedTo(user.email)
+    await expect(anonymous().auth.setPassword({ token, password: 'kort' })).rejects.toThrow(/minst 12/)
+    await expect(anonymous().auth.setPassword({ token, password: 'x'.repeat(129) })).rejects.toThrow(
+      /högst 128/,
+    )
+    const long = `${'långt '.repeat(21)}!`.slice(0, 128)
+    await anonymous().auth.setPassword({ token, password: long })
+    const saved = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })
+    expect(await verifyPassword(saved.passwordHash ?? '', long)).toBe(true)
+    expect(await verifyPassword(saved.passwordHash ?? '', long.slice(0, 72))).toBe(false)
+  })
+
+  it('throttles reset requests per account', async () => {
+    const user = await person()
+    for (let index = 0; index < TEST_AUTH_SETTINGS.resetRequestsPerAccount; index++) {
+      await anonymous().auth.requestPasswordReset({ username: user.username })
+    }
+    expect(await codeOf(anonymous().auth.requestPasswordReset({ username: user.username }))).toBe(
+      'RESET_THROTTLED',
+    )
+  })
+})
+
+describe('Mina uppgifter: byt lösenord', () => {
+  it('needs the current password, then ends the other sessions but keeps this one', async () => {
+    const user = await person()
+    const here = await signIn(
+      db,
+      TEST_AUTH_SETTINGS,
+      { username: user.username, password: OLD },
+      client,
+      null,
+    )
+    const elsewhere = await signIn(
+      db,
+      TEST_AUTH_SETTINGS,
+      { username: user.username, password: OLD },
+      client,
+      null,
+    )
+    const actor = await resolveActor(db, TEST_AUTH_SETTINGS, here.token)
+    if (!actor) throw new Error('not signed in')
+    const me = callerFor(db, actor)
+
+    const wrong = await failureOf(me.me.changePassword({ currentPassword: 'inte rätt', newPassword: NEW }))
+    expect(wrong.appCode).toBe('WRONG_PASSWORD')
+    expect(wrong.field).toBe('currentPassword')
+
+    expect(await me.me.changePassword({ currentPassword: OLD, newPassword: NEW })).toEqual({
+      endedSessions: 1,
+    })
+    expect(await resolveActor(db, TEST_AUTH_SETTINGS, here.token)).not.toBeNull()
+    expect(await resolveActor(db, TEST_AUTH_SETTINGS, elsewhere.token)).toBeNull()
+    expect(
+      await db.prisma.outboxMessage.count({
+        where: { recipient: user.email, subject: 'Ditt lösenord har ändrats' },
+      }),
+    ).toBe(1)
+  })
+
+  it('lets a person change their own name and mobile number, normalising the number', async () => {
+    const user = await person()
+    const session = await signIn(
+      db,
+      TEST_AUTH_SETTINGS,
+      { username: user.username, password: OLD },
+      client,
+      null,
+    )
+    const actor = await resolveActor(db, TEST_AUTH_SETTINGS, session.token)
+    if (!actor) throw new Error('not signed in')
+    const updated = await callerFor(db, actor).me.update({ name: 'Ida Ny', mobile: '070-765 43 21' })
+    expect(updated).toMatchObject({ name: 'Ida Ny', mobile: '+46707654321', email: user.email })
+  })
+})
