@@ -5,6 +5,7 @@ import { meRouter } from './routers/me.ts'
 import { auditRouter, memberRouter } from './routers/member.ts'
 import { portalRouter } from './routers/portal.ts'
 import { sessionRouter } from './routers/session.ts'
+import { supportRouter } from './routers/support.ts'
 import { createCallerFactory, router } from './trpc.ts'
 
 export const appRouter = router({
@@ -16,6 +17,7 @@ export const appRouter = router({
   member: memberRouter,
   audit: auditRouter,
   caseOfficer: caseOfficerRouter,
+  support: supportRouter,
 })
 
 export type AppRouter = typeof appRouter

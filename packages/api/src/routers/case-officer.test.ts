@@ -116,3 +116,56 @@ describe('Registrera handläggare', () => {
     expect(org).toBeTruthy()
   })
 })
+
+describe('Ansvarig is assigned by provider support', () => {
+  it('lets support make a member Ansvarig, who then may register handläggare; customers cannot', async () => {
+    const { org } = await bank()
+    const provider = await createOrgWithMembers(db.prisma, {
+      type: 'PROVIDER',
+      members: [{ roles: ['PROVIDER_SUPPORT'] }],
+    })
+    const support = callerFor(db, actorFor(provider, 'PROVIDER_SUPPORT'))
+    const candidate = await createOrgWithMembers(db.prisma, { members: [{ roles: ['ORDERER'] }] })
+    // Another organisation's membership id is "not found" in this one.
+    await expect(
+      support.support.setResponsible({
+        organizationId: org.organization.id,
+        membershipId: candidate.members[0]?.membership.id ?? '',
+        responsible: true,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
+
+    const members = await support.support.members({ organizationId: org.organization.id })
+    const hans = members.find((m) => m.name === 'Hans Ansvarig')
+    expect(hans?.roles).toEqual(['RESPONSIBLE'])
+    const found = await support.support.organizations({ search: org.organization.name.slice(0, 12) })
+    expect(found.map((o) => o.id)).toContain(org.organization.id)
+
+    const ordererMembership = await db.prisma.membership.create({
+      data: {
+        organizationId: org.organization.id,
+        roles: ['ORDERER'],
+        userId: (
+          await db.prisma.user.create({
+            data: {
+              name: 'Olle',
+              email: `olle.${Math.random()}@x.example`,
+              username: `olle-${Math.random()}`,
+            },
+          })
+        ).id,
+      },
+    })
+    expect(
+      await support.support.setResponsible({
+        organizationId: org.organization.id,
+        membershipId: ordererMembership.id,
+        responsible: true,
+      }),
+    ).toEqual({ roles: ['ORDERER', 'RESPONSIBLE'] })
+    const audit = await db.prisma.auditEvent.findFirst({
+      where: { action: 'member.responsible_assigned', targetId: ordererMembership.id },
+    })
+    expect(audit?.actorRole).toBe('PROVIDER_SUPPORT')
+  })
+})

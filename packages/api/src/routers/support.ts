@@ -1,0 +1,97 @@
+import { formatOrgNumber } from '@kundnav/schemas'
+import { z } from 'zod'
+import { AppError } from '../errors.ts'
+import { recordAudit } from '../services/audit.ts'
+import { findMembershipInOrganization } from '../services/members.ts'
+import { providerProcedure, router } from '../trpc.ts'
+
+/**
+ * Provider support acting on customers' records. Ansvarig is assigned here only: seed 000 sends a
+ * change of Ansvarig through support ("kontakta supporten"), never through the customer's administrator.
+ */
+export const supportRouter = router({
+  /** Customer organisations by name or org number, for support to find the one that called. */
+  organizations: providerProcedure('provider.support')
+    .input(z.object({ search: z.string().trim().max(200).default('') }))
+    .output(z.array(z.object({ id: z.string(), name: z.string(), orgNumber: z.string() })))
+    .query(async ({ ctx, input }) => {
+      const digits = input.search.replace(/\D/g, '')
+      const rows = await ctx.db.prisma.organization.findMany({
+        where: {
+          type: 'CUSTOMER',
+          ...(input.search
+            ? {
+                OR: [
+                  { name: { contains: input.search, mode: 'insensitive' } },
+                  ...(digits ? [{ orgNumber: { startsWith: digits } }] : []),
+                ],
+              }
+            : {}),
+        },
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        take: 25,
+      })
+      return rows.map((row) => ({ id: row.id, name: row.name, orgNumber: formatOrgNumber(row.orgNumber) }))
+    }),
+
+  /** The members of a customer organisation, with their roles. */
+  members: providerProcedure('provider.support')
+    .input(z.object({ organizationId: z.uuid() }))
+    .output(
+      z.array(
+        z.object({
+          membershipId: z.string(),
+          name: z.string(),
+          email: z.string(),
+          roles: z.array(z.string()),
+        }),
+      ),
+    )
+    .query(async ({ ctx, input }) => {
+      const rows = await ctx.db.prisma.membership.findMany({
+        where: { organizationId: input.organizationId, organization: { type: 'CUSTOMER' } },
+        include: { user: { select: { name: true, email: true } } },
+        orderBy: [{ user: { name: 'asc' } }, { id: 'asc' }],
+        take: 500,
+      })
+      return rows.map((row) => ({
+        membershipId: row.id,
+        name: row.user.name,
+        email: row.user.email,
+        roles: row.roles,
+      }))
+    }),
+
+  /** Makes a member Ansvarig, or withdraws it. */
+  setResponsible: providerProcedure('provider.support')
+    .input(z.object({ organizationId: z.uuid(), membershipId: z.uuid(), responsible: z.boolean() }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.prisma.$transaction(async (tx) => {
+        const organization = await tx.organization.findUnique({ where: { id: input.organizationId } })
+        if (organization?.type !== 'CUSTOMER') {
+          throw new AppError('NOT_FOUND', 'ORGANIZATION_NOT_FOUND', 'Organisationen finns inte.')
+        }
+        const membership = await findMembershipInOrganization(tx, input.organizationId, input.membershipId)
+        const others = membership.roles.filter((role) => role !== 'RESPONSIBLE')
+        const roles = input.responsible ? [...others, 'RESPONSIBLE' as const] : others
+        if (roles.length === 0) {
+          throw new AppError(
+            'CONFLICT',
+            'NO_ROLE_LEFT',
+            'Personen har ingen annan roll. Be organisationens administratör att ta bort personen i stället.',
+          )
+        }
+        await tx.membership.update({ where: { id: membership.id }, data: { roles } })
+        await recordAudit(tx, {
+          organizationId: input.organizationId,
+          actorUserId: ctx.actor.userId,
+          actorRole: ctx.role,
+          action: input.responsible ? 'member.responsible_assigned' : 'member.responsible_withdrawn',
+          targetType: 'Membership',
+          targetId: membership.id,
+          data: { userId: membership.userId, by: 'provider support' },
+        })
+        return { roles }
+      }),
+    ),
+})
