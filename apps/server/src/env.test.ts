@@ -33,3 +33,32 @@ describe('environment', () => {
     expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a postgresql/)
   })
 })
+
+describe('sign-in settings', () => {
+  it('reads the session and throttling limits, and uses secure cookies only for an https PUBLIC_URL', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kundnav-env-'))
+    const plain = parseEnv({ DATA_DIR: dataDir })
+    expect(plain.auth).toMatchObject({
+      publicUrl: 'http://localhost:3000',
+      secureCookies: false,
+      sessionIdleMs: 30 * 60_000,
+      sessionMaxMs: 12 * 3_600_000,
+      loginFailuresPerAccount: 10,
+      loginFailuresPerAddress: 100,
+    })
+    const tuned = parseEnv({
+      DATA_DIR: dataDir,
+      PUBLIC_URL: 'https://portal.example.se/',
+      SESSION_IDLE_MINUTES: '5',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000',
+      TRUST_PROXY: 'true',
+    })
+    expect(tuned.auth).toMatchObject({
+      publicUrl: 'https://portal.example.se',
+      secureCookies: true,
+      sessionIdleMs: 5 * 60_000,
+      loginFailuresPerAccount: 1000,
+    })
+    expect(tuned.trustProxy).toBe(true)
+  })
+})
