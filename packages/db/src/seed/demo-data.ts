@@ -24,7 +24,12 @@ export interface DemoPerson {
   /** Defaults to the e-mail address, as seed 000 advises. */
   username?: string
   mobile: string
-  memberships: { organization: DemoOrganization['key']; roles: Role[] }[]
+  memberships: {
+    organization: DemoOrganization['key']
+    roles: Role[]
+    /** An external handläggare's own organisation (seed 000's "extern handläggare"). */
+    externalOrganizationName?: string
+  }[]
 }
 
 export const DEMO_PEOPLE: DemoPerson[] = [
@@ -102,6 +107,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     name: 'Johan Konsult',
     email: 'johan@konsultbolaget.example',
     mobile: '+46701000012',
-    memberships: [{ organization: 'bank', roles: ['CASE_OFFICER'] }],
+    memberships: [
+      { organization: 'bank', roles: ['CASE_OFFICER'], externalOrganizationName: 'Konsultbolaget AB (demo)' },
+    ],
   },
 ]

@@ -38,6 +38,10 @@ describe('demo seed', () => {
         'SIGNATORY',
       ].sort(),
     )
+    const johan = await db.prisma.membership.findFirstOrThrow({
+      where: { user: { email: 'johan@konsultbolaget.example' } },
+    })
+    expect(johan.externalOrganizationName).toBe('Konsultbolaget AB (demo)')
     const hans = await db.prisma.user.findUniqueOrThrow({ where: { username: 'testbanken' } })
     expect(await verifyPassword(hans.passwordHash ?? '', DEMO_PASSWORD)).toBe(true)
   })

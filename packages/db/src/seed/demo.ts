@@ -58,14 +58,21 @@ async function seedPerson(
     })
     changed = true
   }
-  for (const { organization, roles } of person.memberships) {
+  for (const { organization, roles, externalOrganizationName } of person.memberships) {
     const organizationId = orgIds.get(organization)
     if (!organizationId) throw new Error(`Unknown demo organisation ${organization}`)
     const existing = await tx.membership.findUnique({
       where: { userId_organizationId: { userId: user.id, organizationId } },
     })
     if (!existing) {
-      await tx.membership.create({ data: { userId: user.id, organizationId, roles } })
+      await tx.membership.create({
+        data: {
+          userId: user.id,
+          organizationId,
+          roles,
+          externalOrganizationName: externalOrganizationName ?? null,
+        },
+      })
       changed = true
     }
   }
