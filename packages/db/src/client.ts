@@ -91,6 +91,8 @@ async function createPgliteDb(dataDir: string | undefined, loadDataDir: Blob | u
       query: connection.query,
       // PGlite is a single connection already; serialise through its own lock.
       withConnection: (work) => work(connection),
+      // PGlite learns array types (e.g. "Role"[]) when it opens; types created later must be reloaded.
+      afterSchemaChange: () => client.refreshArrayTypes(),
     },
     async close() {
       await prisma.$disconnect()

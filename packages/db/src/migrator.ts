@@ -71,7 +71,7 @@ interface AppliedRow {
  */
 export async function migrate(sql: SqlRunner, migrationsDir: string): Promise<MigrateResult> {
   const migrations = readMigrations(migrationsDir)
-  return sql.withConnection(async (connection) => {
+  const result = await sql.withConnection(async (connection) => {
     await connection.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
     try {
       return await applyPending(connection, migrations)
@@ -79,6 +79,8 @@ export async function migrate(sql: SqlRunner, migrationsDir: string): Promise<Mi
       await connection.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
     }
   })
+  if (result.applied.length > 0) await sql.afterSchemaChange?.()
+  return result
 }
 
 async function applyPending(connection: SqlConnection, migrations: MigrationFile[]): Promise<MigrateResult> {

@@ -8,4 +8,6 @@ export interface SqlConnection {
 export interface SqlRunner {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>
   withConnection<R>(work: (connection: SqlConnection) => Promise<R>): Promise<R>
+  /** Called after migrations changed the schema: lets a driver reload what it cached (PGlite's array types). */
+  afterSchemaChange?(): Promise<void>
 }
