@@ -1,4 +1,4 @@
-import { ZPair, ZSessionIdInput } from '@kundnav/schemas'
+import { ZPair, ZRole, ZSessionIdInput } from '@kundnav/schemas'
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
 import { recordAudit } from '../services/audit.ts'
@@ -10,7 +10,7 @@ const ZPairOption = z.object({
   organizationId: z.string(),
   organizationName: z.string(),
   organizationType: z.enum(['PROVIDER', 'CUSTOMER']),
-  role: z.string(),
+  role: ZRole,
 })
 
 export const sessionRouter = router({

@@ -117,8 +117,11 @@ describe('Glömt/skapa nytt lösenord', () => {
     expect(await verifyPassword(saved.passwordHash ?? '', OLD)).toBe(true)
   })
 
-  it('refuses a bogus link', async () => {
+  it('refuses a bogus link, before judging the password', async () => {
     expect(await codeOf(anonymous().auth.checkPasswordLink({ token: 'x'.repeat(43) }))).toBe('LINK_INVALID')
+    expect(
+      await codeOf(anonymous().auth.setPassword({ token: 'x'.repeat(43), password: 'password1234' })),
+    ).toBe('LINK_INVALID')
   })
 
   it('refuses a common password as a field error, leaving the link usable', async () => {

@@ -142,6 +142,8 @@ export async function setPasswordWithLink(
   settings: AuthSettings,
   input: z.infer<typeof ZSetPasswordInput>,
 ): Promise<{ username: string }> {
+  // A bad link is the first thing to say: no password is worth choosing for it.
+  await findLink(db.prisma, input.token)
   assertAcceptablePassword(input.password)
   const passwordHash = await hashPassword(input.password)
   return db.prisma.$transaction(async (tx) => {
