@@ -1,7 +1,11 @@
+import { adminEn } from './admin.en.ts'
+import { identityEn } from './identity.en.ts'
 import type { Translation } from './sv.ts'
 
 /** English: complete, with exactly the keys of `sv.ts` (a missing or extra key fails the typecheck). */
 export const en: Translation = {
+  ...adminEn,
+  ...identityEn,
   shell: {
     portalName: 'Kundnav',
     skipLink: 'Skip to main content',

@@ -1,9 +1,14 @@
+import { adminSv } from './admin.sv.ts'
+import { identitySv } from './identity.sv.ts'
+
 /**
  * Swedish — the default language and the source of truth for which texts exist. Every key here must also
  * be in `en.ts`; TypeScript enforces that through the `Messages` type, and `messages.test.ts` checks it at
  * run time too. Plural forms use i18next's `_one` / `_other` suffixes.
  */
 export const sv = {
+  ...adminSv,
+  ...identitySv,
   shell: {
     portalName: 'Kundnav',
     skipLink: 'Hoppa till innehållet',

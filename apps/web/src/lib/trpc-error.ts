@@ -1,22 +1,49 @@
 import { TRPCClientError } from '@trpc/client'
 
-/** The tRPC error code (`NOT_FOUND`, `FORBIDDEN`, …) an error carries, if it came from the server. */
-export function trpcErrorCode(error: unknown): string | null {
+function errorData(error: unknown): Record<string, unknown> | null {
   if (!(error instanceof TRPCClientError)) return null
   const data: unknown = error.data
-  return data !== null && typeof data === 'object' && 'code' in data && typeof data.code === 'string'
-    ? data.code
-    : null
+  return data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : null
+}
+
+/** The tRPC error code (`NOT_FOUND`, `FORBIDDEN`, …) an error carries, if it came from the server. */
+export function trpcErrorCode(error: unknown): string | null {
+  const code = errorData(error)?.code
+  return typeof code === 'string' ? code : null
 }
 
 /** The HTTP status the server answered with, if the error came from the server. */
 export function trpcHttpStatus(error: unknown): number | null {
-  if (!(error instanceof TRPCClientError)) return null
-  const data: unknown = error.data
-  return data !== null &&
-    typeof data === 'object' &&
-    'httpStatus' in data &&
-    typeof data.httpStatus === 'number'
-    ? data.httpStatus
-    : null
+  const status = errorData(error)?.httpStatus
+  return typeof status === 'number' ? status : null
+}
+
+/** Kundnav's own error code (`ROLE_CHANGED`, `LINK_EXPIRED`, …), set by the server's AppError. */
+export function trpcAppCode(error: unknown): string | null {
+  const appCode = errorData(error)?.appCode
+  return typeof appCode === 'string' ? appCode : null
+}
+
+/** A number from the error's details, such as `waitSeconds` of a throttled request. */
+export function trpcDetail(error: unknown, key: string): number | null {
+  const details = errorData(error)?.details
+  if (details === null || typeof details !== 'object') return null
+  const value = (details as Record<string, unknown>)[key]
+  return typeof value === 'number' ? value : null
+}
+
+/** The server's messages per form field (`{ password: ['…'] }`), from zod or from an AppError's field. */
+export function trpcFieldErrors(error: unknown): Record<string, string[]> {
+  const fieldErrors = errorData(error)?.fieldErrors
+  if (fieldErrors === null || typeof fieldErrors !== 'object') return {}
+  const result: Record<string, string[]> = {}
+  for (const [field, messages] of Object.entries(fieldErrors as Record<string, unknown>)) {
+    if (Array.isArray(messages)) result[field] = messages.filter((m): m is string => typeof m === 'string')
+  }
+  return result
+}
+
+/** The server's own message (a Swedish sentence meant for people), if the error came from the server. */
+export function trpcMessage(error: unknown): string | null {
+  return error instanceof TRPCClientError && error.message ? error.message : null
 }

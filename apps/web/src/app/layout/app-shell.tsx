@@ -1,9 +1,14 @@
+import { can } from '@kundnav/schemas'
 import { useQuery } from '@tanstack/react-query'
 import { Link, Outlet, useRouterState } from '@tanstack/react-router'
 import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { asRole, useSession } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
+import { AccountBar, SignInLink } from './account-bar.tsx'
 import { LanguageSwitch } from './language-switch.tsx'
+import { NAV_ITEMS } from './nav-items.ts'
+import { SessionWatch } from './session-watch.tsx'
 
 export const MAIN_ID = 'innehall'
 
@@ -15,6 +20,8 @@ export function AppShell({ children }: { children?: ReactNode }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const info = useQuery(trpc.portal.info.queryOptions())
+  const session = useSession()
+  const activeRole = asRole(session.data?.active?.role)
   const mainRef = useRef<HTMLElement>(null)
   const pathname = useRouterState({ select: (state) => state.location.pathname })
   const firstPage = useRef(true)
@@ -56,7 +63,11 @@ export function AppShell({ children }: { children?: ReactNode }) {
           >
             {t('shell.portalName')}
           </Link>
-          <LanguageSwitch />
+          <div className="flex flex-wrap items-center gap-x-4">
+            <LanguageSwitch />
+            <SignInLink />
+          </div>
+          <AccountBar />
         </div>
       </header>
       <nav aria-label={t('shell.mainNav')} className="border-line border-b bg-surface">
@@ -66,6 +77,14 @@ export function AppShell({ children }: { children?: ReactNode }) {
               {t('shell.navStart')}
             </Link>
           </li>
+          {/* Only what the active role may use; the server refuses the rest anyway. */}
+          {NAV_ITEMS.filter((item) => can(activeRole, item.permission)).map((item) => (
+            <li key={item.to}>
+              <Link to={item.to} className={navLinkClass}>
+                {t(item.label)}
+              </Link>
+            </li>
+          ))}
         </ul>
       </nav>
       <main
@@ -74,6 +93,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
         tabIndex={-1}
         className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 text-lg leading-relaxed"
       >
+        <SessionWatch />
         {children ?? <Outlet />}
       </main>
       <footer className="border-brand border-t-4 bg-surface">

@@ -16,6 +16,8 @@ export const rootRoute = createRootRouteWithContext<RouterContext>()({
   // The footer shows the development mailbox link from portal.info on every page.
   loader: ({ context }) => {
     void context.queryClient.prefetchQuery(context.trpc.portal.info.queryOptions())
+    // The header shows who is signed in, and as what, on every page.
+    void context.queryClient.prefetchQuery(context.trpc.session.get.queryOptions())
   },
   component: AppShell,
   notFoundComponent: NotFoundPage,

@@ -1,10 +1,12 @@
 import type { ButtonHTMLAttributes } from 'react'
 
-type Variant = 'primary' | 'secondary'
+type Variant = 'primary' | 'secondary' | 'warning'
 
 const VARIANTS: Record<Variant, string> = {
   primary: 'bg-brand text-white hover:bg-brand-dark',
   secondary: 'bg-surface text-ink ring-1 ring-line ring-inset hover:bg-[#dbdad9]',
+  // Destructive actions ("Ta bort"); white on this red is 6.5:1.
+  warning: 'bg-error text-white hover:bg-[#8f1e18]',
 }
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {

@@ -1,17 +1,26 @@
-import { type InputHTMLAttributes, useId } from 'react'
+import { type InputHTMLAttributes, type Ref, useId } from 'react'
 
-export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string
   hint?: string | undefined
+  /** The message saying what is wrong and how to fix it; shown above the field, as GOV.UK forms do. */
+  error?: string | undefined
+  ref?: Ref<HTMLInputElement> | undefined
 }
 
-/** A text input with its label above it and an optional hint under the label, as GOV.UK forms have. */
-export function TextField({ label, hint, className = '', ...props }: TextFieldProps) {
-  const id = useId()
-  const hintId = `${id}-hint`
+/**
+ * A text input with its label above it, an optional hint under the label and, after a failed submit,
+ * its error message. Pass `id` when an error summary links to the field.
+ */
+export function TextField({ label, hint, error, id, className = '', ...props }: TextFieldProps) {
+  const generatedId = useId()
+  const inputId = id ?? generatedId
+  const hintId = `${inputId}-hint`
+  const errorId = `${inputId}-error`
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ')
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block font-semibold">
+    <div className={`space-y-1 ${error ? 'border-error border-l-4 pl-3' : ''}`}>
+      <label htmlFor={inputId} className="block font-semibold">
         {label}
       </label>
       {hint ? (
@@ -19,10 +28,16 @@ export function TextField({ label, hint, className = '', ...props }: TextFieldPr
           {hint}
         </p>
       ) : null}
+      {error ? (
+        <p id={errorId} className="font-bold text-error">
+          {error}
+        </p>
+      ) : null}
       <input
-        id={id}
-        aria-describedby={hint ? hintId : undefined}
-        className={`block min-h-11 w-full max-w-md rounded-none border-2 border-ink bg-white px-2 py-1 ${className}`}
+        id={inputId}
+        aria-describedby={describedBy || undefined}
+        aria-invalid={error ? true : undefined}
+        className={`block min-h-11 w-full max-w-md rounded-none border-2 bg-white px-2 py-1 ${error ? 'border-error' : 'border-ink'} ${className}`}
         {...props}
       />
     </div>

@@ -1,0 +1,102 @@
+import { expect, type Page, test } from '@playwright/test'
+import { newestMail, waitForMailLink } from './support/mailbox.ts'
+import { expectActivePair, fillSignIn } from './support/session.ts'
+
+// David's password is changed here: no other test signs in as him.
+const DAVID = 'david@norrby.example'
+const DAVID_NEW_PASSWORD = 'en lång mening som david minns'
+
+async function requestReset(page: Page, username: string): Promise<string> {
+  await page.goto('/glomt-losenord')
+  await expect(page.getByRole('heading', { level: 1, name: 'Glömt/skapa nytt lösenord' })).toBeVisible()
+  await page.getByLabel('Användarnamn').fill(username)
+  await page.getByRole('button', { name: 'Skicka' }).click()
+  const answer = page.getByRole('status').filter({ hasText: 'Om det finns ett konto' })
+  await expect(answer).toBeVisible()
+  return (await answer.textContent()) ?? ''
+}
+
+test('after ten wrong passwords sign-in waits; a new password from the mailed link clears that at once', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000)
+  await page.goto('/logga-in')
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    const answered = page.waitForResponse('**/api/auth/callback/credentials')
+    await fillSignIn(page, DAVID, `fel lösenord nummer ${attempt}`)
+    await answered
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Fel användarnamn eller lösenord.' }),
+    ).toBeVisible()
+  }
+
+  await fillSignIn(page, DAVID, 'fel lösenord nummer 11')
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: /För många misslyckade inloggningar\. Vänta \d+ (sekunder|minuter?) / }),
+  ).toBeVisible()
+
+  // "Glömt/skapa nytt lösenord" → the mailed link → a new password.
+  const before = await newestMail(request, DAVID)
+  await page.getByRole('link', { name: 'Glömt/skapa nytt lösenord' }).click()
+  await requestReset(page, DAVID)
+  const link = await waitForMailLink(request, DAVID, before?.id ?? null)
+  expect(link).toContain('/nytt-losenord?token=')
+
+  await page.goto(link)
+  await expect(page.getByRole('heading', { level: 1, name: 'Skapa nytt lösenord' })).toBeVisible()
+  await expect(page.getByText(`Lösenordet gäller användarnamnet ${DAVID}.`)).toBeVisible()
+
+  // Checked on submit: too short, not repeated; then a common one the server refuses.
+  await page.getByLabel('Nytt lösenord').fill('kort')
+  await page.getByRole('button', { name: 'Spara lösenordet' }).click()
+  const summary = page.getByRole('alert').filter({ hasText: 'Det finns fel i formuläret' })
+  await expect(summary).toContainText('Lösenordet måste ha minst 12 tecken.')
+  await expect(summary).toContainText('Skriv lösenordet en gång till.')
+
+  await page.getByLabel('Nytt lösenord').fill('lösenordlösenord')
+  await page.getByLabel('Upprepa lösenordet').fill('lösenordlösenord')
+  await page.getByRole('button', { name: 'Spara lösenordet' }).click()
+  await expect(summary).toContainText('Lösenordet är för vanligt och lätt att gissa.')
+
+  await page.getByLabel('Nytt lösenord').fill(DAVID_NEW_PASSWORD)
+  await page.getByLabel('Upprepa lösenordet').fill(DAVID_NEW_PASSWORD)
+  await page.getByRole('button', { name: 'Spara lösenordet' }).click()
+
+  await expect(page).toHaveURL(/\/logga-in$/)
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Ditt lösenord är sparat. Logga in med det nya lösenordet.' }),
+  ).toBeVisible()
+  await expect(page.getByLabel('Användarnamn')).toHaveValue(DAVID)
+  await page.getByLabel('Lösenord', { exact: true }).fill(DAVID_NEW_PASSWORD)
+  await page.getByRole('button', { name: 'Logga in' }).click()
+
+  // The reset cleared the throttle: in at once (David has one role).
+  await expectActivePair(page, 'Kontaktperson för avtalet hos Region Norrby (demo)')
+
+  // The link is used up.
+  await page.goto(link)
+  await expect(page.getByRole('heading', { level: 1, name: 'Länken går inte att använda' })).toBeVisible()
+  await expect(page.getByRole('alert')).toContainText('Länken är ogiltig eller har redan använts.')
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Glömt/skapa nytt lösenord' })).toBeVisible()
+})
+
+test('asking for a link for an unknown address gives the very same answer as for a known one', async ({
+  page,
+}) => {
+  const unknown = await requestReset(page, 'ingen.sadan.person@example.invalid')
+  const known = await requestReset(page, 'cecilia@norrby.example')
+  expect(unknown).toBe(known)
+  expect(known).toContain('Länken gäller i 60 minuter.')
+})
+
+test('a made-up link is refused clearly, with the way to a new one', async ({ page }) => {
+  await page.goto('/nytt-losenord?token=det-har-ar-ingen-riktig-lank')
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Länken går inte att använda' })).toBeVisible()
+  await expect(page.getByRole('alert')).toContainText('Länken är ogiltig eller har redan använts.')
+  await page.getByRole('alert').getByRole('link', { name: 'Glömt/skapa nytt lösenord' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Glömt/skapa nytt lösenord' })).toBeVisible()
+})

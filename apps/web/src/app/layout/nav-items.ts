@@ -1,0 +1,19 @@
+import type { Permission } from '@kundnav/schemas'
+import type { LinkProps } from '@tanstack/react-router'
+import type { ParseKeys } from 'i18next'
+
+/**
+ * The main menu after "Start": each page is listed only for roles that may use it (`can(role,
+ * permission)`, the same check the server makes). Add a page here when it needs a menu entry.
+ */
+export interface NavItem {
+  to: NonNullable<LinkProps['to']>
+  label: ParseKeys
+  permission: Permission
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/medlemmar', label: 'members.title', permission: 'member.read' },
+  { to: '/logg', label: 'auditLog.title', permission: 'audit.read' },
+  { to: '/handlaggare', label: 'caseOfficers.title', permission: 'caseOfficer.manage' },
+]

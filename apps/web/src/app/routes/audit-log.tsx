@@ -1,0 +1,47 @@
+import { createRoute } from '@tanstack/react-router'
+import { isActionPrefix } from '../../features/audit-log/audit-actions.ts'
+import { AuditLogPage } from '../../features/audit-log/audit-log-page.tsx'
+import {
+  type AuditFilter,
+  auditListOptions,
+  auditPeopleOptions,
+} from '../../features/audit-log/audit-query.ts'
+import { rootRoute } from './root.tsx'
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+const ID = /^[0-9a-f-]{36}$/i
+
+export const auditLogRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/logg',
+  // The filter lives in the address (?person=…&action=member.&from=2026-11-01&to=2026-11-22).
+  validateSearch: (search: Record<string, unknown>): AuditFilter => {
+    const text = (key: string) => (typeof search[key] === 'string' ? search[key].trim() : '')
+    const person = text('person')
+    const action = text('action')
+    const from = text('from')
+    const to = text('to')
+    return {
+      ...(ID.test(person) ? { person } : {}),
+      ...(isActionPrefix(action) ? { action } : {}),
+      ...(DAY.test(from) ? { from } : {}),
+      ...(DAY.test(to) ? { to } : {}),
+    }
+  },
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => {
+    void context.queryClient.prefetchInfiniteQuery(auditListOptions(context.trpc, deps))
+    void context.queryClient.prefetchQuery(auditPeopleOptions(context.trpc))
+  },
+  component: AuditLogRoute,
+})
+
+function AuditLogRoute() {
+  const filter = auditLogRoute.useSearch()
+  const navigate = auditLogRoute.useNavigate()
+  return <AuditLogPage filter={filter} onFilter={(next) => void navigate({ search: withoutEmpty(next) })} />
+}
+
+function withoutEmpty(filter: AuditFilter): AuditFilter {
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value)) as AuditFilter
+}

@@ -1,0 +1,34 @@
+import { createRoute } from '@tanstack/react-router'
+import { memberListOptions } from '../../features/members/member-query.ts'
+import { MembersPage } from '../../features/members/members-page.tsx'
+import { rootRoute } from './root.tsx'
+
+interface MembersSearch {
+  search?: string | undefined
+}
+
+export const membersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/medlemmar',
+  // The search lives in the address (?search=…), so a search can be linked to and the back button undoes it.
+  validateSearch: (search: Record<string, unknown>): MembersSearch => {
+    const text = typeof search.search === 'string' ? search.search.trim() : ''
+    return text ? { search: text } : {}
+  },
+  loaderDeps: ({ search }) => ({ search: search.search }),
+  loader: ({ context, deps }) => {
+    void context.queryClient.prefetchInfiniteQuery(memberListOptions(context.trpc, deps.search))
+  },
+  component: MembersRoute,
+})
+
+function MembersRoute() {
+  const { search } = membersRoute.useSearch()
+  const navigate = membersRoute.useNavigate()
+  return (
+    <MembersPage
+      search={search}
+      onSearch={(next) => void navigate({ search: next ? { search: next } : {} })}
+    />
+  )
+}

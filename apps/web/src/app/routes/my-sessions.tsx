@@ -1,0 +1,14 @@
+import { createRoute } from '@tanstack/react-router'
+import { SessionsPage } from '../../features/session/sessions-page.tsx'
+import { requireSignIn } from '../route-guards.ts'
+import { rootRoute } from './root.tsx'
+
+export const mySessionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/mina-inloggningar',
+  beforeLoad: requireSignIn,
+  loader: ({ context }) => {
+    void context.queryClient.prefetchQuery(context.trpc.session.list.queryOptions())
+  },
+  component: SessionsPage,
+})

@@ -1,0 +1,56 @@
+import { type MouseEvent, useEffect, useId, useRef } from 'react'
+
+export interface FieldError {
+  /** The `id` of the field the message is about. */
+  fieldId: string
+  message: string
+}
+
+/**
+ * "Det finns fel i formuläret" (`title`) at the top of a form after a failed submit: focus moves here (so
+ * it is read out), and each message links to its field. Give it a `key` per submit to focus it again.
+ */
+export function ErrorSummary({ title, errors }: { title: string; errors: readonly FieldError[] }) {
+  const ref = useRef<HTMLDivElement>(null)
+  const titleId = useId()
+
+  useEffect(() => {
+    ref.current?.focus()
+  }, [])
+
+  function goToField(event: MouseEvent<HTMLAnchorElement>, fieldId: string) {
+    const field = document.getElementById(fieldId)
+    if (!field) return
+    event.preventDefault()
+    field.focus()
+    field.scrollIntoView({ block: 'center' })
+  }
+
+  if (errors.length === 0) return null
+  return (
+    <div
+      ref={ref}
+      role="alert"
+      tabIndex={-1}
+      aria-labelledby={titleId}
+      className="mb-6 max-w-prose border-4 border-error p-4"
+    >
+      <h2 id={titleId} className="mb-3 font-bold text-xl">
+        {title}
+      </h2>
+      <ul className="space-y-1">
+        {errors.map((error) => (
+          <li key={error.fieldId}>
+            <a
+              href={`#${error.fieldId}`}
+              onClick={(event) => goToField(event, error.fieldId)}
+              className="font-bold text-error visited:text-error"
+            >
+              {error.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,50 @@
+import { type SelectHTMLAttributes, useId } from 'react'
+
+export interface SelectOption {
+  value: string
+  label: string
+}
+
+export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'children'> {
+  label: string
+  hint?: string | undefined
+  options: readonly SelectOption[]
+}
+
+/** A drop-down list with its label above it and an optional hint under the label. */
+export function SelectField({
+  label,
+  hint,
+  options,
+  id: givenId,
+  className = '',
+  ...props
+}: SelectFieldProps) {
+  const generatedId = useId()
+  const id = givenId ?? generatedId
+  const hintId = `${id}-hint`
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="text-ink-muted">
+          {hint}
+        </p>
+      ) : null}
+      <select
+        id={id}
+        aria-describedby={hint ? hintId : undefined}
+        className={`block min-h-11 w-full max-w-md rounded-none border-2 border-ink bg-white px-2 py-1 ${className}`}
+        {...props}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}

@@ -1,0 +1,183 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Alert } from '../../components/ui/alert.tsx'
+import { Button } from '../../components/ui/button.tsx'
+import { LoadProblem } from '../../components/ui/load-problem.tsx'
+import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { Skeleton } from '../../components/ui/skeleton.tsx'
+import { TableScroll } from '../../components/ui/table-scroll.tsx'
+import { isLanguage } from '../../i18n/i18n.ts'
+import { formatDateTime } from '../../lib/format-date.ts'
+import { roleLabel, roleList } from '../../lib/role-label.ts'
+import { useTRPC } from '../../lib/trpc.ts'
+import { actionLabelKey } from './audit-actions.ts'
+import { auditDetails } from './audit-details.ts'
+import { AuditFilterForm } from './audit-filter.tsx'
+import { type AuditEvent, type AuditFilter, auditListOptions, auditPeopleOptions } from './audit-query.ts'
+
+/** "Logg" (Administratör): what happened in the organisation, newest first, filterable. */
+export function AuditLogPage({
+  filter,
+  onFilter,
+}: {
+  filter: AuditFilter
+  onFilter: (filter: AuditFilter) => void
+}) {
+  const { t, i18n } = useTranslation()
+  const language = isLanguage(i18n.language) ? i18n.language : 'sv'
+  const trpc = useTRPC()
+  const log = useInfiniteQuery(auditListOptions(trpc, filter))
+  const people = useQuery(auditPeopleOptions(trpc))
+  const bodyRef = useRef<HTMLTableSectionElement>(null)
+  const [focusFrom, setFocusFrom] = useState<number | null>(null)
+  const captionId = useId()
+
+  const events = log.data?.pages.flatMap((page) => page.items) ?? []
+  const eventCount = events.length
+  const filtered = Boolean(filter.person || filter.action || filter.from || filter.to)
+
+  // Names of the people events are about, by user id and by membership id.
+  const names = useMemo(() => {
+    const map = new Map<string, string>()
+    for (const member of people.data?.items ?? []) {
+      map.set(member.userId, member.name)
+      map.set(member.membershipId, member.name)
+    }
+    return map
+  }, [people.data])
+
+  useEffect(() => {
+    if (focusFrom === null || eventCount <= focusFrom) return
+    bodyRef.current?.querySelectorAll<HTMLElement>('th[scope="row"]')[focusFrom]?.focus()
+    setFocusFrom(null)
+  }, [focusFrom, eventCount])
+
+  function showMore() {
+    if (log.isFetchingNextPage) return
+    setFocusFrom(events.length)
+    void log.fetchNextPage().then((result) => {
+      if (result.isError) setFocusFrom(null)
+    })
+  }
+
+  function details(event: AuditEvent): string[] {
+    const found = auditDetails(event, names)
+    const lines: string[] = []
+    if (found.personName) lines.push(t('auditLog.detailPerson', { name: found.personName }))
+    else if (found.personId) lines.push(t('auditLog.detailPerson', { name: t('auditLog.formerMember') }))
+    if (found.roles) {
+      lines.push(
+        t('auditLog.detailRoles', {
+          roles: found.roles.length > 0 ? roleList(found.roles, language) : t('auditLog.detailNoRoles'),
+        }),
+      )
+    }
+    if (found.rolesBefore && found.rolesAfter) {
+      lines.push(
+        t('auditLog.detailRolesChanged', {
+          before: roleList(found.rolesBefore, language) || t('auditLog.detailNoRoles'),
+          after: roleList(found.rolesAfter, language) || t('auditLog.detailNoRoles'),
+        }),
+      )
+    }
+    if (found.externalOrganizationName) {
+      lines.push(t('auditLog.detailExternal', { organization: found.externalOrganizationName }))
+    }
+    return lines
+  }
+
+  return (
+    <>
+      <PageHeading>{t('auditLog.title')}</PageHeading>
+      <p className="mb-6 max-w-prose">{t('auditLog.intro')}</p>
+
+      <AuditFilterForm filter={filter} people={people.data?.items ?? []} onFilter={onFilter} />
+
+      {log.isPending ? (
+        <Skeleton label={t('auditLog.loading')} lines={8} />
+      ) : !log.data ? (
+        <LoadProblem
+          error={log.error}
+          forbiddenText={t('auditLog.forbidden')}
+          onRetry={() => void log.refetch()}
+        />
+      ) : events.length === 0 ? (
+        <p className="border-line border-t-2 py-5">
+          {filtered ? t('auditLog.emptyFiltered') : t('auditLog.empty')}
+        </p>
+      ) : (
+        <>
+          <TableScroll labelledBy={captionId}>
+            <table className="w-full min-w-[40rem] border-collapse text-left text-base">
+              <caption id={captionId} className="mb-3 text-left font-bold text-xl">
+                {t('auditLog.tableCaption')}
+              </caption>
+              <thead>
+                <tr className="border-ink border-b-2">
+                  <th scope="col" className="py-2 pr-4">
+                    {t('auditLog.time')}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t('auditLog.person')}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t('auditLog.action')}
+                  </th>
+                  <th scope="col" className="py-2">
+                    {t('auditLog.details')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody ref={bodyRef}>
+                {events.map((event) => (
+                  <tr key={event.id} className="border-line border-b align-top">
+                    <th scope="row" tabIndex={-1} className="py-3 pr-4 font-normal whitespace-nowrap">
+                      <time dateTime={event.createdAt.toISOString()}>
+                        {formatDateTime(event.createdAt, language)}
+                      </time>
+                    </th>
+                    <td className="py-3 pr-4">
+                      <span className="block">
+                        {event.actorUserId
+                          ? (event.actorName ?? t('auditLog.unknownPerson'))
+                          : t('auditLog.noActor')}
+                      </span>
+                      {event.actorRole ? (
+                        <span className="block text-ink-muted">
+                          {t('auditLog.asRole', { role: roleLabel(event.actorRole, language) })}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="py-3 pr-4">{t(actionLabelKey(event.action))}</td>
+                    <td className="py-3">
+                      {details(event).map((line) => (
+                        <span key={line} className="block">
+                          {line}
+                        </span>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          <div className="pt-5">
+            {log.isFetchNextPageError ? (
+              <Alert tone="error">
+                <p>{t('common.loadFailed')}</p>
+              </Alert>
+            ) : null}
+            {log.hasNextPage ? (
+              <Button variant="secondary" onClick={showMore} aria-disabled={log.isFetchingNextPage}>
+                {log.isFetchingNextPage ? t('auditLog.loadingMore') : t('auditLog.showMore')}
+              </Button>
+            ) : (
+              <p className="text-ink-muted">{t('auditLog.noMore')}</p>
+            )}
+          </div>
+        </>
+      )}
+    </>
+  )
+}

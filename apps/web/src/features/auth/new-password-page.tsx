@@ -1,0 +1,189 @@
+import { ZSetPasswordInput } from '@kundnav/schemas'
+import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { Link } from '@tanstack/react-router'
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Alert } from '../../components/ui/alert.tsx'
+import { Button } from '../../components/ui/button.tsx'
+import { ErrorSummary, type FieldError } from '../../components/ui/error-summary.tsx'
+import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { Skeleton } from '../../components/ui/skeleton.tsx'
+import { TextField } from '../../components/ui/text-field.tsx'
+import { formValues, validate } from '../../lib/form.ts'
+import { resetAfterIdentityChange } from '../../lib/session.ts'
+import { useTRPC } from '../../lib/trpc.ts'
+import { trpcAppCode, trpcErrorCode, trpcFieldErrors } from '../../lib/trpc-error.ts'
+
+const FIELD_IDS = { password: 'new-password', repeat: 'new-password-repeat' } as const
+type Field = keyof typeof FIELD_IDS
+
+/** A link that can't be used: expired, used, withdrawn by a newer one, or made up. */
+function LinkProblem({ expired }: { expired: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <PageHeading>{t('auth.linkProblemTitle')}</PageHeading>
+      <Alert tone="error">
+        <p>{expired ? t('apiErrors.LINK_EXPIRED') : t('apiErrors.LINK_INVALID')}</p>
+        <p>
+          <Link to="/glomt-losenord">{t('auth.forgotLink')}</Link>
+        </p>
+      </Alert>
+    </>
+  )
+}
+
+/**
+ * "/nytt-losenord?token=…" from a mailed link: checks the link first, then sets the password. On success
+ * `onSaved` gets the username (the route goes to the sign-in page with it filled in).
+ */
+export function NewPasswordPage({
+  token,
+  onSaved,
+}: {
+  token: string | undefined
+  onSaved: (username: string) => void
+}) {
+  const { t } = useTranslation()
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const link = useQuery(
+    trpc.auth.checkPasswordLink.queryOptions(token ? { token } : skipToken, { staleTime: 0 }),
+  )
+  const setPassword = useMutation(trpc.auth.setPassword.mutationOptions())
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
+  const [attempt, setAttempt] = useState(0)
+  const [linkRefused, setLinkRefused] = useState<'invalid' | 'expired' | null>(null)
+
+  if (!token) return <LinkProblem expired={false} />
+  if (linkRefused) return <LinkProblem expired={linkRefused === 'expired'} />
+  if (link.isPending) {
+    return (
+      <>
+        <PageHeading>{t('auth.newPasswordTitle')}</PageHeading>
+        <Skeleton label={t('auth.checkingLink')} lines={3} />
+      </>
+    )
+  }
+  if (link.isError) {
+    const code = trpcAppCode(link.error)
+    if (code === 'LINK_EXPIRED') return <LinkProblem expired />
+    if (code === 'LINK_INVALID' || trpcErrorCode(link.error) === 'BAD_REQUEST')
+      return <LinkProblem expired={false} />
+    return (
+      <>
+        <PageHeading>{t('auth.newPasswordTitle')}</PageHeading>
+        <Alert tone="error">
+          <p>{t('common.loadFailed')}</p>
+          <Button variant="secondary" onClick={() => void link.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </Alert>
+      </>
+    )
+  }
+
+  const { username, purpose } = link.data
+
+  function showErrors(next: Partial<Record<Field, string>>) {
+    setErrors(next)
+    setAttempt((count) => count + 1)
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (setPassword.isPending || !token) return
+    const values = formValues(event.currentTarget)
+    const password = values.password ?? ''
+    const repeat = values.repeat ?? ''
+    const result = validate(ZSetPasswordInput, { token, password })
+    const next: Partial<Record<Field, string>> = {}
+    if (!result.ok && result.issues.password) {
+      next.password =
+        password === ''
+          ? t('auth.newPasswordMissing')
+          : result.issues.password === 'too_big'
+            ? t('auth.passwordTooLong')
+            : t('auth.passwordTooShort')
+    }
+    if (repeat === '') next.repeat = t('auth.repeatMissing')
+    else if (repeat !== password) next.repeat = t('auth.passwordsDiffer')
+    if (next.password || next.repeat) {
+      showErrors(next)
+      return
+    }
+    if (!result.ok) {
+      // Only the token can be wrong here: a link too short to be real.
+      setLinkRefused('invalid')
+      return
+    }
+    setErrors({})
+    setPassword.mutate(result.data, {
+      onSuccess: async (saved) => {
+        // The server ended every session of the person; whatever this browser had cached is stale.
+        await resetAfterIdentityChange(queryClient)
+        onSaved(saved.username)
+      },
+      onError: (error) => {
+        const code = trpcAppCode(error)
+        if (code === 'LINK_EXPIRED') setLinkRefused('expired')
+        else if (code === 'LINK_INVALID') setLinkRefused('invalid')
+        else if (code === 'PASSWORD_TOO_COMMON') showErrors({ password: t('apiErrors.PASSWORD_TOO_COMMON') })
+        else {
+          const message = trpcFieldErrors(error).password?.[0]
+          if (message) showErrors({ password: message })
+        }
+      },
+    })
+  }
+
+  const summary: FieldError[] = (Object.keys(FIELD_IDS) as Field[]).flatMap((field) => {
+    const message = errors[field]
+    return message ? [{ fieldId: FIELD_IDS[field], message }] : []
+  })
+  const failed =
+    setPassword.isError &&
+    !['LINK_EXPIRED', 'LINK_INVALID', 'PASSWORD_TOO_COMMON'].includes(trpcAppCode(setPassword.error) ?? '') &&
+    !trpcFieldErrors(setPassword.error).password
+
+  return (
+    <>
+      <PageHeading>
+        {purpose === 'invite' ? t('auth.choosePasswordTitle') : t('auth.newPasswordTitle')}
+      </PageHeading>
+      <p className="mb-6 max-w-prose">{t('auth.newPasswordFor', { username })}</p>
+      {summary.length > 0 ? (
+        <ErrorSummary key={attempt} title={t('auth.errorSummaryTitle')} errors={summary} />
+      ) : null}
+      {failed ? (
+        <Alert tone="error">
+          <p>{t('auth.saveFailed')}</p>
+        </Alert>
+      ) : null}
+      <form noValidate onSubmit={submit} className="max-w-xl space-y-6">
+        {/* Lets password managers store the new password under the right username. */}
+        <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
+        <TextField
+          id={FIELD_IDS.password}
+          name="password"
+          type="password"
+          label={t('auth.newPassword')}
+          hint={t('auth.newPasswordHint')}
+          error={errors.password}
+          autoComplete="new-password"
+        />
+        <TextField
+          id={FIELD_IDS.repeat}
+          name="repeat"
+          type="password"
+          label={t('auth.repeatPassword')}
+          error={errors.repeat}
+          autoComplete="new-password"
+        />
+        <Button type="submit" aria-disabled={setPassword.isPending}>
+          {setPassword.isPending ? t('auth.saving') : t('auth.savePassword')}
+        </Button>
+      </form>
+    </>
+  )
+}

@@ -1,0 +1,44 @@
+import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { Alert } from '../../components/ui/alert.tsx'
+import { Button } from '../../components/ui/button.tsx'
+import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { Skeleton } from '../../components/ui/skeleton.tsx'
+import { useTRPC } from '../../lib/trpc.ts'
+import { DetailsForm } from './details-form.tsx'
+import { PasswordForm } from './password-form.tsx'
+
+/** "Mina uppgifter": username and e-mail to read, name and mobile number to edit, and "Byt lösenord". */
+export function MyDetailsPage() {
+  const { t } = useTranslation()
+  const trpc = useTRPC()
+  const me = useQuery(trpc.me.get.queryOptions())
+
+  return (
+    <>
+      <PageHeading>{t('me.title')}</PageHeading>
+      {me.isPending ? (
+        <Skeleton label={t('me.loading')} lines={6} />
+      ) : me.isError ? (
+        <Alert tone="error">
+          <p>{t('common.loadFailed')}</p>
+          <Button variant="secondary" onClick={() => void me.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </Alert>
+      ) : (
+        <>
+          <dl className="mb-2 grid max-w-prose grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+            <dt className="font-semibold">{t('me.username')}</dt>
+            <dd className="mb-2 wrap-anywhere sm:mb-0">{me.data.username}</dd>
+            <dt className="font-semibold">{t('me.email')}</dt>
+            <dd className="wrap-anywhere">{me.data.email}</dd>
+          </dl>
+          <p className="mb-8 max-w-prose text-ink-muted">{t('me.readOnlyHint')}</p>
+          <DetailsForm me={me.data} />
+          <PasswordForm username={me.data.username} />
+        </>
+      )}
+    </>
+  )
+}
