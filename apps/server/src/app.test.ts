@@ -83,6 +83,22 @@ describe('server', () => {
     expect(crossSite.status).toBe(403)
     const noHeader = await app().request('/api/trpc/portal.info', { method: 'POST' })
     expect(noHeader.status).toBe(403)
+    const otherOrigin = await app().request('http://localhost:3000/api/trpc/session.keepAlive', {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'x-kundnav-csrf': '1' },
+    })
+    expect(otherOrigin.status).toBe(403)
+    // Our own page, same origin: let through to tRPC (which then asks for sign-in).
+    const ownPage = await app().request('http://localhost:3000/api/trpc/session.keepAlive', {
+      method: 'POST',
+      headers: {
+        origin: 'http://localhost:3000',
+        'sec-fetch-site': 'same-origin',
+        'x-kundnav-csrf': '1',
+        'content-type': 'application/json',
+      },
+    })
+    expect(ownPage.status).toBe(401)
   })
 
   it('has no development mailbox outside demo mode', async () => {

@@ -61,9 +61,12 @@ export function createApp({ db, env, logger }: AppDeps) {
   // Mutations must come from our own pages: same-site fetch metadata and the SPA's custom header.
   app.post('/api/trpc/*', async (c, next) => {
     const site = c.req.header('sec-fetch-site')
-    if ((site && site !== 'same-origin' && site !== 'none') || c.req.header(CSRF_HEADER) !== '1') {
-      return c.json({ error: 'Cross-site request refused' }, 403)
-    }
+    const origin = c.req.header('origin')
+    const crossSite =
+      (site !== undefined && site !== 'same-origin' && site !== 'none') ||
+      (origin !== undefined && !sameOrigin(origin, c.req.url, env.auth.publicUrl)) ||
+      c.req.header(CSRF_HEADER) !== '1'
+    if (crossSite) return c.json({ error: 'Cross-site request refused' }, 403)
     await next()
   })
 
@@ -121,4 +124,14 @@ export function createApp({ db, env, logger }: AppDeps) {
   }
 
   return app
+}
+
+/** An Origin header names this server: the address it was reached at, or its public address. */
+function sameOrigin(origin: string, requestUrl: string, publicUrl: string): boolean {
+  try {
+    const { host } = new URL(origin)
+    return host === new URL(requestUrl).host || host === new URL(publicUrl).host
+  } catch {
+    return false
+  }
 }
