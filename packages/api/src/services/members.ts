@@ -78,20 +78,21 @@ export async function addPerson(
         data: { userId: user.id, organizationId: acting.organizationId, roles, ...externalData },
       })
 
-  const mail = {
-    name: user.name,
-    invitedBy: adder.name,
-    organizationName: organization.name,
-    roles: person.roles,
-  }
   if (!existing || (!existing.passwordHash && !existing.lastLoginAt)) {
-    const link = await createPasswordLink(tx, settings, user.id, 'invite')
-    await enqueueMail(tx, { to: user.email, ...invitationMail({ ...mail, username: user.username, link }) })
+    await sendInvitation(tx, settings, {
+      user,
+      invitedBy: adder.name,
+      organizationName: organization.name,
+      roles: person.roles,
+    })
   } else {
     await enqueueMail(tx, {
       to: user.email,
       ...addedToOrganizationMail({
-        ...mail,
+        name: user.name,
+        invitedBy: adder.name,
+        organizationName: organization.name,
+        roles: person.roles,
         username: user.username,
         loginLink: `${settings.publicUrl}/logga-in`,
       }),
@@ -111,6 +112,31 @@ export async function addPerson(
     },
   })
   return { membershipId: saved.id }
+}
+
+/** Mails an invitation with a fresh set-password link (valid 7 days; earlier invitation links stop working). */
+export async function sendInvitation(
+  tx: Tx,
+  settings: AuthSettings,
+  input: {
+    user: { id: string; name: string; email: string; username: string }
+    invitedBy: string
+    organizationName: string
+    roles: readonly Role[]
+  },
+): Promise<void> {
+  const link = await createPasswordLink(tx, settings, input.user.id, 'invite')
+  await enqueueMail(tx, {
+    to: input.user.email,
+    ...invitationMail({
+      name: input.user.name,
+      invitedBy: input.invitedBy,
+      organizationName: input.organizationName,
+      roles: input.roles,
+      username: input.user.username,
+      link,
+    }),
+  })
 }
 
 /** The membership, if it belongs to the acting organisation; another organisation's is "not found". */
