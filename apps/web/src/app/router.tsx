@@ -13,14 +13,20 @@ import { newPasswordRoute } from './routes/new-password.tsx'
 import { type RouterContext, rootRoute } from './routes/root.tsx'
 import { signInRoute } from './routes/sign-in.tsx'
 import { startRoute } from './routes/start.tsx'
+import { supportRoute } from './routes/support.tsx'
 
-/** Code-based routes: to add a page, create `routes/<name>.tsx` with `createRoute` and list it here. */
+/**
+ * Code-based routes: to add a page, create `routes/<name>.tsx` with `createRoute` (path, search, guard,
+ * loader) and `routes/<name>.lazy.tsx` with its component, and list the route here. The components load
+ * on demand, so signing in doesn't download every page.
+ */
 const routeTree = rootRoute.addChildren([
   startRoute,
   devMailboxRoute,
   membersRoute,
   auditLogRoute,
   caseOfficersRoute,
+  supportRoute,
   signInRoute,
   forgotPasswordRoute,
   newPasswordRoute,

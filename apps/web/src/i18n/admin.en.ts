@@ -3,21 +3,11 @@ import type { AdminTranslation } from './admin.sv.ts'
 /** English texts of the administration pages, with exactly the keys of `admin.sv.ts`. */
 export const adminEn: AdminTranslation = {
   admin: {
-    errorSummaryTitle: 'There is a problem with the form',
-    save: 'Save',
-    saving: 'Saving …',
-    cancel: 'Cancel',
     remove: 'Remove',
     removing: 'Removing …',
-    close: 'Close',
     actions: 'Actions',
     forPerson: 'for {{name}}',
-    signInRequired: 'You need to sign in to see this page.',
-    signIn: 'Sign in',
-    forbiddenHeading: 'You do not have access to this page',
-    saveFailed: 'We could not save right now. Please try again in a moment.',
     removeFailed: 'We could not remove right now. Please try again in a moment.',
-    tableScrollHint: 'The table can be scrolled sideways.',
     validation: {
       nameRequired: 'Enter the person’s name.',
       nameTooLong: 'The name can have at most 200 characters.',
@@ -28,7 +18,6 @@ export const adminEn: AdminTranslation = {
       usernameTooLong: 'The username can have at most 254 characters.',
       usernameCharacters:
         'The username can only contain the letters a–z, digits and the characters . _ @ + -',
-      usernameTaken: 'The username is taken. Choose another one.',
       mobileFormat: 'Enter the mobile number in digits, for example 070-123 45 67.',
       rolesRequired: 'Choose at least one role.',
       rolesRequiredOrRemove: 'Choose at least one role, or remove the person.',
@@ -71,16 +60,12 @@ export const adminEn: AdminTranslation = {
     loading: 'Loading people …',
     empty: 'There is no one in the organisation yet. Add the first person with “Add person”.',
     emptySearch: 'No one matches “{{search}}”. Check the spelling, or search for part of the name.',
-    showMore: 'Show more',
     loadingMore: 'Loading more people …',
     noMore: 'There are no more people.',
     addDialog: {
       title: 'Add person',
-      nameLabel: 'Name',
       nameHint: 'The person’s first and last name.',
-      emailLabel: 'E-mail',
       emailHint: 'We send an e-mail there with the username and a link for choosing a password.',
-      usernameLabel: 'Username',
       usernameHint:
         'Filled in with the e-mail address while you type it. You can choose another one, for example if the person should not sign in with their e-mail address.',
       mobileLabel: 'Mobile number (optional)',
@@ -112,8 +97,6 @@ export const adminEn: AdminTranslation = {
     title: 'Log',
     intro:
       'Here you see what has happened in the organisation, newest first: sign-ins, role switches and changes to people and roles.',
-    forbidden:
-      'This page is for the organisation’s administrators. If you have the Administrator role, switch to it with “Switch to …” in the header.',
     filterLegend: 'Filter the log',
     personLabel: 'Person',
     personAll: 'Everyone',
@@ -142,6 +125,8 @@ export const adminEn: AdminTranslation = {
       memberRolesChanged: 'Changed roles',
       memberRemoved: 'Removed a person',
       memberInvitationResent: 'Sent the invitation again',
+      memberResponsibleAssigned: 'Gave the Responsible role',
+      memberResponsibleWithdrawn: 'Withdrew the Responsible role',
       passwordChanged: 'Changed password',
       passwordResetRequested: 'Asked for a new password',
       passwordReset: 'Chose a new password',
@@ -168,7 +153,6 @@ export const adminEn: AdminTranslation = {
     loading: 'Loading the log …',
     empty: 'The log is empty so far.',
     emptyFiltered: 'No events match the filter. Change the filter or clear it.',
-    showMore: 'Show more',
     loadingMore: 'Loading more events …',
     noMore: 'There are no more events.',
   },
@@ -176,8 +160,6 @@ export const adminEn: AdminTranslation = {
     title: 'Register case officers',
     intro:
       'Add or remove the people who can update your details in Kundnav. As the Responsible person you are a case officer yourself.',
-    forbidden:
-      'This page is for the organisation’s Responsible person. If you have the Responsible role, switch to it with “Switch to …” in the header.',
     rememberHeading: 'Remember to tell the person',
     remember:
       'Tell the person that you have registered them as a case officer and which username you gave them. The first time, they choose their password under “Forgotten/create new password” on the sign-in page.',
@@ -203,15 +185,12 @@ export const adminEn: AdminTranslation = {
     dialog: {
       internalTitle: 'Create new internal case officer',
       externalTitle: 'Create new external case officer',
-      nameLabel: 'Name',
       nameHint: 'Enter the first and last name of the person you want to register as a case officer.',
       organizationLabel: 'Organisation name',
       organizationHintInternal: 'For an internal person, your organisation’s name is filled in here.',
       organizationHintExternal: 'For an external person, fill in the person’s organisation yourself.',
-      usernameLabel: 'Username',
       usernameHint:
         'Enter a username for the case officer. You can, for example, use the person’s e-mail address as the username.',
-      emailLabel: 'E-mail',
       emailHint: 'Enter the person’s e-mail address.',
       endsAtLabel: 'End date (optional)',
       endsAtHint:
@@ -223,5 +202,45 @@ export const adminEn: AdminTranslation = {
     removeFailedHeading: 'Could not remove {{name}}',
     removed: 'The case officer has been removed',
     alreadyRemoved: 'The person had already been removed as a case officer. The list has been updated.',
+  },
+  support: {
+    title: 'Support: Responsible',
+    intro:
+      'Only support changes the Responsible role: a customer organisation that wants another Responsible contacts you. Find the organisation, choose it, and give or withdraw the role for the right person. For a change, first make the new person Responsible, then withdraw the role from the previous one.',
+    searchLegend: 'Search for a customer organisation',
+    searchLabel: 'Search for an organisation',
+    searchHint: 'All or part of the name, or the organisation number.',
+    searchSubmit: 'Search',
+    searchClear: 'Show all',
+    searchShowing: 'Showing customer organisations matching “{{search}}”.',
+    organizationsCaption: 'Customer organisations',
+    organization: 'Organisation',
+    orgNumber: 'Organisation number',
+    action: 'Action',
+    choose: 'Choose',
+    chosen: 'Chosen',
+    loadingOrganizations: 'Loading customer organisations …',
+    noOrganizations: 'There are no customer organisations yet.',
+    noMatch:
+      'No customer organisation matches “{{search}}”. Check the spelling, or search for part of the name or for the organisation number.',
+    chosenMissing: 'The organisation you chose is not among the results. Choose it in the list again.',
+    membersHeading: 'People at {{organization}}',
+    name: 'Name',
+    roles: 'Roles',
+    loadingMembers: 'Loading people …',
+    noMembers: 'The organisation has no people yet.',
+    assign: 'Make Responsible',
+    withdraw: 'Withdraw as Responsible',
+    assignTitle: 'Make {{name}} Responsible at {{organization}}?',
+    assignText:
+      '{{name}} gets the Responsible role and can then register and remove case officers for {{organization}}. The person’s other roles stay as they are.',
+    assignConfirm: 'Yes, make Responsible',
+    withdrawTitle: 'Withdraw {{name}} as Responsible at {{organization}}?',
+    withdrawText:
+      '{{name}} loses the Responsible role at {{organization}} from now on. The person’s other roles stay as they are.',
+    withdrawConfirm: 'Yes, withdraw as Responsible',
+    failedHeading: 'The role of {{name}} could not be changed',
+    assigned: '{{name}} is now Responsible at {{organization}}.',
+    withdrawn: '{{name}} is no longer Responsible at {{organization}}.',
   },
 }

@@ -1,24 +1,15 @@
 /**
- * Swedish texts of the administration pages ("Medlemmar", "Logg", "Registrera handläggare"), spread into
- * `sv.ts`. `admin.en.ts` must have exactly these keys (`AdminTranslation`).
+ * Swedish texts of the administration pages ("Medlemmar", "Logg", "Registrera handläggare" and provider
+ * support's "Support: Ansvarig"), spread into `sv.ts`. `admin.en.ts` must have exactly these keys
+ * (`AdminTranslation`).
  */
 export const adminSv = {
   admin: {
-    errorSummaryTitle: 'Det finns fel i formuläret',
-    save: 'Spara',
-    saving: 'Sparar …',
-    cancel: 'Avbryt',
     remove: 'Ta bort',
     removing: 'Tar bort …',
-    close: 'Stäng',
     actions: 'Åtgärder',
     forPerson: 'för {{name}}',
-    signInRequired: 'Du behöver logga in för att se sidan.',
-    signIn: 'Logga in',
-    forbiddenHeading: 'Du har inte tillgång till sidan',
-    saveFailed: 'Det gick inte att spara just nu. Försök igen om en stund.',
     removeFailed: 'Det gick inte att ta bort just nu. Försök igen om en stund.',
-    tableScrollHint: 'Tabellen går att rulla i sidled.',
     validation: {
       nameRequired: 'Ange personens namn.',
       nameTooLong: 'Namnet får ha högst 200 tecken.',
@@ -28,7 +19,6 @@ export const adminSv = {
       usernameTooShort: 'Användarnamnet måste ha minst 3 tecken.',
       usernameTooLong: 'Användarnamnet får ha högst 254 tecken.',
       usernameCharacters: 'Användarnamnet får bara innehålla bokstäver a–z, siffror och tecknen . _ @ + -',
-      usernameTaken: 'Användarnamnet är upptaget. Välj ett annat.',
       mobileFormat: 'Ange mobilnumret med siffror, till exempel 070-123 45 67.',
       rolesRequired: 'Välj minst en roll.',
       rolesRequiredOrRemove: 'Välj minst en roll, eller ta bort personen.',
@@ -71,16 +61,12 @@ export const adminSv = {
     loading: 'Hämtar personer …',
     empty: 'Det finns inga personer i organisationen än. Lägg till den första med ”Lägg till person”.',
     emptySearch: 'Ingen person matchar ”{{search}}”. Kontrollera stavningen, eller sök på en del av namnet.',
-    showMore: 'Visa fler',
     loadingMore: 'Hämtar fler personer …',
     noMore: 'Det finns inga fler personer.',
     addDialog: {
       title: 'Lägg till person',
-      nameLabel: 'Namn',
       nameHint: 'Personens för- och efternamn.',
-      emailLabel: 'E-post',
       emailHint: 'Dit skickar vi ett mejl med användarnamnet och en länk för att välja lösenord.',
-      usernameLabel: 'Användarnamn',
       usernameHint:
         'Fylls i med e-postadressen medan du skriver den. Du kan välja ett annat, till exempel om personen inte ska logga in med sin e-postadress.',
       mobileLabel: 'Mobilnummer (valfritt)',
@@ -112,8 +98,6 @@ export const adminSv = {
     title: 'Logg',
     intro:
       'Här ser du vad som har hänt i organisationen, nyast först: inloggningar, rollbyten och ändringar av personer och roller.',
-    forbidden:
-      'Sidan är till för organisationens administratörer. Har du rollen Administratör kan du byta till den med ”Byt till …” i sidhuvudet.',
     filterLegend: 'Filtrera loggen',
     personLabel: 'Person',
     personAll: 'Alla personer',
@@ -142,6 +126,8 @@ export const adminSv = {
       memberRolesChanged: 'Ändrade roller',
       memberRemoved: 'Tog bort en person',
       memberInvitationResent: 'Skickade inbjudan igen',
+      memberResponsibleAssigned: 'Gav rollen Ansvarig',
+      memberResponsibleWithdrawn: 'Tog bort rollen Ansvarig',
       passwordChanged: 'Bytte lösenord',
       passwordResetRequested: 'Bad om ett nytt lösenord',
       passwordReset: 'Valde nytt lösenord',
@@ -168,7 +154,6 @@ export const adminSv = {
     loading: 'Hämtar loggen …',
     empty: 'Loggen är tom än så länge.',
     emptyFiltered: 'Inga händelser matchar filtret. Ändra filtret eller rensa det.',
-    showMore: 'Visa fler',
     loadingMore: 'Hämtar fler händelser …',
     noMore: 'Det finns inga fler händelser.',
   },
@@ -176,8 +161,6 @@ export const adminSv = {
     title: 'Registrera handläggare',
     intro:
       'Lägg till eller ta bort de personer som ska kunna uppdatera era uppgifter i Kundnav. Som Ansvarig är du automatiskt handläggare själv.',
-    forbidden:
-      'Sidan är till för organisationens Ansvarig. Har du rollen Ansvarig kan du byta till den med ”Byt till …” i sidhuvudet.',
     rememberHeading: 'Glöm inte att meddela personen',
     remember:
       'Berätta för personen att du har registrerat hen som handläggare och vilket användarnamn du gav hen. Första gången väljer personen sitt lösenord under ”Glömt/skapa nytt lösenord” på inloggningssidan.',
@@ -205,17 +188,14 @@ export const adminSv = {
     dialog: {
       internalTitle: 'Skapa ny intern handläggare',
       externalTitle: 'Skapa ny extern handläggare',
-      nameLabel: 'Namn',
       nameHint: 'Ange för- och efternamn på personen du vill registrera som handläggare.',
       organizationLabel: 'Organisationsnamn',
       organizationHintInternal:
         'Om du registrerar en intern person står din organisations namn förifyllt här.',
       organizationHintExternal:
         'Registrerar du en extern person får du själv fylla i personens organisation.',
-      usernameLabel: 'Användarnamn',
       usernameHint:
         'Ange ett användarnamn till handläggaren. Du kan till exempel ange personens e-postadress som användarnamn.',
-      emailLabel: 'E-post',
       emailHint: 'Ange personens e-postadress.',
       endsAtLabel: 'Slutdatum (valfritt)',
       endsAtHint:
@@ -227,6 +207,46 @@ export const adminSv = {
     removeFailedHeading: 'Det gick inte att ta bort {{name}}',
     removed: 'Handläggaren är borttagen',
     alreadyRemoved: 'Personen var redan borttagen som handläggare. Listan är uppdaterad.',
+  },
+  support: {
+    title: 'Support: Ansvarig',
+    intro:
+      'Rollen Ansvarig ändras bara av supporten: vill en kundorganisation byta Ansvarig kontaktar de er. Sök fram organisationen, välj den och ge eller ta bort rollen för rätt person. Vid ett byte gör du först den nya personen till Ansvarig och tar sedan bort rollen från den tidigare.',
+    searchLegend: 'Sök kundorganisation',
+    searchLabel: 'Sök organisation',
+    searchHint: 'Hela eller en del av namnet, eller organisationsnumret.',
+    searchSubmit: 'Sök',
+    searchClear: 'Visa alla',
+    searchShowing: 'Visar kundorganisationer som matchar ”{{search}}”.',
+    organizationsCaption: 'Kundorganisationer',
+    organization: 'Organisation',
+    orgNumber: 'Organisationsnummer',
+    action: 'Åtgärd',
+    choose: 'Välj',
+    chosen: 'Vald',
+    loadingOrganizations: 'Hämtar kundorganisationer …',
+    noOrganizations: 'Det finns inga kundorganisationer än.',
+    noMatch:
+      'Ingen kundorganisation matchar ”{{search}}”. Kontrollera stavningen, eller sök på en del av namnet eller på organisationsnumret.',
+    chosenMissing: 'Organisationen du valde finns inte bland sökträffarna. Välj den i listan igen.',
+    membersHeading: 'Personer hos {{organization}}',
+    name: 'Namn',
+    roles: 'Roller',
+    loadingMembers: 'Hämtar personer …',
+    noMembers: 'Organisationen har inga personer än.',
+    assign: 'Gör till Ansvarig',
+    withdraw: 'Ta bort som Ansvarig',
+    assignTitle: 'Gör {{name}} till Ansvarig hos {{organization}}?',
+    assignText:
+      '{{name}} får rollen Ansvarig och kan då registrera och ta bort handläggare åt {{organization}}. Personens andra roller finns kvar.',
+    assignConfirm: 'Ja, gör till Ansvarig',
+    withdrawTitle: 'Ta bort {{name}} som Ansvarig hos {{organization}}?',
+    withdrawText:
+      '{{name}} förlorar rollen Ansvarig hos {{organization}} från och med nu. Personens andra roller finns kvar.',
+    withdrawConfirm: 'Ja, ta bort som Ansvarig',
+    failedHeading: 'Det gick inte att ändra rollen för {{name}}',
+    assigned: '{{name}} är nu Ansvarig hos {{organization}}.',
+    withdrawn: '{{name}} är inte längre Ansvarig hos {{organization}}.',
   },
 }
 

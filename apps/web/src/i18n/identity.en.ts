@@ -10,9 +10,13 @@ export const identityEn: IdentityTranslation = {
     PASSWORD_TOO_COMMON:
       'The password is too common and easy to guess. Choose another one, for example a few words in a row.',
     WRONG_PASSWORD: 'The current password is not correct.',
+    USERNAME_TAKEN: 'The username is taken. Choose another one.',
+    NO_ROLE_LEFT:
+      'The person has no other role. Ask the organisation’s administrator to remove the person instead.',
+    MEMBER_NOT_FOUND: 'The person is not in the organisation.',
+    ORGANIZATION_NOT_FOUND: 'The organisation does not exist.',
   },
   auth: {
-    errorSummaryTitle: 'There is a problem with the form',
     waitSeconds_one: '{{count}} second',
     waitSeconds_other: '{{count}} seconds',
     waitMinutes_one: '{{count}} minute',
@@ -65,8 +69,6 @@ export const identityEn: IdentityTranslation = {
     passwordTooShort: 'The password must have at least 12 characters.',
     passwordTooLong: 'The password may have at most 128 characters.',
     savePassword: 'Save the password',
-    saving: 'Saving …',
-    saveFailed: 'We could not save right now. Please try again in a moment.',
   },
   session: {
     pairLabel: '{{role}} at {{organization}}',
@@ -120,7 +122,6 @@ export const identityEn: IdentityTranslation = {
     confirmCurrent: 'This is the login you are using, so you will be logged out.',
     confirm: 'Yes, end it',
     ending: 'Ending …',
-    cancel: 'Cancel',
     ended: 'The login in {{browser}} has ended.',
     endFailed: 'We could not end the login right now. Please try again.',
   },

@@ -11,9 +11,13 @@ export const identitySv = {
     PASSWORD_TOO_COMMON:
       'Lösenordet är för vanligt och lätt att gissa. Välj ett annat, gärna några ord i rad.',
     WRONG_PASSWORD: 'Det nuvarande lösenordet stämmer inte.',
+    USERNAME_TAKEN: 'Användarnamnet är upptaget. Välj ett annat.',
+    NO_ROLE_LEFT:
+      'Personen har ingen annan roll. Be organisationens administratör att ta bort personen i stället.',
+    MEMBER_NOT_FOUND: 'Personen finns inte i organisationen.',
+    ORGANIZATION_NOT_FOUND: 'Organisationen finns inte.',
   },
   auth: {
-    errorSummaryTitle: 'Det finns fel i formuläret',
     waitSeconds_one: '{{count}} sekund',
     waitSeconds_other: '{{count}} sekunder',
     waitMinutes_one: '{{count}} minut',
@@ -67,8 +71,6 @@ export const identitySv = {
     passwordTooShort: 'Lösenordet måste ha minst 12 tecken.',
     passwordTooLong: 'Lösenordet får ha högst 128 tecken.',
     savePassword: 'Spara lösenordet',
-    saving: 'Sparar …',
-    saveFailed: 'Det gick inte att spara just nu. Försök igen om en stund.',
   },
   session: {
     pairLabel: '{{role}} hos {{organization}}',
@@ -122,7 +124,6 @@ export const identitySv = {
     confirmCurrent: 'Det är den här inloggningen, så du blir utloggad.',
     confirm: 'Ja, avsluta',
     ending: 'Avslutar …',
-    cancel: 'Avbryt',
     ended: 'Inloggningen i {{browser}} är avslutad.',
     endFailed: 'Det gick inte att avsluta inloggningen just nu. Försök igen.',
   },

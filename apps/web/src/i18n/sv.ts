@@ -23,6 +23,19 @@ export const sv = {
     retry: 'Försök igen',
     backToStart: 'Gå till startsidan',
     loadFailed: 'Vi kunde inte hämta uppgifterna just nu. Försök igen om en stund.',
+    forbiddenHeading: 'Du har inte tillgång till sidan',
+    errorSummaryTitle: 'Det finns fel i formuläret',
+    save: 'Spara',
+    saving: 'Sparar …',
+    saveFailed: 'Det gick inte att spara just nu. Försök igen om en stund.',
+    cancel: 'Avbryt',
+    showMore: 'Visa fler',
+  },
+  /** The fields that register a person (src/components/person-fields.tsx). */
+  person: {
+    name: 'Namn',
+    email: 'E-post',
+    username: 'Användarnamn',
   },
   portal: {
     title: 'Välkommen till Kundnav',
@@ -64,7 +77,6 @@ export const sv = {
     sentAt: 'Skickat',
     createdAt: 'Skapat',
     channel: 'Typ',
-    showMore: 'Visa fler',
     loadingMore: 'Hämtar fler meddelanden …',
     noMore: 'Det finns inga fler meddelanden.',
     notAvailableHeading: 'Brevlådan finns bara i demoläge',

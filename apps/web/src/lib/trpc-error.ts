@@ -1,4 +1,11 @@
 import { TRPCClientError } from '@trpc/client'
+import type { TFunction } from 'i18next'
+import { sv } from '../i18n/sv.ts'
+
+/**
+ * What the server said when it refused a call: its codes, details and field messages, and its message in
+ * the page's language. Forms put the field messages next to their fields through `form.ts`.
+ */
 
 function errorData(error: unknown): Record<string, unknown> | null {
   if (!(error instanceof TRPCClientError)) return null
@@ -46,4 +53,21 @@ export function trpcFieldErrors(error: unknown): Record<string, string[]> {
 /** The server's own message (a Swedish sentence meant for people), if the error came from the server. */
 export function trpcMessage(error: unknown): string | null {
   return error instanceof TRPCClientError && error.message ? error.message : null
+}
+
+type KnownAppCode = keyof typeof sv.apiErrors
+
+function isKnownAppCode(code: string): code is KnownAppCode {
+  return Object.hasOwn(sv.apiErrors, code)
+}
+
+/**
+ * What the server's AppError says, in the page's language: the app's own text (`apiErrors.*`) for a code
+ * it knows, else the server's Swedish message. Null when the error carries no appCode (a network error, a
+ * bare FORBIDDEN): the page then says what it always says when something fails.
+ */
+export function appErrorMessage(t: TFunction, error: unknown): string | null {
+  const code = trpcAppCode(error)
+  if (!code) return null
+  return isKnownAppCode(code) ? t(`apiErrors.${code}`) : trpcMessage(error)
 }

@@ -23,12 +23,15 @@ export function AppShell({ children }: { children?: ReactNode }) {
   const session = useSession()
   const activeRole = asRole(session.data?.active?.role)
   const mainRef = useRef<HTMLElement>(null)
-  const pathname = useRouterState({ select: (state) => state.location.pathname })
+  // The page shown: it changes when the new page (with its code, which loads on demand) is ready, not when
+  // the address does.
+  const pathname = useRouterState({ select: (state) => state.resolvedLocation?.pathname })
   const firstPage = useRef(true)
 
   // After a page change inside the app, move focus to the new page's heading (or main), as a full page
   // load would start reading from the top; on the first load the browser's own focus is left alone.
   useEffect(() => {
+    if (pathname === undefined) return
     if (firstPage.current) {
       firstPage.current = false
       return

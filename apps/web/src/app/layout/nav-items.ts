@@ -16,4 +16,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/medlemmar', label: 'members.title', permission: 'member.read' },
   { to: '/logg', label: 'auditLog.title', permission: 'audit.read' },
   { to: '/handlaggare', label: 'caseOfficers.title', permission: 'caseOfficer.manage' },
+  { to: '/support', label: 'support.title', permission: 'provider.support' },
 ]

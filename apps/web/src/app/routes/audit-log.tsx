@@ -1,11 +1,11 @@
 import { createRoute } from '@tanstack/react-router'
 import { isActionPrefix } from '../../features/audit-log/audit-actions.ts'
-import { AuditLogPage } from '../../features/audit-log/audit-log-page.tsx'
 import {
   type AuditFilter,
   auditListOptions,
   auditPeopleOptions,
 } from '../../features/audit-log/audit-query.ts'
+import { requirePermission } from '../route-guards.ts'
 import { rootRoute } from './root.tsx'
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
@@ -28,20 +28,10 @@ export const auditLogRoute = createRoute({
       ...(DAY.test(to) ? { to } : {}),
     }
   },
+  beforeLoad: requirePermission('audit.read'),
   loaderDeps: ({ search }) => search,
   loader: ({ context, deps }) => {
     void context.queryClient.prefetchInfiniteQuery(auditListOptions(context.trpc, deps))
     void context.queryClient.prefetchQuery(auditPeopleOptions(context.trpc))
   },
-  component: AuditLogRoute,
-})
-
-function AuditLogRoute() {
-  const filter = auditLogRoute.useSearch()
-  const navigate = auditLogRoute.useNavigate()
-  return <AuditLogPage filter={filter} onFilter={(next) => void navigate({ search: withoutEmpty(next) })} />
-}
-
-function withoutEmpty(filter: AuditFilter): AuditFilter {
-  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value)) as AuditFilter
-}
+}).lazy(() => import('./audit-log.lazy.tsx').then((file) => file.auditLogLazyRoute))

@@ -1,13 +1,13 @@
 import { createRoute } from '@tanstack/react-router'
 import { caseOfficerListOptions } from '../../features/case-officers/case-officer-query.ts'
-import { CaseOfficersPage } from '../../features/case-officers/case-officers-page.tsx'
+import { requirePermission } from '../route-guards.ts'
 import { rootRoute } from './root.tsx'
 
 export const caseOfficersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/handlaggare',
+  beforeLoad: requirePermission('caseOfficer.manage'),
   loader: ({ context }) => {
     void context.queryClient.prefetchQuery(caseOfficerListOptions(context.trpc))
   },
-  component: CaseOfficersPage,
-})
+}).lazy(() => import('./case-officers.lazy.tsx').then((file) => file.caseOfficersLazyRoute))

@@ -1,5 +1,4 @@
 import { createRoute } from '@tanstack/react-router'
-import { ChooseRolePage } from '../../features/session/choose-role-page.tsx'
 import { safeRedirect } from '../../lib/session.ts'
 import { requireSignIn } from '../route-guards.ts'
 import { rootRoute } from './root.tsx'
@@ -16,11 +15,4 @@ export const chooseRoleRoute = createRoute({
     return redirect ? { redirect } : {}
   },
   beforeLoad: requireSignIn,
-  component: ChooseRoleRoute,
-})
-
-function ChooseRoleRoute() {
-  const { redirect } = chooseRoleRoute.useSearch()
-  const navigate = chooseRoleRoute.useNavigate()
-  return <ChooseRolePage onChosen={() => void navigate({ href: redirect ?? '/' })} />
-}
+}).lazy(() => import('./choose-role.lazy.tsx').then((file) => file.chooseRoleLazyRoute))

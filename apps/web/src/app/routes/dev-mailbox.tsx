@@ -1,5 +1,4 @@
 import { createRoute } from '@tanstack/react-router'
-import { MailboxPage } from '../../features/dev-mailbox/mailbox-page.tsx'
 import { mailboxListOptions } from '../../features/dev-mailbox/mailbox-query.ts'
 import { rootRoute } from './root.tsx'
 
@@ -19,16 +18,4 @@ export const devMailboxRoute = createRoute({
   loader: ({ context, deps }) => {
     void context.queryClient.prefetchInfiniteQuery(mailboxListOptions(context.trpc, deps.recipient))
   },
-  component: DevMailboxRoute,
-})
-
-function DevMailboxRoute() {
-  const { recipient } = devMailboxRoute.useSearch()
-  const navigate = devMailboxRoute.useNavigate()
-  return (
-    <MailboxPage
-      recipient={recipient}
-      onFilter={(next) => void navigate({ search: next ? { recipient: next } : {} })}
-    />
-  )
-}
+}).lazy(() => import('./dev-mailbox.lazy.tsx').then((file) => file.devMailboxLazyRoute))

@@ -1,9 +1,7 @@
 import { createRoute } from '@tanstack/react-router'
-import { ForgotPasswordPage } from '../../features/auth/forgot-password-page.tsx'
 import { rootRoute } from './root.tsx'
 
 export const forgotPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/glomt-losenord',
-  component: ForgotPasswordPage,
-})
+}).lazy(() => import('./forgot-password.lazy.tsx').then((file) => file.forgotPasswordLazyRoute))

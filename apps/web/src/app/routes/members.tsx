@@ -1,6 +1,6 @@
 import { createRoute } from '@tanstack/react-router'
 import { memberListOptions } from '../../features/members/member-query.ts'
-import { MembersPage } from '../../features/members/members-page.tsx'
+import { requirePermission } from '../route-guards.ts'
 import { rootRoute } from './root.tsx'
 
 interface MembersSearch {
@@ -15,20 +15,9 @@ export const membersRoute = createRoute({
     const text = typeof search.search === 'string' ? search.search.trim() : ''
     return text ? { search: text } : {}
   },
+  beforeLoad: requirePermission('member.read'),
   loaderDeps: ({ search }) => ({ search: search.search }),
   loader: ({ context, deps }) => {
     void context.queryClient.prefetchInfiniteQuery(memberListOptions(context.trpc, deps.search))
   },
-  component: MembersRoute,
-})
-
-function MembersRoute() {
-  const { search } = membersRoute.useSearch()
-  const navigate = membersRoute.useNavigate()
-  return (
-    <MembersPage
-      search={search}
-      onSearch={(next) => void navigate({ search: next ? { search: next } : {} })}
-    />
-  )
-}
+}).lazy(() => import('./members.lazy.tsx').then((file) => file.membersLazyRoute))

@@ -1,5 +1,4 @@
 import { createRoute } from '@tanstack/react-router'
-import { MyDetailsPage } from '../../features/me/my-details-page.tsx'
 import { requireSignIn } from '../route-guards.ts'
 import { rootRoute } from './root.tsx'
 
@@ -10,5 +9,4 @@ export const myDetailsRoute = createRoute({
   loader: ({ context }) => {
     void context.queryClient.prefetchQuery(context.trpc.me.get.queryOptions())
   },
-  component: MyDetailsPage,
-})
+}).lazy(() => import('./my-details.lazy.tsx').then((file) => file.myDetailsLazyRoute))

@@ -1,5 +1,4 @@
 import { createRoute } from '@tanstack/react-router'
-import { SessionsPage } from '../../features/session/sessions-page.tsx'
 import { requireSignIn } from '../route-guards.ts'
 import { rootRoute } from './root.tsx'
 
@@ -10,5 +9,4 @@ export const mySessionsRoute = createRoute({
   loader: ({ context }) => {
     void context.queryClient.prefetchQuery(context.trpc.session.list.queryOptions())
   },
-  component: SessionsPage,
-})
+}).lazy(() => import('./my-sessions.lazy.tsx').then((file) => file.mySessionsLazyRoute))

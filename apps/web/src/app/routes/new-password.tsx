@@ -1,5 +1,4 @@
 import { createRoute } from '@tanstack/react-router'
-import { NewPasswordPage } from '../../features/auth/new-password-page.tsx'
 import { rootRoute } from './root.tsx'
 
 interface NewPasswordSearch {
@@ -14,18 +13,4 @@ export const newPasswordRoute = createRoute({
     const token = typeof search.token === 'string' ? search.token.trim() : ''
     return token ? { token } : {}
   },
-  component: NewPasswordRoute,
-})
-
-function NewPasswordRoute() {
-  const { token } = newPasswordRoute.useSearch()
-  const navigate = newPasswordRoute.useNavigate()
-  return (
-    <NewPasswordPage
-      token={token}
-      onSaved={(username) =>
-        void navigate({ to: '/logga-in', state: { signInNotice: 'passwordSaved', username } })
-      }
-    />
-  )
-}
+}).lazy(() => import('./new-password.lazy.tsx').then((file) => file.newPasswordLazyRoute))

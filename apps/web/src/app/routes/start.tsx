@@ -1,5 +1,4 @@
 import { createRoute } from '@tanstack/react-router'
-import { StartPage } from '../../features/portal/start-page.tsx'
 import { rootRoute } from './root.tsx'
 
 export const startRoute = createRoute({
@@ -9,5 +8,4 @@ export const startRoute = createRoute({
   loader: ({ context }) => {
     void context.queryClient.prefetchQuery(context.trpc.portal.info.queryOptions())
   },
-  component: StartPage,
-})
+}).lazy(() => import('./start.lazy.tsx').then((file) => file.startLazyRoute))

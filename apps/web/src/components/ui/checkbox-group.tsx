@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { describedBy, FieldHelp } from './field-help.tsx'
 
 export interface CheckboxOption {
   value: string
@@ -29,9 +30,6 @@ export function CheckboxGroup({
   onChange: (value: string[]) => void
 }) {
   const baseId = useId()
-  const hintId = `${baseId}-hint`
-  const errorId = `${baseId}-error`
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ')
 
   function toggle(option: string, checked: boolean) {
     const next = new Set(value)
@@ -43,20 +41,11 @@ export function CheckboxGroup({
 
   return (
     <fieldset
-      aria-describedby={describedBy || undefined}
+      aria-describedby={describedBy(baseId, hint, error)}
       className={`space-y-2 ${error ? 'border-error border-l-4 pl-3' : ''}`}
     >
       <legend className="mb-1 font-semibold">{legend}</legend>
-      {hint ? (
-        <p id={hintId} className="text-ink-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="font-bold text-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldHelp id={baseId} hint={hint} error={error} />
       <div className="space-y-1">
         {options.map((option, index) => {
           const optionId = index === 0 ? id : `${id}-${index}`

@@ -3,8 +3,9 @@ import { Button } from './button.tsx'
 import { Dialog } from './dialog.tsx'
 
 /**
- * Asks before a destructive action, naming what it affects ("Ta bort Test Testsson som handläggare?").
- * Focus starts on the safe choice; `problem` shows why the action failed, if it did.
+ * Asks before an action, naming what it affects ("Ta bort Test Testsson som handläggare?"). Focus starts
+ * on the safe choice; `problem` shows why the action failed, if it did. The confirming button is red
+ * unless the action only adds something (`destructive={false}`).
  */
 export function ConfirmDialog({
   title,
@@ -17,6 +18,7 @@ export function ConfirmDialog({
   onConfirm,
   onClose,
   returnFocus,
+  destructive = true,
 }: {
   title: string
   children: ReactNode
@@ -28,13 +30,18 @@ export function ConfirmDialog({
   onConfirm: () => void
   onClose: () => void
   returnFocus?: () => HTMLElement | null | undefined
+  destructive?: boolean
 }) {
   return (
     <Dialog title={title} onClose={onClose} returnFocus={returnFocus}>
       {problem}
       <div className="mb-6 space-y-3">{children}</div>
       <div className="flex flex-wrap gap-4">
-        <Button variant="warning" aria-disabled={busy} onClick={() => (busy ? undefined : onConfirm())}>
+        <Button
+          variant={destructive ? 'warning' : 'primary'}
+          aria-disabled={busy}
+          onClick={() => (busy ? undefined : onConfirm())}
+        >
           {busy ? busyLabel : confirmLabel}
         </Button>
         <Button variant="secondary" onClick={onClose} data-autofocus>

@@ -1,4 +1,6 @@
 import { type MouseEvent, useEffect, useId, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Alert } from './alert.tsx'
 
 export interface FieldError {
   /** The `id` of the field the message is about. */
@@ -7,10 +9,11 @@ export interface FieldError {
 }
 
 /**
- * "Det finns fel i formuläret" (`title`) at the top of a form after a failed submit: focus moves here (so
- * it is read out), and each message links to its field. Give it a `key` per submit to focus it again.
+ * "Det finns fel i formuläret" at the top of a form after a failed submit: focus moves here (so it is
+ * read out), and each message links to its field. Give it a `key` per submit to focus it again.
  */
-export function ErrorSummary({ title, errors }: { title: string; errors: readonly FieldError[] }) {
+export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
+  const { t } = useTranslation()
   const ref = useRef<HTMLDivElement>(null)
   const titleId = useId()
 
@@ -36,7 +39,7 @@ export function ErrorSummary({ title, errors }: { title: string; errors: readonl
       className="mb-6 max-w-prose border-4 border-error p-4"
     >
       <h2 id={titleId} className="mb-3 font-bold text-xl">
-        {title}
+        {t('common.errorSummaryTitle')}
       </h2>
       <ul className="space-y-1">
         {errors.map((error) => (
@@ -52,5 +55,31 @@ export function ErrorSummary({ title, errors }: { title: string; errors: readonl
         ))}
       </ul>
     </div>
+  )
+}
+
+/**
+ * The top of a form after a failed submit: the error summary (keyed by `attempt`, so it takes focus again
+ * after each try) and, when saving failed for a reason that is not about a field, "Det gick inte att spara".
+ */
+export function FormErrors({
+  errors,
+  attempt,
+  failed,
+}: {
+  errors: readonly FieldError[]
+  attempt: number
+  failed: boolean
+}) {
+  const { t } = useTranslation()
+  return (
+    <>
+      {errors.length > 0 ? <ErrorSummary key={attempt} errors={errors} /> : null}
+      {failed ? (
+        <Alert tone="error">
+          <p>{t('common.saveFailed')}</p>
+        </Alert>
+      ) : null}
+    </>
   )
 }

@@ -4,33 +4,23 @@ import { Alert } from './alert.tsx'
 import { Button } from './button.tsx'
 
 /**
- * Why a page's data could not be shown: not signed in (with the way to sign in), a role without access
- * (`forbiddenText` says which role the page is for), or a failure worth trying again.
+ * Why a page's data could not be shown: a failure worth trying again or, on a page whose route guard
+ * can't tell every refusal in advance, a role the server refuses (`forbiddenText` says whom the page is
+ * for). An ended session is the frame's business: it sends the person to "Logga in".
  */
 export function LoadProblem({
   error,
   forbiddenText,
   onRetry,
 }: {
-  error: unknown
-  forbiddenText: string
+  error?: unknown
+  forbiddenText?: string | undefined
   onRetry: () => void
 }) {
   const { t } = useTranslation()
-  const code = trpcErrorCode(error)
-  if (code === 'UNAUTHORIZED') {
+  if (forbiddenText && trpcErrorCode(error) === 'FORBIDDEN') {
     return (
-      <Alert tone="notice">
-        <p>{t('admin.signInRequired')}</p>
-        <p>
-          <a href="/logga-in">{t('admin.signIn')}</a>
-        </p>
-      </Alert>
-    )
-  }
-  if (code === 'FORBIDDEN') {
-    return (
-      <Alert tone="notice" heading={t('admin.forbiddenHeading')}>
+      <Alert tone="notice" heading={t('common.forbiddenHeading')}>
         <p>{forbiddenText}</p>
       </Alert>
     )

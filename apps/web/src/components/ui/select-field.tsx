@@ -1,4 +1,5 @@
 import { type SelectHTMLAttributes, useId } from 'react'
+import { describedBy, FieldHelp } from './field-help.tsx'
 
 export interface SelectOption {
   value: string
@@ -22,20 +23,15 @@ export function SelectField({
 }: SelectFieldProps) {
   const generatedId = useId()
   const id = givenId ?? generatedId
-  const hintId = `${id}-hint`
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block font-semibold">
         {label}
       </label>
-      {hint ? (
-        <p id={hintId} className="text-ink-muted">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHelp id={id} hint={hint} />
       <select
         id={id}
-        aria-describedby={hint ? hintId : undefined}
+        aria-describedby={describedBy(id, hint, undefined)}
         className={`block min-h-11 w-full max-w-md rounded-none border-2 border-ink bg-white px-2 py-1 ${className}`}
         {...props}
       >

@@ -1,4 +1,5 @@
 import { type InputHTMLAttributes, type Ref, useId } from 'react'
+import { describedBy, FieldHelp } from './field-help.tsx'
 
 export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string
@@ -15,27 +16,15 @@ export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
 export function TextField({ label, hint, error, id, className = '', ...props }: TextFieldProps) {
   const generatedId = useId()
   const inputId = id ?? generatedId
-  const hintId = `${inputId}-hint`
-  const errorId = `${inputId}-error`
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ')
   return (
     <div className={`space-y-1 ${error ? 'border-error border-l-4 pl-3' : ''}`}>
       <label htmlFor={inputId} className="block font-semibold">
         {label}
       </label>
-      {hint ? (
-        <p id={hintId} className="text-ink-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="font-bold text-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldHelp id={inputId} hint={hint} error={error} />
       <input
         id={inputId}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(inputId, hint, error)}
         aria-invalid={error ? true : undefined}
         className={`block min-h-11 w-full max-w-md rounded-none border-2 bg-white px-2 py-1 ${error ? 'border-error' : 'border-ink'} ${className}`}
         {...props}

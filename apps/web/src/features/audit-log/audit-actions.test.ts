@@ -13,6 +13,7 @@ describe('audit actions', () => {
     expect(swedish(actionLabelKey('member.roles_changed'))).toBe('Ändrade roller')
     expect(swedish(actionLabelKey('login.succeeded'))).toBe('Loggade in')
     expect(swedish(actionLabelKey('caseOfficer.removed'))).toBe('Tog bort en handläggare')
+    expect(swedish(actionLabelKey('member.responsible_assigned'))).toBe('Gav rollen Ansvarig')
   })
 
   it('never show an unknown action code', () => {

@@ -26,6 +26,8 @@ const ACTION_LABELS: Record<string, ParseKeys> = {
   'member.roles_changed': 'auditLog.actions.memberRolesChanged',
   'member.removed': 'auditLog.actions.memberRemoved',
   'member.invitation_resent': 'auditLog.actions.memberInvitationResent',
+  'member.responsible_assigned': 'auditLog.actions.memberResponsibleAssigned',
+  'member.responsible_withdrawn': 'auditLog.actions.memberResponsibleWithdrawn',
   'password.changed': 'auditLog.actions.passwordChanged',
   'password.reset_requested': 'auditLog.actions.passwordResetRequested',
   'password.reset': 'auditLog.actions.passwordReset',

@@ -1,14 +1,17 @@
 import { ZAuditListInput } from '@kundnav/schemas'
-import { type FormEvent, useState } from 'react'
+import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/ui/button.tsx'
-import { ErrorSummary, type FieldError } from '../../components/ui/error-summary.tsx'
+import { ErrorSummary } from '../../components/ui/error-summary.tsx'
 import { SelectField } from '../../components/ui/select-field.tsx'
 import { TextField } from '../../components/ui/text-field.tsx'
+import { type FieldMessages, hasMessages, useFieldErrors } from '../../lib/form.ts'
 import { ACTION_GROUPS, isActionPrefix } from './audit-actions.ts'
 import { type AuditFilter, auditListInput } from './audit-query.ts'
 
 const FIELD_IDS = { person: 'audit-person', action: 'audit-action', from: 'audit-from', to: 'audit-to' }
+/** The fields that can be wrong: the days. */
+const DATE_FIELD_IDS = { from: FIELD_IDS.from, to: FIELD_IDS.to }
 
 export interface Person {
   userId: string
@@ -27,8 +30,7 @@ export function AuditFilterForm({
   onFilter: (filter: AuditFilter) => void
 }) {
   const { t } = useTranslation()
-  const [errors, setErrors] = useState<{ from?: string; to?: string }>({})
-  const [attempt, setAttempt] = useState(0)
+  const fields = useFieldErrors(DATE_FIELD_IDS)
   const filtered = Boolean(filter.person || filter.action || filter.from || filter.to)
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -50,7 +52,7 @@ export function AuditFilterForm({
       from: value('from'),
       to: value('to'),
     }
-    const found: { from?: string; to?: string } = {}
+    const found: FieldMessages<'from' | 'to'> = {}
     if (badDate('from')) found.from = t('admin.validation.dateInvalid')
     if (badDate('to')) found.to = t('admin.validation.dateInvalid')
     const input = auditListInput(next)
@@ -59,25 +61,17 @@ export function AuditFilterForm({
     if (!found.from && !found.to && next.from && next.to && next.to < next.from) {
       found.to = t('admin.validation.dateRange')
     }
-    if (found.from || found.to || !ZAuditListInput.safeParse(input).success) {
-      setErrors(found)
-      setAttempt((count) => count + 1)
+    if (hasMessages(found) || !ZAuditListInput.safeParse(input).success) {
+      fields.show(found)
       return
     }
-    setErrors({})
+    fields.clear()
     onFilter(next)
   }
 
-  const summary: FieldError[] = (['from', 'to'] as const).flatMap((name) => {
-    const message = errors[name]
-    return message ? [{ fieldId: FIELD_IDS[name], message }] : []
-  })
-
   return (
     <search aria-label={t('auditLog.filterLegend')} className="mb-6 block">
-      {summary.length > 0 ? (
-        <ErrorSummary key={attempt} title={t('admin.errorSummaryTitle')} errors={summary} />
-      ) : null}
+      {fields.summary.length > 0 ? <ErrorSummary key={fields.attempt} errors={fields.summary} /> : null}
       {/* The key resets the fields when the filter changes from elsewhere (back button, "Rensa filtret"). */}
       <form noValidate onSubmit={submit} key={JSON.stringify(filter)}>
         <div className="grid gap-4 sm:grid-cols-2">
@@ -110,7 +104,7 @@ export function AuditFilterForm({
             type="date"
             label={t('auditLog.fromLabel')}
             hint={t('auditLog.dateHint')}
-            error={errors.from}
+            error={fields.errors.from}
             defaultValue={filter.from ?? ''}
             className="max-w-[14rem]"
           />
@@ -120,7 +114,7 @@ export function AuditFilterForm({
             type="date"
             label={t('auditLog.toLabel')}
             hint={t('auditLog.dateHint')}
-            error={errors.to}
+            error={fields.errors.to}
             defaultValue={filter.to ?? ''}
             className="max-w-[14rem]"
           />
@@ -131,7 +125,7 @@ export function AuditFilterForm({
             <Button
               variant="secondary"
               onClick={() => {
-                setErrors({})
+                fields.clear()
                 onFilter({})
               }}
             >

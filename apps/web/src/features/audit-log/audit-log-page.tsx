@@ -1,12 +1,12 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Alert } from '../../components/ui/alert.tsx'
-import { Button } from '../../components/ui/button.tsx'
+import { DataTable } from '../../components/ui/data-table.tsx'
+import { EmptyState } from '../../components/ui/empty-state.tsx'
 import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { ShowMore } from '../../components/ui/show-more.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
-import { TableScroll } from '../../components/ui/table-scroll.tsx'
 import { isLanguage } from '../../i18n/i18n.ts'
 import { formatDateTime } from '../../lib/format-date.ts'
 import { roleLabel, roleList } from '../../lib/role-label.ts'
@@ -30,11 +30,8 @@ export function AuditLogPage({
   const log = useInfiniteQuery(auditListOptions(trpc, filter))
   const people = useQuery(auditPeopleOptions(trpc))
   const bodyRef = useRef<HTMLTableSectionElement>(null)
-  const [focusFrom, setFocusFrom] = useState<number | null>(null)
-  const captionId = useId()
 
   const events = log.data?.pages.flatMap((page) => page.items) ?? []
-  const eventCount = events.length
   const filtered = Boolean(filter.person || filter.action || filter.from || filter.to)
 
   // Names of the people events are about, by user id and by membership id.
@@ -46,20 +43,6 @@ export function AuditLogPage({
     }
     return map
   }, [people.data])
-
-  useEffect(() => {
-    if (focusFrom === null || eventCount <= focusFrom) return
-    bodyRef.current?.querySelectorAll<HTMLElement>('th[scope="row"]')[focusFrom]?.focus()
-    setFocusFrom(null)
-  }, [focusFrom, eventCount])
-
-  function showMore() {
-    if (log.isFetchingNextPage) return
-    setFocusFrom(events.length)
-    void log.fetchNextPage().then((result) => {
-      if (result.isError) setFocusFrom(null)
-    })
-  }
 
   function details(event: AuditEvent): string[] {
     const found = auditDetails(event, names)
@@ -97,85 +80,54 @@ export function AuditLogPage({
       {log.isPending ? (
         <Skeleton label={t('auditLog.loading')} lines={8} />
       ) : !log.data ? (
-        <LoadProblem
-          error={log.error}
-          forbiddenText={t('auditLog.forbidden')}
-          onRetry={() => void log.refetch()}
-        />
+        <LoadProblem onRetry={() => void log.refetch()} />
       ) : events.length === 0 ? (
-        <p className="border-line border-t-2 py-5">
-          {filtered ? t('auditLog.emptyFiltered') : t('auditLog.empty')}
-        </p>
+        <EmptyState>{filtered ? t('auditLog.emptyFiltered') : t('auditLog.empty')}</EmptyState>
       ) : (
         <>
-          <TableScroll labelledBy={captionId}>
-            <table className="w-full min-w-[40rem] border-collapse text-left text-base">
-              <caption id={captionId} className="mb-3 text-left font-bold text-xl">
-                {t('auditLog.tableCaption')}
-              </caption>
-              <thead>
-                <tr className="border-ink border-b-2">
-                  <th scope="col" className="py-2 pr-4">
-                    {t('auditLog.time')}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t('auditLog.person')}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t('auditLog.action')}
-                  </th>
-                  <th scope="col" className="py-2">
-                    {t('auditLog.details')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody ref={bodyRef}>
-                {events.map((event) => (
-                  <tr key={event.id} className="border-line border-b align-top">
-                    <th scope="row" tabIndex={-1} className="py-3 pr-4 font-normal whitespace-nowrap">
-                      <time dateTime={event.createdAt.toISOString()}>
-                        {formatDateTime(event.createdAt, language)}
-                      </time>
-                    </th>
-                    <td className="py-3 pr-4">
-                      <span className="block">
-                        {event.actorUserId
-                          ? (event.actorName ?? t('auditLog.unknownPerson'))
-                          : t('auditLog.noActor')}
-                      </span>
-                      {event.actorRole ? (
-                        <span className="block text-ink-muted">
-                          {t('auditLog.asRole', { role: roleLabel(event.actorRole, language) })}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="py-3 pr-4">{t(actionLabelKey(event.action))}</td>
-                    <td className="py-3">
-                      {details(event).map((line) => (
-                        <span key={line} className="block">
-                          {line}
-                        </span>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <div className="pt-5">
-            {log.isFetchNextPageError ? (
-              <Alert tone="error">
-                <p>{t('common.loadFailed')}</p>
-              </Alert>
-            ) : null}
-            {log.hasNextPage ? (
-              <Button variant="secondary" onClick={showMore} aria-disabled={log.isFetchingNextPage}>
-                {log.isFetchingNextPage ? t('auditLog.loadingMore') : t('auditLog.showMore')}
-              </Button>
-            ) : (
-              <p className="text-ink-muted">{t('auditLog.noMore')}</p>
-            )}
-          </div>
+          <DataTable
+            caption={t('auditLog.tableCaption')}
+            className="min-w-[40rem]"
+            columns={[t('auditLog.time'), t('auditLog.person'), t('auditLog.action'), t('auditLog.details')]}
+            bodyRef={bodyRef}
+          >
+            {events.map((event) => (
+              <tr key={event.id} className="border-line border-b align-top">
+                <th scope="row" tabIndex={-1} className="py-3 pr-4 font-normal whitespace-nowrap">
+                  <time dateTime={event.createdAt.toISOString()}>
+                    {formatDateTime(event.createdAt, language)}
+                  </time>
+                </th>
+                <td className="py-3 pr-4">
+                  <span className="block">
+                    {event.actorUserId
+                      ? (event.actorName ?? t('auditLog.unknownPerson'))
+                      : t('auditLog.noActor')}
+                  </span>
+                  {event.actorRole ? (
+                    <span className="block text-ink-muted">
+                      {t('auditLog.asRole', { role: roleLabel(event.actorRole, language) })}
+                    </span>
+                  ) : null}
+                </td>
+                <td className="py-3 pr-4">{t(actionLabelKey(event.action))}</td>
+                <td className="py-3">
+                  {details(event).map((line) => (
+                    <span key={line} className="block">
+                      {line}
+                    </span>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+          <ShowMore
+            query={log}
+            count={events.length}
+            itemAt={(index) => bodyRef.current?.querySelectorAll<HTMLElement>('th[scope="row"]')[index]}
+            loadingLabel={t('auditLog.loadingMore')}
+            noMoreLabel={t('auditLog.noMore')}
+          />
         </>
       )}
     </>

@@ -53,13 +53,7 @@ export function ForgotPasswordPage() {
       ) : (
         <>
           <p className="mb-6 max-w-prose">{t('auth.forgotIntro')}</p>
-          {error ? (
-            <ErrorSummary
-              key={attempt}
-              title={t('auth.errorSummaryTitle')}
-              errors={[{ fieldId: USERNAME_ID, message: error }]}
-            />
-          ) : null}
+          {error ? <ErrorSummary key={attempt} errors={[{ fieldId: USERNAME_ID, message: error }]} /> : null}
           {request.isError ? (
             <div key={attempt}>
               <Alert tone="error">
@@ -68,7 +62,7 @@ export function ForgotPasswordPage() {
                     ? t('auth.resetThrottled', {
                         wait: describeWait(t, trpcDetail(request.error, 'waitSeconds') ?? 60),
                       })
-                    : t('auth.saveFailed')}
+                    : t('common.saveFailed')}
                 </p>
               </Alert>
             </div>

@@ -5,11 +5,19 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
-import { ErrorSummary, type FieldError } from '../../components/ui/error-summary.tsx'
+import { FormErrors } from '../../components/ui/error-summary.tsx'
+import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { TextField } from '../../components/ui/text-field.tsx'
-import { formValues, validate } from '../../lib/form.ts'
+import {
+  type FieldMessages,
+  formValues,
+  hasMessages,
+  serverFieldErrors,
+  useFieldErrors,
+  validate,
+} from '../../lib/form.ts'
 import { resetAfterIdentityChange } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { trpcAppCode, trpcErrorCode, trpcFieldErrors } from '../../lib/trpc-error.ts'
@@ -51,8 +59,7 @@ export function NewPasswordPage({
     trpc.auth.checkPasswordLink.queryOptions(token ? { token } : skipToken, { staleTime: 0 }),
   )
   const setPassword = useMutation(trpc.auth.setPassword.mutationOptions())
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
-  const [attempt, setAttempt] = useState(0)
+  const fields = useFieldErrors(FIELD_IDS)
   const [linkRefused, setLinkRefused] = useState<'invalid' | 'expired' | null>(null)
 
   if (!token) return <LinkProblem expired={false} />
@@ -73,22 +80,12 @@ export function NewPasswordPage({
     return (
       <>
         <PageHeading>{t('auth.newPasswordTitle')}</PageHeading>
-        <Alert tone="error">
-          <p>{t('common.loadFailed')}</p>
-          <Button variant="secondary" onClick={() => void link.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <LoadProblem onRetry={() => void link.refetch()} />
       </>
     )
   }
 
   const { username, purpose } = link.data
-
-  function showErrors(next: Partial<Record<Field, string>>) {
-    setErrors(next)
-    setAttempt((count) => count + 1)
-  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -97,7 +94,7 @@ export function NewPasswordPage({
     const password = values.password ?? ''
     const repeat = values.repeat ?? ''
     const result = validate(ZSetPasswordInput, { token, password })
-    const next: Partial<Record<Field, string>> = {}
+    const next: FieldMessages<Field> = {}
     if (!result.ok && result.issues.password) {
       next.password =
         password === ''
@@ -108,8 +105,8 @@ export function NewPasswordPage({
     }
     if (repeat === '') next.repeat = t('auth.repeatMissing')
     else if (repeat !== password) next.repeat = t('auth.passwordsDiffer')
-    if (next.password || next.repeat) {
-      showErrors(next)
+    if (hasMessages(next)) {
+      fields.show(next)
       return
     }
     if (!result.ok) {
@@ -117,7 +114,7 @@ export function NewPasswordPage({
       setLinkRefused('invalid')
       return
     }
-    setErrors({})
+    fields.clear()
     setPassword.mutate(result.data, {
       onSuccess: async (saved) => {
         // The server ended every session of the person; whatever this browser had cached is stale.
@@ -128,19 +125,15 @@ export function NewPasswordPage({
         const code = trpcAppCode(error)
         if (code === 'LINK_EXPIRED') setLinkRefused('expired')
         else if (code === 'LINK_INVALID') setLinkRefused('invalid')
-        else if (code === 'PASSWORD_TOO_COMMON') showErrors({ password: t('apiErrors.PASSWORD_TOO_COMMON') })
         else {
-          const message = trpcFieldErrors(error).password?.[0]
-          if (message) showErrors({ password: message })
+          // A too common password, or the schema's verdict, is about the password field.
+          const found = serverFieldErrors(t, error, FIELD_IDS)
+          if (hasMessages(found)) fields.show(found)
         }
       },
     })
   }
 
-  const summary: FieldError[] = (Object.keys(FIELD_IDS) as Field[]).flatMap((field) => {
-    const message = errors[field]
-    return message ? [{ fieldId: FIELD_IDS[field], message }] : []
-  })
   const failed =
     setPassword.isError &&
     !['LINK_EXPIRED', 'LINK_INVALID', 'PASSWORD_TOO_COMMON'].includes(trpcAppCode(setPassword.error) ?? '') &&
@@ -152,14 +145,7 @@ export function NewPasswordPage({
         {purpose === 'invite' ? t('auth.choosePasswordTitle') : t('auth.newPasswordTitle')}
       </PageHeading>
       <p className="mb-6 max-w-prose">{t('auth.newPasswordFor', { username })}</p>
-      {summary.length > 0 ? (
-        <ErrorSummary key={attempt} title={t('auth.errorSummaryTitle')} errors={summary} />
-      ) : null}
-      {failed ? (
-        <Alert tone="error">
-          <p>{t('auth.saveFailed')}</p>
-        </Alert>
-      ) : null}
+      <FormErrors errors={fields.summary} attempt={fields.attempt} failed={failed} />
       <form noValidate onSubmit={submit} className="max-w-xl space-y-6">
         {/* Lets password managers store the new password under the right username. */}
         <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
@@ -169,7 +155,7 @@ export function NewPasswordPage({
           type="password"
           label={t('auth.newPassword')}
           hint={t('auth.newPasswordHint')}
-          error={errors.password}
+          error={fields.errors.password}
           autoComplete="new-password"
         />
         <TextField
@@ -177,11 +163,11 @@ export function NewPasswordPage({
           name="repeat"
           type="password"
           label={t('auth.repeatPassword')}
-          error={errors.repeat}
+          error={fields.errors.repeat}
           autoComplete="new-password"
         />
         <Button type="submit" aria-disabled={setPassword.isPending}>
-          {setPassword.isPending ? t('auth.saving') : t('auth.savePassword')}
+          {setPassword.isPending ? t('common.saving') : t('auth.savePassword')}
         </Button>
       </form>
     </>

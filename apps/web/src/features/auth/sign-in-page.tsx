@@ -5,12 +5,12 @@ import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
-import { ErrorSummary, type FieldError } from '../../components/ui/error-summary.tsx'
+import { ErrorSummary } from '../../components/ui/error-summary.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { StatusMessage } from '../../components/ui/status-message.tsx'
 import { TextField } from '../../components/ui/text-field.tsx'
 import { type SignInResult, signIn } from '../../lib/auth-client.ts'
-import { formValues, validate } from '../../lib/form.ts'
+import { formValues, useFieldErrors, validate } from '../../lib/form.ts'
 import { resetAfterIdentityChange, type SessionInfo, type SignInNotice } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { describeWait } from './describe-wait.ts'
@@ -40,8 +40,7 @@ export function SignInPage({
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const passwordRef = useRef<HTMLInputElement>(null)
-  const [errors, setErrors] = useState<{ username?: string; password?: string }>({})
-  const [attempt, setAttempt] = useState(0)
+  const fields = useFieldErrors(FIELD_IDS)
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -63,16 +62,16 @@ export function SignInPage({
     if (busy) return
     const values = formValues(event.currentTarget)
     const result = validate(ZSignInInput, values)
-    setAttempt((count) => count + 1)
     if (!result.ok) {
       setFailure(null)
-      setErrors({
+      fields.show({
         username: result.issues.username ? t('auth.usernameMissing') : undefined,
         password: result.issues.password ? t('auth.passwordMissing') : undefined,
       })
       return
     }
-    setErrors({})
+    // Counts the attempt too, so a repeated failure below is announced again.
+    fields.show({})
     setFailure(null)
     setBusy(true)
     const outcome = await signIn(result.data.username, result.data.password)
@@ -87,11 +86,6 @@ export function SignInPage({
     setBusy(false)
     onSignedIn(session)
   }
-
-  const summary: FieldError[] = (['username', 'password'] as const).flatMap((field) => {
-    const message = errors[field]
-    return message ? [{ fieldId: FIELD_IDS[field], message }] : []
-  })
 
   const noticeText =
     notice === 'passwordSaved'
@@ -108,11 +102,9 @@ export function SignInPage({
     <>
       <PageHeading>{t('auth.signInTitle')}</PageHeading>
       <StatusMessage message={noticeText} />
-      {summary.length > 0 ? (
-        <ErrorSummary key={attempt} title={t('auth.errorSummaryTitle')} errors={summary} />
-      ) : null}
+      {fields.summary.length > 0 ? <ErrorSummary key={fields.attempt} errors={fields.summary} /> : null}
       {failure ? (
-        <div key={attempt}>
+        <div key={fields.attempt}>
           <Alert tone="error">
             <p>{failure}</p>
           </Alert>
@@ -124,7 +116,7 @@ export function SignInPage({
           name="username"
           label={t('auth.username')}
           hint={t('auth.usernameHint')}
-          error={errors.username}
+          error={fields.errors.username}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
@@ -136,7 +128,7 @@ export function SignInPage({
           name="password"
           type="password"
           label={t('auth.password')}
-          error={errors.password}
+          error={fields.errors.password}
           autoComplete="current-password"
         />
         <div className="flex flex-wrap items-center gap-6">

@@ -1,17 +1,25 @@
 import { ZAddCaseOfficerInput } from '@kundnav/schemas'
 import { useMutation } from '@tanstack/react-query'
-import { type FormEvent, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Alert } from '../../components/ui/alert.tsx'
-import { Button } from '../../components/ui/button.tsx'
-import { Dialog } from '../../components/ui/dialog.tsx'
-import { ErrorSummary, type FieldError } from '../../components/ui/error-summary.tsx'
+import {
+  PersonEmailField,
+  PersonNameField,
+  PersonUsernameField,
+  usePersonValues,
+} from '../../components/person-fields.tsx'
+import { FormDialog } from '../../components/ui/form-dialog.tsx'
 import { TextField } from '../../components/ui/text-field.tsx'
-import { validate } from '../../lib/form.ts'
-import { personFieldMessage } from '../../lib/person-field-errors.ts'
+import {
+  type FieldMessages,
+  hasMessages,
+  personFieldErrors,
+  serverFieldErrors,
+  useFieldErrors,
+  validate,
+} from '../../lib/form.ts'
 import { endOfStockholmDay, stockholmDay } from '../../lib/stockholm-day.ts'
 import { useTRPC } from '../../lib/trpc.ts'
-import { trpcAppCode, trpcFieldErrors } from '../../lib/trpc-error.ts'
 import type { CaseOfficerKind } from './case-officer-query.ts'
 
 const FIELD_IDS = {
@@ -23,10 +31,6 @@ const FIELD_IDS = {
 } as const
 
 type Field = keyof typeof FIELD_IDS
-
-function isField(value: string): value is Field {
-  return Object.hasOwn(FIELD_IDS, value)
-}
 
 /**
  * "Skapa ny intern handläggare" / "Skapa ny extern handläggare" (seed 000): Namn, Organisationsnamn
@@ -47,23 +51,17 @@ export function AddCaseOfficerDialog({
   const { t } = useTranslation()
   const trpc = useTRPC()
   const add = useMutation(trpc.caseOfficer.add.mutationOptions())
-  const [values, setValues] = useState({ name: '', organizationName: '', username: '', email: '' })
+  // The seed asks for Användarnamn before E-post, so it is not filled in from the address below it.
+  const person = usePersonValues({ usernameFollowsEmail: false })
+  const [organizationName, setOrganizationName] = useState('')
   const endsAtRef = useRef<HTMLInputElement>(null)
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
+  const fields = useFieldErrors(FIELD_IDS)
   const [failed, setFailed] = useState(false)
-  const [attempt, setAttempt] = useState(0)
   const external = kind === 'external'
 
-  function showErrors(next: Partial<Record<Field, string>>) {
-    setErrors(next)
-    setAttempt((count) => count + 1)
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (add.isPending) return
+  function submit() {
     setFailed(false)
-    const next: Partial<Record<Field, string>> = {}
+    const next: FieldMessages<Field> = {}
 
     // The end date: the last day of access, so the access ends when the next day begins (Swedish time).
     let endsAt: Date | null = null
@@ -79,136 +77,88 @@ export function AddCaseOfficerDialog({
       }
     }
 
-    const raw = external
-      ? {
-          kind,
-          name: values.name,
-          organizationName: values.organizationName,
-          username: values.username,
-          email: values.email,
-          endsAt,
-        }
-      : { kind, name: values.name, username: values.username, email: values.email }
+    const raw = external ? { kind, ...person.values, organizationName, endsAt } : { kind, ...person.values }
     const result = validate(ZAddCaseOfficerInput, raw)
     if (!result.ok) {
-      for (const [field, code] of Object.entries(result.issues)) {
-        if (isField(field) && field !== 'endsAt' && code) {
-          next[field] = personFieldMessage(t, field, code, values[field])
-        }
-      }
+      const { endsAt: _dateIssue, ...issues } = result.issues
+      Object.assign(next, personFieldErrors(t, issues, raw, FIELD_IDS))
     }
-    if (!result.ok || Object.keys(next).length > 0) {
-      showErrors(next)
+    if (!result.ok || hasMessages(next)) {
+      fields.show(next)
       return
     }
     const input = result.data
-    setErrors({})
+    fields.clear()
     add.mutate(input, {
       onSuccess: () => onSaved({ name: input.name, username: input.username }),
       onError: (error) => {
-        const found: Partial<Record<Field, string>> = {}
-        if (trpcAppCode(error) === 'USERNAME_TAKEN') found.username = t('admin.validation.usernameTaken')
-        for (const [field, [message]] of Object.entries(trpcFieldErrors(error))) {
-          if (isField(field) && message) found[field] ??= message
-        }
-        if (Object.keys(found).length > 0) showErrors(found)
+        const found = serverFieldErrors(t, error, FIELD_IDS)
+        if (hasMessages(found)) fields.show(found)
         else setFailed(true)
       },
     })
   }
 
-  const summary: FieldError[] = (Object.keys(FIELD_IDS) as Field[]).flatMap((field) => {
-    const message = errors[field]
-    return message ? [{ fieldId: FIELD_IDS[field], message }] : []
-  })
-
   return (
-    <Dialog
+    <FormDialog
       title={external ? t('caseOfficers.dialog.externalTitle') : t('caseOfficers.dialog.internalTitle')}
+      errors={fields.summary}
+      attempt={fields.attempt}
+      failed={failed}
+      busy={add.isPending}
+      onSubmit={submit}
       onClose={onClose}
     >
-      <form noValidate onSubmit={submit} className="space-y-6">
-        {summary.length > 0 ? (
-          <ErrorSummary key={attempt} title={t('admin.errorSummaryTitle')} errors={summary} />
-        ) : null}
-        {failed ? (
-          <Alert tone="error">
-            <p>{t('admin.saveFailed')}</p>
-          </Alert>
-        ) : null}
+      <PersonNameField
+        id={FIELD_IDS.name}
+        hint={t('caseOfficers.dialog.nameHint')}
+        error={fields.errors.name}
+        {...person.name}
+      />
+      {external ? (
         <TextField
-          id={FIELD_IDS.name}
-          label={t('caseOfficers.dialog.nameLabel')}
-          hint={t('caseOfficers.dialog.nameHint')}
-          error={errors.name}
+          id={FIELD_IDS.organizationName}
+          label={t('caseOfficers.dialog.organizationLabel')}
+          hint={t('caseOfficers.dialog.organizationHintExternal')}
+          error={fields.errors.organizationName}
           autoComplete="off"
-          value={values.name}
-          onChange={(event) => setValues({ ...values, name: event.target.value })}
-          data-autofocus
+          value={organizationName}
+          onChange={(event) => setOrganizationName(event.target.value)}
         />
-        {external ? (
-          <TextField
-            id={FIELD_IDS.organizationName}
-            label={t('caseOfficers.dialog.organizationLabel')}
-            hint={t('caseOfficers.dialog.organizationHintExternal')}
-            error={errors.organizationName}
-            autoComplete="off"
-            value={values.organizationName}
-            onChange={(event) => setValues({ ...values, organizationName: event.target.value })}
-          />
-        ) : (
-          <TextField
-            id={FIELD_IDS.organizationName}
-            label={t('caseOfficers.dialog.organizationLabel')}
-            hint={t('caseOfficers.dialog.organizationHintInternal')}
-            value={ownOrganizationName}
-            readOnly
-            className="bg-surface!"
-          />
-        )}
+      ) : (
         <TextField
-          id={FIELD_IDS.username}
-          label={t('caseOfficers.dialog.usernameLabel')}
-          hint={t('caseOfficers.dialog.usernameHint')}
-          error={errors.username}
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={values.username}
-          onChange={(event) => setValues({ ...values, username: event.target.value })}
+          id={FIELD_IDS.organizationName}
+          label={t('caseOfficers.dialog.organizationLabel')}
+          hint={t('caseOfficers.dialog.organizationHintInternal')}
+          value={ownOrganizationName}
+          readOnly
+          className="bg-surface!"
         />
+      )}
+      <PersonUsernameField
+        id={FIELD_IDS.username}
+        hint={t('caseOfficers.dialog.usernameHint')}
+        error={fields.errors.username}
+        {...person.username}
+      />
+      <PersonEmailField
+        id={FIELD_IDS.email}
+        hint={t('caseOfficers.dialog.emailHint')}
+        error={fields.errors.email}
+        {...person.email}
+      />
+      {external ? (
         <TextField
-          id={FIELD_IDS.email}
-          type="email"
-          label={t('caseOfficers.dialog.emailLabel')}
-          hint={t('caseOfficers.dialog.emailHint')}
-          error={errors.email}
-          autoComplete="off"
-          spellCheck={false}
-          value={values.email}
-          onChange={(event) => setValues({ ...values, email: event.target.value })}
+          ref={endsAtRef}
+          id={FIELD_IDS.endsAt}
+          type="date"
+          label={t('caseOfficers.dialog.endsAtLabel')}
+          hint={t('caseOfficers.dialog.endsAtHint')}
+          error={fields.errors.endsAt}
+          min={stockholmDay()}
+          className="max-w-[14rem]"
         />
-        {external ? (
-          <TextField
-            ref={endsAtRef}
-            id={FIELD_IDS.endsAt}
-            type="date"
-            label={t('caseOfficers.dialog.endsAtLabel')}
-            hint={t('caseOfficers.dialog.endsAtHint')}
-            error={errors.endsAt}
-            min={stockholmDay()}
-            className="max-w-[14rem]"
-          />
-        ) : null}
-        <div className="flex flex-wrap gap-4">
-          <Button type="submit" aria-disabled={add.isPending}>
-            {add.isPending ? t('admin.saving') : t('admin.save')}
-          </Button>
-          <Button variant="secondary" onClick={onClose}>
-            {t('admin.cancel')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      ) : null}
+    </FormDialog>
   )
 }

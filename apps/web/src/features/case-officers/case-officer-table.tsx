@@ -1,7 +1,8 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/ui/button.tsx'
-import { TableScroll } from '../../components/ui/table-scroll.tsx'
+import { DataTable } from '../../components/ui/data-table.tsx'
+import { EmptyState } from '../../components/ui/empty-state.tsx'
 import { isLanguage } from '../../i18n/i18n.ts'
 import { formatDay } from '../../lib/stockholm-day.ts'
 import type { CaseOfficer, CaseOfficerKind } from './case-officer-query.ts'
@@ -44,75 +45,51 @@ export function CaseOfficerTable({
         </Button>
       </p>
       {officers.length === 0 ? (
-        <p className="border-line border-t-2 py-4">
+        <EmptyState>
           {external ? t('caseOfficers.emptyExternal') : t('caseOfficers.emptyInternal')}
-        </p>
+        </EmptyState>
       ) : (
-        <TableScroll labelledBy={headingId}>
-          <table
-            aria-labelledby={headingId}
-            className="w-full min-w-[42rem] border-collapse text-left text-base"
-          >
-            <thead>
-              <tr className="border-ink border-b-2">
-                <th scope="col" className="py-2 pr-4">
-                  {t('caseOfficers.name')}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t('caseOfficers.organization')}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t('caseOfficers.username')}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t('caseOfficers.email')}
-                </th>
-                {external ? (
-                  <th scope="col" className="py-2 pr-4">
-                    {t('caseOfficers.endsAt')}
-                  </th>
-                ) : null}
-                <th scope="col" className="py-2">
-                  {t('admin.actions')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {officers.map((officer) => (
-                <tr key={officer.membershipId} className="border-line border-b align-top">
-                  <th scope="row" className="py-3 pr-4 font-semibold">
-                    {officer.name}
-                  </th>
-                  <td className="py-3 pr-4">{officer.organizationName}</td>
-                  <td className="py-3 pr-4 wrap-anywhere">{officer.username}</td>
-                  <td className="py-3 pr-4 wrap-anywhere">{officer.email}</td>
-                  {external ? (
-                    <td className="py-3 pr-4">
-                      {officer.endsAt ? (
-                        // The access ends when the day after the chosen one begins; show the chosen day.
-                        <time dateTime={officer.endsAt.toISOString()}>
-                          {formatDay(new Date(officer.endsAt.getTime() - 1), language)}
-                        </time>
-                      ) : (
-                        t('caseOfficers.noEndDate')
-                      )}
-                    </td>
-                  ) : null}
-                  <td className="py-3">
-                    <Button
-                      variant="secondary"
-                      className="whitespace-nowrap"
-                      onClick={() => onRemove(officer)}
-                    >
-                      {t('admin.remove')}
-                      <span className="sr-only"> {officer.name}</span>
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          labelledBy={headingId}
+          className="min-w-[42rem]"
+          columns={[
+            t('caseOfficers.name'),
+            t('caseOfficers.organization'),
+            t('caseOfficers.username'),
+            t('caseOfficers.email'),
+            ...(external ? [t('caseOfficers.endsAt')] : []),
+            t('admin.actions'),
+          ]}
+        >
+          {officers.map((officer) => (
+            <tr key={officer.membershipId} className="border-line border-b align-top">
+              <th scope="row" className="py-3 pr-4 font-semibold">
+                {officer.name}
+              </th>
+              <td className="py-3 pr-4">{officer.organizationName}</td>
+              <td className="py-3 pr-4 wrap-anywhere">{officer.username}</td>
+              <td className="py-3 pr-4 wrap-anywhere">{officer.email}</td>
+              {external ? (
+                <td className="py-3 pr-4">
+                  {officer.endsAt ? (
+                    // The access ends when the day after the chosen one begins; show the chosen day.
+                    <time dateTime={officer.endsAt.toISOString()}>
+                      {formatDay(new Date(officer.endsAt.getTime() - 1), language)}
+                    </time>
+                  ) : (
+                    t('caseOfficers.noEndDate')
+                  )}
+                </td>
+              ) : null}
+              <td className="py-3">
+                <Button variant="secondary" className="whitespace-nowrap" onClick={() => onRemove(officer)}>
+                  {t('admin.remove')}
+                  <span className="sr-only"> {officer.name}</span>
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   )

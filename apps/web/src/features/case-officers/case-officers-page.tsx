@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/ui/alert.tsx'
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
 import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
-import { StatusMessage } from '../../components/ui/status-message.tsx'
+import { StatusMessage, useStatusMessage } from '../../components/ui/status-message.tsx'
+import { useSession } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { trpcAppCode } from '../../lib/trpc-error.ts'
 import { AddCaseOfficerDialog } from './add-case-officer-dialog.tsx'
@@ -24,13 +25,11 @@ export function CaseOfficersPage() {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const officers = useQuery(caseOfficerListOptions(trpc))
-  const session = useQuery(trpc.session.get.queryOptions())
+  const session = useSession()
   const remove = useMutation(trpc.caseOfficer.remove.mutationOptions())
   const [dialog, setDialog] = useState<OpenDialog | null>(null)
-  const [status, setStatus] = useState<string | null>(null)
+  const status = useStatusMessage()
   const [removeFailed, setRemoveFailed] = useState(false)
-  const statusRef = useRef<HTMLDivElement>(null)
-  const removed = useRef(false)
 
   const ownOrganizationName =
     session.data?.active?.organizationName ?? officers.data?.internal[0]?.organizationName ?? ''
@@ -53,17 +52,15 @@ export function CaseOfficersPage() {
       { membershipId: officer.membershipId },
       {
         onSuccess: () => {
-          removed.current = true
           setDialog(null)
-          setStatus(t('caseOfficers.removed'))
+          status.announce(t('caseOfficers.removed'), { focus: true })
           refresh()
         },
         onError: (error) => {
           const code = trpcAppCode(error)
           if (code === 'NOT_A_CASE_OFFICER' || code === 'MEMBER_NOT_FOUND') {
-            removed.current = true
             setDialog(null)
-            setStatus(t('caseOfficers.alreadyRemoved'))
+            status.announce(t('caseOfficers.alreadyRemoved'), { focus: true })
             refresh()
             return
           }
@@ -77,16 +74,12 @@ export function CaseOfficersPage() {
     <>
       <PageHeading>{t('caseOfficers.title')}</PageHeading>
       <p className="mb-4 max-w-prose">{t('caseOfficers.intro')}</p>
-      <StatusMessage ref={statusRef} message={status} />
+      <StatusMessage ref={status.ref} message={status.message} />
 
       {officers.isPending ? (
         <Skeleton label={t('caseOfficers.loading')} lines={6} />
       ) : officers.isError ? (
-        <LoadProblem
-          error={officers.error}
-          forbiddenText={t('caseOfficers.forbidden')}
-          onRetry={() => void officers.refetch()}
-        />
+        <LoadProblem onRetry={() => void officers.refetch()} />
       ) : (
         <>
           <Alert tone="notice" heading={t('caseOfficers.rememberHeading')}>
@@ -99,11 +92,11 @@ export function CaseOfficersPage() {
               kind={kind}
               officers={officers.data[kind]}
               onAdd={() => {
-                setStatus(null)
+                status.clear()
                 setDialog({ kind: 'add', officerKind: kind })
               }}
               onRemove={(officer) => {
-                setStatus(null)
+                status.clear()
                 setDialog({ kind: 'remove', officer })
               }}
             />
@@ -118,7 +111,7 @@ export function CaseOfficersPage() {
           onClose={closeDialog}
           onSaved={(person) => {
             setDialog(null)
-            setStatus(t('caseOfficers.saved', person))
+            status.announce(t('caseOfficers.saved', person))
             refresh()
           }}
         />
@@ -128,15 +121,11 @@ export function CaseOfficersPage() {
           title={t('caseOfficers.removeTitle', { name: dialog.officer.name })}
           confirmLabel={t('admin.remove')}
           busyLabel={t('admin.removing')}
-          cancelLabel={t('admin.cancel')}
+          cancelLabel={t('common.cancel')}
           busy={remove.isPending}
           onConfirm={() => confirmRemove(dialog.officer)}
           onClose={closeDialog}
-          returnFocus={() => {
-            if (!removed.current) return null
-            removed.current = false
-            return statusRef.current
-          }}
+          returnFocus={status.returnFocus}
           problem={
             removeFailed ? (
               <Alert

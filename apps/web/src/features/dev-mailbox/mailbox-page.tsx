@@ -1,16 +1,18 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
-import { useEffect, useRef, useState } from 'react'
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/ui/alert.tsx'
-import { Button } from '../../components/ui/button.tsx'
+import { EmptyState } from '../../components/ui/empty-state.tsx'
+import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { SearchForm } from '../../components/ui/search-form.tsx'
+import { ShowMore } from '../../components/ui/show-more.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { useTRPC } from '../../lib/trpc.ts'
 import { trpcErrorCode } from '../../lib/trpc-error.ts'
 import { mailboxListOptions } from './mailbox-query.ts'
 import { MessageItem } from './message-item.tsx'
-import { RecipientFilter } from './recipient-filter.tsx'
 
 /**
  * The development mailbox: every e-mail and SMS the portal "sent" while running without a mail server.
@@ -27,16 +29,7 @@ export function MailboxPage({
   const trpc = useTRPC()
   const mailbox = useInfiniteQuery(mailboxListOptions(trpc, recipient))
   const listRef = useRef<HTMLOListElement>(null)
-  // Index of the first message of the page being fetched by "Visa fler": focus goes there once it shows.
-  const [focusFrom, setFocusFrom] = useState<number | null>(null)
   const messages = mailbox.data?.pages.flatMap((page) => page.items) ?? []
-  const messageCount = messages.length
-
-  useEffect(() => {
-    if (focusFrom === null || messageCount <= focusFrom) return
-    listRef.current?.querySelectorAll<HTMLElement>('article h2')[focusFrom]?.focus()
-    setFocusFrom(null)
-  }, [focusFrom, messageCount])
 
   const title = <PageHeading>{t('devMailbox.title')}</PageHeading>
 
@@ -54,44 +47,32 @@ export function MailboxPage({
     )
   }
 
-  function showMore() {
-    if (mailbox.isFetchingNextPage) return
-    setFocusFrom(messages.length)
-    void mailbox.fetchNextPage().then((result) => {
-      if (result.isError) setFocusFrom(null)
-    })
-  }
-
   return (
     <>
       {title}
       <p className="mb-6 max-w-prose">{t('devMailbox.intro')}</p>
-      <RecipientFilter recipient={recipient} onFilter={onFilter} />
-      {/* Announces the active filter after the list changes. */}
-      <p role="status" className={recipient ? 'mb-4' : 'sr-only'}>
-        {recipient ? t('devMailbox.filteredBy', { recipient }) : ''}
-      </p>
+      <SearchForm
+        legend={t('devMailbox.filterLegend')}
+        name="recipient"
+        label={t('devMailbox.recipientLabel')}
+        hint={t('devMailbox.recipientHint')}
+        value={recipient}
+        submitLabel={t('devMailbox.filterSubmit')}
+        clearLabel={t('devMailbox.filterClear')}
+        status={recipient ? t('devMailbox.filteredBy', { recipient }) : null}
+        onSearch={onFilter}
+      />
 
       {mailbox.isPending ? (
         <Skeleton label={t('devMailbox.loading')} lines={6} />
       ) : !mailbox.data ? (
-        <Alert tone="error">
-          <p>{t('common.loadFailed')}</p>
-          <Button variant="secondary" onClick={() => void mailbox.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <LoadProblem onRetry={() => void mailbox.refetch()} />
       ) : messages.length === 0 ? (
-        <div className="border-line border-t-2 py-5">
-          {recipient ? (
-            <p>{t('devMailbox.emptyFiltered', { recipient })}</p>
-          ) : (
-            <>
-              <p className="mb-2 font-bold">{t('devMailbox.empty')}</p>
-              <p className="max-w-prose">{t('devMailbox.emptyHint')}</p>
-            </>
-          )}
-        </div>
+        recipient ? (
+          <EmptyState>{t('devMailbox.emptyFiltered', { recipient })}</EmptyState>
+        ) : (
+          <EmptyState hint={t('devMailbox.emptyHint')}>{t('devMailbox.empty')}</EmptyState>
+        )
       ) : (
         <>
           <ol ref={listRef} aria-label={t('devMailbox.listLabel')}>
@@ -101,20 +82,14 @@ export function MailboxPage({
               </li>
             ))}
           </ol>
-          <div className="border-line border-t-2 pt-5">
-            {mailbox.isFetchNextPageError ? (
-              <Alert tone="error">
-                <p>{t('common.loadFailed')}</p>
-              </Alert>
-            ) : null}
-            {mailbox.hasNextPage ? (
-              <Button variant="secondary" onClick={showMore} aria-disabled={mailbox.isFetchingNextPage}>
-                {mailbox.isFetchingNextPage ? t('devMailbox.loadingMore') : t('devMailbox.showMore')}
-              </Button>
-            ) : (
-              <p className="text-ink-muted">{t('devMailbox.noMore')}</p>
-            )}
-          </div>
+          <ShowMore
+            query={mailbox}
+            count={messages.length}
+            itemAt={(index) => listRef.current?.querySelectorAll<HTMLElement>('article h2')[index]}
+            loadingLabel={t('devMailbox.loadingMore')}
+            noMoreLabel={t('devMailbox.noMore')}
+            className="border-line border-t-2"
+          />
         </>
       )}
     </>

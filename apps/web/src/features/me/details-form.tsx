@@ -4,19 +4,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { inferRouterOutputs } from '@trpc/server'
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
-import { ErrorSummary, type FieldError } from '../../components/ui/error-summary.tsx'
+import { FormErrors } from '../../components/ui/error-summary.tsx'
 import { StatusMessage } from '../../components/ui/status-message.tsx'
 import { TextField } from '../../components/ui/text-field.tsx'
-import { formValues, validate } from '../../lib/form.ts'
+import { formValues, hasMessages, serverFieldErrors, useFieldErrors, validate } from '../../lib/form.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { trpcFieldErrors } from '../../lib/trpc-error.ts'
 
 type Me = inferRouterOutputs<AppRouter>['me']['get']
 
 const FIELD_IDS = { name: 'me-name', mobile: 'me-mobile' } as const
-type Field = keyof typeof FIELD_IDS
 
 /** Name and mobile number, the two things a person edits about themselves. */
 export function DetailsForm({ me }: { me: Me }) {
@@ -24,15 +22,9 @@ export function DetailsForm({ me }: { me: Me }) {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const update = useMutation(trpc.me.update.mutationOptions())
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
-  const [attempt, setAttempt] = useState(0)
+  const fields = useFieldErrors(FIELD_IDS)
   const [saved, setSaved] = useState(false)
   const headingId = useId()
-
-  function showErrors(next: Partial<Record<Field, string>>) {
-    setErrors(next)
-    setAttempt((count) => count + 1)
-  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -40,7 +32,7 @@ export function DetailsForm({ me }: { me: Me }) {
     setSaved(false)
     const result = validate(ZUpdateMeInput, formValues(event.currentTarget))
     if (!result.ok) {
-      showErrors({
+      fields.show({
         name: result.issues.name
           ? result.issues.name === 'too_big'
             ? t('me.nameTooLong')
@@ -50,7 +42,7 @@ export function DetailsForm({ me }: { me: Me }) {
       })
       return
     }
-    setErrors({})
+    fields.clear()
     update.mutate(result.data, {
       onSuccess: async (updated) => {
         queryClient.setQueryData(trpc.me.get.queryKey(), updated)
@@ -59,17 +51,12 @@ export function DetailsForm({ me }: { me: Me }) {
         await queryClient.invalidateQueries(trpc.session.get.queryFilter())
       },
       onError: (error) => {
-        const fields = trpcFieldErrors(error)
-        if (fields.name?.[0] || fields.mobile?.[0])
-          showErrors({ name: fields.name?.[0], mobile: fields.mobile?.[0] })
+        const found = serverFieldErrors(t, error, FIELD_IDS)
+        if (hasMessages(found)) fields.show(found)
       },
     })
   }
 
-  const summary: FieldError[] = (Object.keys(FIELD_IDS) as Field[]).flatMap((field) => {
-    const message = errors[field]
-    return message ? [{ fieldId: FIELD_IDS[field], message }] : []
-  })
   const failed = update.isError && Object.keys(trpcFieldErrors(update.error)).length === 0
 
   return (
@@ -78,20 +65,13 @@ export function DetailsForm({ me }: { me: Me }) {
         {t('me.detailsHeading')}
       </h2>
       <StatusMessage message={saved ? t('me.saved') : null} />
-      {summary.length > 0 ? (
-        <ErrorSummary key={attempt} title={t('auth.errorSummaryTitle')} errors={summary} />
-      ) : null}
-      {failed ? (
-        <Alert tone="error">
-          <p>{t('auth.saveFailed')}</p>
-        </Alert>
-      ) : null}
+      <FormErrors errors={fields.summary} attempt={fields.attempt} failed={failed} />
       <form noValidate onSubmit={submit} className="max-w-xl space-y-6">
         <TextField
           id={FIELD_IDS.name}
           name="name"
           label={t('me.name')}
-          error={errors.name}
+          error={fields.errors.name}
           autoComplete="name"
           defaultValue={me.name}
         />
@@ -101,13 +81,13 @@ export function DetailsForm({ me }: { me: Me }) {
           type="tel"
           label={t('me.mobile')}
           hint={t('me.mobileHint')}
-          error={errors.mobile}
+          error={fields.errors.mobile}
           autoComplete="tel"
           className="max-w-xs"
           defaultValue={me.mobile ?? ''}
         />
         <Button type="submit" aria-disabled={update.isPending}>
-          {update.isPending ? t('auth.saving') : t('me.save')}
+          {update.isPending ? t('common.saving') : t('me.save')}
         </Button>
       </form>
     </section>

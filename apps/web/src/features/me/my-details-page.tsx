@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { Alert } from '../../components/ui/alert.tsx'
-import { Button } from '../../components/ui/button.tsx'
+import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { useTRPC } from '../../lib/trpc.ts'
@@ -20,12 +19,7 @@ export function MyDetailsPage() {
       {me.isPending ? (
         <Skeleton label={t('me.loading')} lines={6} />
       ) : me.isError ? (
-        <Alert tone="error">
-          <p>{t('common.loadFailed')}</p>
-          <Button variant="secondary" onClick={() => void me.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <LoadProblem onRetry={() => void me.refetch()} />
       ) : (
         <>
           <dl className="mb-2 grid max-w-prose grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">

@@ -1,14 +1,17 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
+import { DataTable } from '../../components/ui/data-table.tsx'
+import { EmptyState } from '../../components/ui/empty-state.tsx'
 import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { SearchForm } from '../../components/ui/search-form.tsx'
+import { ShowMore } from '../../components/ui/show-more.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
-import { StatusMessage } from '../../components/ui/status-message.tsx'
-import { TableScroll } from '../../components/ui/table-scroll.tsx'
+import { StatusMessage, useStatusMessage } from '../../components/ui/status-message.tsx'
 import { isLanguage } from '../../i18n/i18n.ts'
 import { formatDateTime } from '../../lib/format-date.ts'
 import { roleList } from '../../lib/role-label.ts'
@@ -17,7 +20,6 @@ import { useTRPC } from '../../lib/trpc.ts'
 import { trpcAppCode } from '../../lib/trpc-error.ts'
 import { AddMemberDialog } from './add-member-dialog.tsx'
 import { type Member, memberListOptions } from './member-query.ts'
-import { MemberSearch } from './member-search.tsx'
 import { RolesDialog } from './roles-dialog.tsx'
 
 type OpenDialog = { kind: 'add' } | { kind: 'roles'; member: Member } | { kind: 'remove'; member: Member }
@@ -42,34 +44,21 @@ export function MembersPage({
   const remove = useMutation(trpc.member.remove.mutationOptions())
 
   const [dialog, setDialog] = useState<OpenDialog | null>(null)
-  const [status, setStatus] = useState<string | null>(null)
+  const status = useStatusMessage()
   const [problem, setProblem] = useState<string | null>(null)
   const [removeProblem, setRemoveProblem] = useState<string | null>(null)
-  const statusRef = useRef<HTMLDivElement>(null)
-  // Where focus goes when a dialog closes after its person left the list: the confirmation.
-  const focusStatus = useRef(false)
   const tableRef = useRef<HTMLTableSectionElement>(null)
-  const [focusFrom, setFocusFrom] = useState<number | null>(null)
-  const captionId = useId()
 
   const rows = members.data?.pages.flatMap((page) => page.items) ?? []
-  const rowCount = rows.length
-
-  // After "Visa fler", focus goes to the first person of the new page.
-  useEffect(() => {
-    if (focusFrom === null || rowCount <= focusFrom) return
-    tableRef.current?.querySelectorAll<HTMLElement>('th[scope="row"]')[focusFrom]?.focus()
-    setFocusFrom(null)
-  }, [focusFrom, rowCount])
 
   function refresh() {
     void queryClient.invalidateQueries(trpc.member.pathFilter())
     void queryClient.invalidateQueries(trpc.audit.pathFilter())
   }
 
-  function announce(message: string) {
+  function announce(message: string, options: { focus?: boolean } = {}) {
     setProblem(null)
-    setStatus(message)
+    status.announce(message, options)
   }
 
   function closeDialog() {
@@ -77,16 +66,16 @@ export function MembersPage({
     setRemoveProblem(null)
   }
 
+  /** After a change made in a dialog; when the person left the list, focus goes to the confirmation. */
   function closeAfterChange(message: string, options: { personGone?: boolean } = {}) {
-    focusStatus.current = options.personGone === true
     setDialog(null)
-    announce(message)
+    announce(message, { focus: options.personGone === true })
     refresh()
   }
 
   function resendInvitation(member: Member) {
     if (resend.isPending) return
-    setStatus(null)
+    status.clear()
     resend.mutate(
       { membershipId: member.membershipId },
       {
@@ -128,26 +117,12 @@ export function MembersPage({
     )
   }
 
-  function showMore() {
-    if (members.isFetchingNextPage) return
-    setFocusFrom(rows.length)
-    void members.fetchNextPage().then((result) => {
-      if (result.isError) setFocusFrom(null)
-    })
-  }
-
-  const returnFocus = () => {
-    if (!focusStatus.current) return null
-    focusStatus.current = false
-    return statusRef.current
-  }
-
   return (
     <>
       <PageHeading>{t('members.title')}</PageHeading>
       <p className="mb-6 max-w-prose">{t('members.intro')}</p>
 
-      <StatusMessage ref={statusRef} message={status} />
+      <StatusMessage ref={status.ref} message={status.message} />
       {problem ? (
         <Alert tone="error">
           <p>{problem}</p>
@@ -157,7 +132,7 @@ export function MembersPage({
       <p className="mb-6">
         <Button
           onClick={() => {
-            setStatus(null)
+            status.clear()
             setDialog({ kind: 'add' })
           }}
         >
@@ -165,133 +140,121 @@ export function MembersPage({
         </Button>
       </p>
 
-      <MemberSearch search={search} onSearch={onSearch} />
+      <SearchForm
+        legend={t('members.searchLegend')}
+        name="search"
+        label={t('members.searchLabel')}
+        hint={t('members.searchHint')}
+        value={search}
+        submitLabel={t('members.searchSubmit')}
+        clearLabel={t('members.searchClear')}
+        status={search ? t('members.searchShowing', { search }) : null}
+        onSearch={onSearch}
+      />
 
       {members.isPending ? (
         <Skeleton label={t('members.loading')} lines={6} />
       ) : !members.data ? (
+        // FORBIDDEN can still happen past the route guard: provider support's role has `member.read`, but
+        // member.list only answers in a customer organisation.
         <LoadProblem
           error={members.error}
           forbiddenText={t('members.forbidden')}
           onRetry={() => void members.refetch()}
         />
       ) : rows.length === 0 ? (
-        <p className="border-line border-t-2 py-5">
-          {search ? t('members.emptySearch', { search }) : t('members.empty')}
-        </p>
+        <EmptyState>{search ? t('members.emptySearch', { search }) : t('members.empty')}</EmptyState>
       ) : (
         <>
-          <TableScroll labelledBy={captionId}>
-            <table className="w-full min-w-[44rem] border-collapse text-left text-base">
-              <caption id={captionId} className="mb-3 text-left font-bold text-xl">
-                {t('members.tableCaption')}
-              </caption>
-              <thead>
-                <tr className="border-ink border-b-2">
-                  <th scope="col" className="py-2 pr-4">
-                    {t('members.name')}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t('members.username')}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t('members.roles')}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t('members.lastLogin')}
-                  </th>
-                  <th scope="col" className="py-2">
-                    {t('admin.actions')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody ref={tableRef}>
-                {rows.map((member) => (
-                  <tr key={member.membershipId} className="border-line border-b align-top">
-                    <th scope="row" tabIndex={-1} className="py-3 pr-4 font-normal">
-                      <span className="block font-semibold">{member.name}</span>
-                      <span className="block wrap-anywhere text-ink-muted">{member.email}</span>
-                    </th>
-                    <td className="py-3 pr-4 wrap-anywhere">{member.username}</td>
-                    <td className="py-3 pr-4">
-                      {roleList(member.roles, language)}
-                      {member.externalOrganizationName ? (
-                        <span className="block text-ink-muted">
-                          {t('members.external', { organization: member.externalOrganizationName })}
-                        </span>
-                      ) : null}
-                      {member.endsAt ? (
-                        <span className="block text-ink-muted">
-                          {t('members.endsAt', { date: formatDay(member.endsAt, language) })}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="py-3 pr-4">
-                      {member.lastLoginAt ? (
-                        <time dateTime={member.lastLoginAt.toISOString()}>
-                          {formatDateTime(member.lastLoginAt, language)}
-                        </time>
-                      ) : (
-                        <>
-                          <span className="mb-2 block">{t('members.neverLoggedIn')}</span>
-                          <Button
-                            variant="secondary"
-                            aria-disabled={resend.isPending}
-                            onClick={() => resendInvitation(member)}
-                          >
-                            {resend.isPending && resend.variables.membershipId === member.membershipId
-                              ? t('members.resending')
-                              : t('members.resend')}
-                            <span className="sr-only"> {t('members.resendTo', { name: member.name })}</span>
-                          </Button>
-                        </>
-                      )}
-                    </td>
-                    <td className="py-3">
-                      <div className="flex flex-wrap gap-2">
-                        <Button
-                          variant="secondary"
-                          className="whitespace-nowrap"
-                          onClick={() => {
-                            setStatus(null)
-                            setDialog({ kind: 'roles', member })
-                          }}
-                        >
-                          {t('members.editRoles')}
-                          <span className="sr-only"> {t('admin.forPerson', { name: member.name })}</span>
-                        </Button>
-                        <Button
-                          variant="secondary"
-                          className="whitespace-nowrap"
-                          onClick={() => {
-                            setStatus(null)
-                            setDialog({ kind: 'remove', member })
-                          }}
-                        >
-                          {t('admin.remove')}
-                          <span className="sr-only"> {member.name}</span>
-                        </Button>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <div className="border-line pt-5">
-            {members.isFetchNextPageError ? (
-              <Alert tone="error">
-                <p>{t('common.loadFailed')}</p>
-              </Alert>
-            ) : null}
-            {members.hasNextPage ? (
-              <Button variant="secondary" onClick={showMore} aria-disabled={members.isFetchingNextPage}>
-                {members.isFetchingNextPage ? t('members.loadingMore') : t('members.showMore')}
-              </Button>
-            ) : (
-              <p className="text-ink-muted">{t('members.noMore')}</p>
-            )}
-          </div>
+          <DataTable
+            caption={t('members.tableCaption')}
+            className="min-w-[44rem]"
+            columns={[
+              t('members.name'),
+              t('members.username'),
+              t('members.roles'),
+              t('members.lastLogin'),
+              t('admin.actions'),
+            ]}
+            bodyRef={tableRef}
+          >
+            {rows.map((member) => (
+              <tr key={member.membershipId} className="border-line border-b align-top">
+                <th scope="row" tabIndex={-1} className="py-3 pr-4 font-normal">
+                  <span className="block font-semibold">{member.name}</span>
+                  <span className="block wrap-anywhere text-ink-muted">{member.email}</span>
+                </th>
+                <td className="py-3 pr-4 wrap-anywhere">{member.username}</td>
+                <td className="py-3 pr-4">
+                  {roleList(member.roles, language)}
+                  {member.externalOrganizationName ? (
+                    <span className="block text-ink-muted">
+                      {t('members.external', { organization: member.externalOrganizationName })}
+                    </span>
+                  ) : null}
+                  {member.endsAt ? (
+                    <span className="block text-ink-muted">
+                      {t('members.endsAt', { date: formatDay(member.endsAt, language) })}
+                    </span>
+                  ) : null}
+                </td>
+                <td className="py-3 pr-4">
+                  {member.lastLoginAt ? (
+                    <time dateTime={member.lastLoginAt.toISOString()}>
+                      {formatDateTime(member.lastLoginAt, language)}
+                    </time>
+                  ) : (
+                    <>
+                      <span className="mb-2 block">{t('members.neverLoggedIn')}</span>
+                      <Button
+                        variant="secondary"
+                        aria-disabled={resend.isPending}
+                        onClick={() => resendInvitation(member)}
+                      >
+                        {resend.isPending && resend.variables.membershipId === member.membershipId
+                          ? t('members.resending')
+                          : t('members.resend')}
+                        <span className="sr-only"> {t('members.resendTo', { name: member.name })}</span>
+                      </Button>
+                    </>
+                  )}
+                </td>
+                <td className="py-3">
+                  <div className="flex flex-wrap gap-2">
+                    <Button
+                      variant="secondary"
+                      className="whitespace-nowrap"
+                      onClick={() => {
+                        status.clear()
+                        setDialog({ kind: 'roles', member })
+                      }}
+                    >
+                      {t('members.editRoles')}
+                      <span className="sr-only"> {t('admin.forPerson', { name: member.name })}</span>
+                    </Button>
+                    <Button
+                      variant="secondary"
+                      className="whitespace-nowrap"
+                      onClick={() => {
+                        status.clear()
+                        setDialog({ kind: 'remove', member })
+                      }}
+                    >
+                      {t('admin.remove')}
+                      <span className="sr-only"> {member.name}</span>
+                    </Button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+          <ShowMore
+            query={members}
+            count={rows.length}
+            itemAt={(index) => tableRef.current?.querySelectorAll<HTMLElement>('th[scope="row"]')[index]}
+            loadingLabel={t('members.loadingMore')}
+            noMoreLabel={t('members.noMore')}
+          />
         </>
       )}
 
@@ -307,7 +270,7 @@ export function MembersPage({
           onClose={closeDialog}
           onSaved={() => closeAfterChange(t('members.rolesDialog.saved', { name: dialog.member.name }))}
           onGone={() => closeAfterChange(t('members.notFound'), { personGone: true })}
-          returnFocus={returnFocus}
+          returnFocus={status.returnFocus}
         />
       ) : null}
       {dialog?.kind === 'remove' ? (
@@ -315,11 +278,11 @@ export function MembersPage({
           title={t('members.removeDialog.title', { name: dialog.member.name })}
           confirmLabel={t('admin.remove')}
           busyLabel={t('admin.removing')}
-          cancelLabel={t('admin.cancel')}
+          cancelLabel={t('common.cancel')}
           busy={remove.isPending}
           onConfirm={() => confirmRemove(dialog.member)}
           onClose={closeDialog}
-          returnFocus={returnFocus}
+          returnFocus={status.returnFocus}
           problem={
             removeProblem ? (
               <Alert

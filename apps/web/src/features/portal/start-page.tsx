@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/ui/alert.tsx'
-import { Button } from '../../components/ui/button.tsx'
+import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { useTRPC } from '../../lib/trpc.ts'
@@ -27,12 +27,7 @@ export function StartPage() {
         {info.isPending ? (
           <Skeleton label={t('portal.loading')} lines={3} />
         ) : info.isError ? (
-          <Alert tone="error">
-            <p>{t('common.loadFailed')}</p>
-            <Button variant="secondary" onClick={() => void info.refetch()}>
-              {t('common.retry')}
-            </Button>
-          </Alert>
+          <LoadProblem onRetry={() => void info.refetch()} />
         ) : info.data.providerName ? (
           <dl className="grid max-w-prose grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
             <dt className="font-semibold">{t('portal.providerName')}</dt>

@@ -3,6 +3,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
+import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { type PairOption, toPair, usePairLabel, useSession, useSignOut } from '../../lib/session.ts'
@@ -36,12 +37,7 @@ export function ChooseRolePage({ onChosen }: { onChosen: () => void }) {
     return (
       <>
         <PageHeading>{t('session.chooseTitle')}</PageHeading>
-        <Alert tone="error">
-          <p>{t('common.loadFailed')}</p>
-          <Button variant="secondary" onClick={() => void session.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <LoadProblem onRetry={() => void session.refetch()} />
       </>
     )
   }

@@ -1,15 +1,16 @@
 import type { AppRouter } from '@kundnav/api'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { inferRouterOutputs } from '@trpc/server'
-import { useId, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
+import { DataTable } from '../../components/ui/data-table.tsx'
+import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
-import { StatusMessage } from '../../components/ui/status-message.tsx'
-import { TableScroll } from '../../components/ui/table-scroll.tsx'
+import { StatusMessage, useStatusMessage } from '../../components/ui/status-message.tsx'
 import { isLanguage } from '../../i18n/i18n.ts'
 import { formatDateTime } from '../../lib/format-date.ts'
 import { useSignOut } from '../../lib/session.ts'
@@ -32,11 +33,7 @@ export function SessionsPage() {
   const end = useMutation(trpc.session.end.mutationOptions())
   const signOut = useSignOut()
   const [ending, setEnding] = useState<SessionRow | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
-  const statusRef = useRef<HTMLDivElement>(null)
-  // After a login is ended its row (and button) is gone: focus goes to the confirmation instead.
-  const focusStatus = useRef(false)
-  const captionId = useId()
+  const status = useStatusMessage()
 
   function browserName(row: SessionRow): string {
     const described = describeUserAgent(row.userAgent)
@@ -46,9 +43,9 @@ export function SessionsPage() {
 
   async function ended(row: SessionRow) {
     const name = browserName(row)
-    focusStatus.current = true
     setEnding(null)
-    setMessage(t('sessions.ended', { browser: name }))
+    // The row (and its button) is gone: focus goes to the confirmation instead.
+    status.announce(t('sessions.ended', { browser: name }), { focus: true })
     await queryClient.invalidateQueries(trpc.session.list.queryFilter())
   }
 
@@ -76,85 +73,61 @@ export function SessionsPage() {
     <>
       <PageHeading>{t('sessions.title')}</PageHeading>
       <p className="mb-6 max-w-prose">{t('sessions.intro')}</p>
-      <StatusMessage ref={statusRef} message={message} />
+      <StatusMessage ref={status.ref} message={status.message} />
 
       {sessions.isPending ? (
         <Skeleton label={t('sessions.loading')} lines={4} />
       ) : sessions.isError ? (
-        <Alert tone="error">
-          <p>{t('common.loadFailed')}</p>
-          <Button variant="secondary" onClick={() => void sessions.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <LoadProblem onRetry={() => void sessions.refetch()} />
       ) : (
-        <TableScroll labelledBy={captionId}>
-          <table className="w-full border-collapse text-left text-base">
-            <caption id={captionId} className="mb-2 text-left font-bold text-xl">
-              {t('sessions.caption')}
-            </caption>
-            <thead>
-              <tr className="border-ink border-b-2">
-                <th scope="col" className="py-2 pr-4">
-                  {t('sessions.browser')}
+        <DataTable
+          caption={t('sessions.caption')}
+          columns={[
+            t('sessions.browser'),
+            t('sessions.address'),
+            t('sessions.started'),
+            t('sessions.lastActive'),
+            <span key="action" className="sr-only">
+              {t('sessions.action')}
+            </span>,
+          ]}
+        >
+          {sessions.data.map((row) => {
+            const name = browserName(row)
+            const started = formatDateTime(row.createdAt, language)
+            return (
+              <tr key={row.id} className="border-line border-b align-top">
+                <th scope="row" className="py-3 pr-4 font-normal">
+                  <span className="wrap-anywhere">{name}</span>
+                  {row.current ? (
+                    <strong className="mt-1 block font-bold">{t('sessions.current')}</strong>
+                  ) : null}
                 </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t('sessions.address')}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t('sessions.started')}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t('sessions.lastActive')}
-                </th>
-                <th scope="col" className="py-2">
-                  <span className="sr-only">{t('sessions.action')}</span>
-                </th>
+                <td className="py-3 pr-4">{row.ipAddress ?? t('sessions.unknownAddress')}</td>
+                <td className="py-3 pr-4">
+                  <time dateTime={row.createdAt.toISOString()}>{started}</time>
+                </td>
+                <td className="py-3 pr-4">
+                  <time dateTime={row.lastSeenAt.toISOString()}>
+                    {formatDateTime(row.lastSeenAt, language)}
+                  </time>
+                </td>
+                <td className="py-2">
+                  <Button
+                    variant="secondary"
+                    onClick={() => {
+                      end.reset()
+                      setEnding(row)
+                    }}
+                  >
+                    {t('sessions.end')}
+                    <span className="sr-only"> {t('sessions.endContext', { browser: name, started })}</span>
+                  </Button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {sessions.data.map((row) => {
-                const name = browserName(row)
-                const started = formatDateTime(row.createdAt, language)
-                return (
-                  <tr key={row.id} className="border-line border-b align-top">
-                    <th scope="row" className="py-3 pr-4 font-normal">
-                      <span className="wrap-anywhere">{name}</span>
-                      {row.current ? (
-                        <strong className="mt-1 block font-bold">{t('sessions.current')}</strong>
-                      ) : null}
-                    </th>
-                    <td className="py-3 pr-4">{row.ipAddress ?? t('sessions.unknownAddress')}</td>
-                    <td className="py-3 pr-4">
-                      <time dateTime={row.createdAt.toISOString()}>{started}</time>
-                    </td>
-                    <td className="py-3 pr-4">
-                      <time dateTime={row.lastSeenAt.toISOString()}>
-                        {formatDateTime(row.lastSeenAt, language)}
-                      </time>
-                    </td>
-                    <td className="py-2">
-                      <Button
-                        variant="secondary"
-                        onClick={() => {
-                          end.reset()
-                          focusStatus.current = false
-                          setEnding(row)
-                        }}
-                      >
-                        {t('sessions.end')}
-                        <span className="sr-only">
-                          {' '}
-                          {t('sessions.endContext', { browser: name, started })}
-                        </span>
-                      </Button>
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
+            )
+          })}
+        </DataTable>
       )}
 
       {ending ? (
@@ -162,7 +135,7 @@ export function SessionsPage() {
           title={t('sessions.confirmTitle', { browser: browserName(ending) })}
           confirmLabel={t('sessions.confirm')}
           busyLabel={t('sessions.ending')}
-          cancelLabel={t('sessions.cancel')}
+          cancelLabel={t('common.cancel')}
           busy={end.isPending}
           problem={
             end.isError && trpcErrorCode(end.error) !== 'NOT_FOUND' ? (
@@ -173,7 +146,7 @@ export function SessionsPage() {
           }
           onConfirm={confirmEnd}
           onClose={() => setEnding(null)}
-          returnFocus={() => (focusStatus.current ? statusRef.current : null)}
+          returnFocus={status.returnFocus}
         >
           <p>
             {t('sessions.confirmText', {

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Button } from './button.tsx'
+import { Dialog } from './dialog.tsx'
+import { type FieldError, FormErrors } from './error-summary.tsx'
+
+/**
+ * A form in a dialog, checked when sent: the error summary after a failed submit (`errors`, keyed by
+ * `attempt` so it takes focus again), "Det gick inte att spara" when the failure was not about a field
+ * (`failed`), the fields, then "Spara" and "Avbryt". The submit button is never disabled (UX.md).
+ */
+export function FormDialog({
+  title,
+  errors,
+  attempt,
+  failed,
+  busy,
+  onSubmit,
+  onClose,
+  returnFocus,
+  children,
+}: {
+  title: string
+  errors: readonly FieldError[]
+  attempt: number
+  failed: boolean
+  busy: boolean
+  onSubmit: () => void
+  onClose: () => void
+  returnFocus?: (() => HTMLElement | null | undefined) | undefined
+  children: ReactNode
+}) {
+  const { t } = useTranslation()
+  return (
+    <Dialog title={title} onClose={onClose} returnFocus={returnFocus}>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          if (!busy) onSubmit()
+        }}
+        className="space-y-6"
+      >
+        <FormErrors errors={errors} attempt={attempt} failed={failed} />
+        {children}
+        <div className="flex flex-wrap gap-4">
+          <Button type="submit" aria-disabled={busy}>
+            {busy ? t('common.saving') : t('common.save')}
+          </Button>
+          <Button variant="secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
