@@ -35,7 +35,7 @@ export const ROLE_PERMISSIONS = {
   RESPONSIBLE: [...CASE_OFFICER, 'caseOfficer.manage', 'submission.confirm'],
   CASE_OFFICER,
   PROVIDER_REVIEWER: ['provider.review', 'order.read', 'case.read'],
-  PROVIDER_SUPPORT: ['provider.support', 'case.read', 'case.create', 'member.read'],
+  PROVIDER_SUPPORT: ['provider.support', 'case.read', 'case.create'],
 } as const satisfies Record<Role, readonly Permission[]>
 
 /** The one check used by the server's procedure ladder and by the SPA to hide what a role can't do. */

@@ -1,4 +1,10 @@
-import { formatOrgNumber } from '@kundnav/schemas'
+import {
+  formatOrgNumber,
+  ZRole,
+  ZSetResponsibleInput,
+  ZSupportMembersInput,
+  ZSupportOrganizationSearchInput,
+} from '@kundnav/schemas'
 import { z } from 'zod'
 import { AppError } from '../errors.ts'
 import { recordAudit } from '../services/audit.ts'
@@ -12,7 +18,7 @@ import { providerProcedure, router } from '../trpc.ts'
 export const supportRouter = router({
   /** Customer organisations by name or org number, for support to find the one that called. */
   organizations: providerProcedure('provider.support')
-    .input(z.object({ search: z.string().trim().max(200).default('') }))
+    .input(ZSupportOrganizationSearchInput)
     .output(z.array(z.object({ id: z.string(), name: z.string(), orgNumber: z.string() })))
     .query(async ({ ctx, input }) => {
       const digits = input.search.replace(/\D/g, '')
@@ -36,14 +42,14 @@ export const supportRouter = router({
 
   /** The members of a customer organisation, with their roles. */
   members: providerProcedure('provider.support')
-    .input(z.object({ organizationId: z.uuid() }))
+    .input(ZSupportMembersInput)
     .output(
       z.array(
         z.object({
           membershipId: z.string(),
           name: z.string(),
           email: z.string(),
-          roles: z.array(z.string()),
+          roles: z.array(ZRole),
         }),
       ),
     )
@@ -64,7 +70,8 @@ export const supportRouter = router({
 
   /** Makes a member Ansvarig, or withdraws it. */
   setResponsible: providerProcedure('provider.support')
-    .input(z.object({ organizationId: z.uuid(), membershipId: z.uuid(), responsible: z.boolean() }))
+    .input(ZSetResponsibleInput)
+    .output(z.object({ roles: z.array(ZRole) }))
     .mutation(({ ctx, input }) =>
       ctx.db.prisma.$transaction(async (tx) => {
         const organization = await tx.organization.findUnique({ where: { id: input.organizationId } })

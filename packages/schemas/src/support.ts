@@ -1,0 +1,12 @@
+import { z } from 'zod'
+
+export const ZSupportOrganizationSearchInput = z.object({ search: z.string().trim().max(200).default('') })
+
+export const ZSupportMembersInput = z.object({ organizationId: z.uuid() })
+
+/** Provider support makes a member Ansvarig, or withdraws it (seed 000: a change of Ansvarig goes through support). */
+export const ZSetResponsibleInput = z.object({
+  organizationId: z.uuid(),
+  membershipId: z.uuid(),
+  responsible: z.boolean(),
+})
