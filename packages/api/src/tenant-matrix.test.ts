@@ -11,7 +11,7 @@ import { TRPCError } from '@trpc/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SessionActor } from './context.ts'
 import { appRouter } from './root.ts'
-import { actorFor, callerFor, createWorld, type World } from './testing/world.ts'
+import { actorFor, callerFor, codeOf, createWorld, type World } from './testing/world.ts'
 
 type Rung =
   | { rung: 'public' }
@@ -162,16 +162,6 @@ function procedureAt(caller: unknown, path: string): Procedure {
   let target = caller as Record<string, unknown>
   for (const key of path.split('.')) target = target[key] as Record<string, unknown>
   return target as unknown as Procedure
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-    return 'OK'
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code
-    throw error
-  }
 }
 
 const procedures = Object.keys(appRouter._def.procedures).sort()

@@ -1,9 +1,8 @@
 import type { Db } from '@kundnav/db'
 import { createTestDb } from '@kundnav/db/testing'
-import { TRPCError } from '@trpc/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Context } from './context.ts'
-import { actorFor, createWorld, testContext, type World } from './testing/world.ts'
+import { actorFor, codeOf, createWorld, testContext, type World } from './testing/world.ts'
 import {
   authedProcedure,
   createCallerFactory,
@@ -34,16 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.close()
 })
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-    return 'OK'
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code
-    throw error
-  }
-}
 
 describe('procedure ladder', () => {
   it('lets anyone through the public rung', async () => {

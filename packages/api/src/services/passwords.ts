@@ -15,7 +15,7 @@ import { type AuthSettings, INVITATION_LINK_TTL_MS, RESET_LINK_TTL_MS } from '..
 import { recordAudit } from './audit.ts'
 import { endSessions } from './sessions.ts'
 import type { ClientInfo } from './sign-in.ts'
-import { clearThrottle, describeWait, recordThrottleEvent, throttleWaitSeconds } from './throttle.ts'
+import { clearThrottle, describeWait, recordThrottleEvent, waitBeforeNextTry } from './throttle.ts'
 import { hashToken, randomToken } from './tokens.ts'
 
 type Tx = Prisma.TransactionClient | PrismaClient
@@ -49,6 +49,22 @@ export async function createPasswordLink(
   return setPasswordLink(settings, token)
 }
 
+/** "Ditt lösenord har ändrats", with the way to a new password should it not have been them. */
+function mailPasswordChanged(
+  tx: Tx,
+  settings: AuthSettings,
+  user: { email: string; name: string; username: string },
+) {
+  return enqueueMail(tx, {
+    to: user.email,
+    ...passwordChangedMail({
+      name: user.name,
+      username: user.username,
+      resetLink: `${settings.publicUrl}/glomt-losenord`,
+    }),
+  })
+}
+
 /** The same answer whether or not the account exists. */
 export const RESET_REQUESTED_MESSAGE =
   'Om det finns ett konto med det användarnamnet eller den e-postadressen har vi skickat ett mejl med en länk för att välja lösenord. Länken gäller i 60 minuter.'
@@ -62,16 +78,10 @@ export async function requestPasswordReset(
 ): Promise<{ message: string }> {
   const { prisma } = db
   const { username } = input
-  const wait = Math.max(
-    await throttleWaitSeconds(prisma, 'reset:account', username, {
-      limit: settings.resetRequestsPerAccount,
-      windowMs: settings.throttleWindowMs,
-    }),
-    await throttleWaitSeconds(prisma, 'reset:ip', client.clientAddress, {
-      limit: settings.resetRequestsPerAddress,
-      windowMs: settings.throttleWindowMs,
-    }),
-  )
+  const wait = await waitBeforeNextTry(prisma, settings, 'reset', {
+    account: username,
+    address: client.clientAddress,
+  })
   if (wait > 0) {
     throw new AppError(
       'TOO_MANY_REQUESTS',
@@ -157,14 +167,7 @@ export async function setPasswordWithLink(
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, emailVerified: new Date() } })
     await endSessions(tx, user.id)
     await clearThrottle(tx, 'login:account', user.id)
-    await enqueueMail(tx, {
-      to: user.email,
-      ...passwordChangedMail({
-        name: user.name,
-        username: user.username,
-        resetLink: `${settings.publicUrl}/glomt-losenord`,
-      }),
-    })
+    await mailPasswordChanged(tx, settings, user)
     await recordAudit(tx, {
       organizationId: null,
       actorUserId: user.id,
@@ -201,14 +204,7 @@ export async function changePassword(
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } })
     const endedSessions = await endSessions(tx, user.id, { except: actor.sessionId })
     await tx.verificationToken.deleteMany({ where: { identifier: `reset:${user.id}` } })
-    await enqueueMail(tx, {
-      to: user.email,
-      ...passwordChangedMail({
-        name: user.name,
-        username: user.username,
-        resetLink: `${settings.publicUrl}/glomt-losenord`,
-      }),
-    })
+    await mailPasswordChanged(tx, settings, user)
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorUserId: user.id,

@@ -1,8 +1,7 @@
 import { createOrgWithMembers, type Db } from '@kundnav/db'
 import { createTestDb } from '@kundnav/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AppError } from '../errors.ts'
-import { TEST_AUTH_SETTINGS } from '../testing/world.ts'
+import { failureOf, TEST_AUTH_SETTINGS } from '../testing/world.ts'
 import { resolveActor } from './sessions.ts'
 import { signIn } from './sign-in.ts'
 
@@ -32,12 +31,6 @@ async function person(roles: ('ADMIN' | 'ORDERER' | 'ATTESTER')[] = ['ORDERER'],
     })
   }
   return { user, organization }
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.catch((e: unknown) => e)
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`)
-  return error
 }
 
 describe('sign-in', () => {
@@ -75,10 +68,10 @@ describe('sign-in', () => {
 
   it('refuses a wrong password or unknown account with the same message, and audits the failure', async () => {
     const { user } = await person()
-    const wrong = await failure(
+    const wrong = await failureOf(
       signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: 'fel' }, client, null),
     )
-    const unknown = await failure(
+    const unknown = await failureOf(
       signIn(db, TEST_AUTH_SETTINGS, { username: 'ingen@alls.example', password: 'fel' }, client, null),
     )
     expect(wrong.appCode).toBe('INVALID_CREDENTIALS')
@@ -100,9 +93,9 @@ describe('sign-in', () => {
         null,
       )
     for (let index = 0; index < 10; index++) {
-      expect((await failure(attempt('fel lösenord'))).appCode).toBe('INVALID_CREDENTIALS')
+      expect((await failureOf(attempt('fel lösenord'))).appCode).toBe('INVALID_CREDENTIALS')
     }
-    const throttled = await failure(attempt(PASSWORD))
+    const throttled = await failureOf(attempt(PASSWORD))
     expect(throttled.appCode).toBe('LOGIN_THROTTLED')
     expect(throttled.code).toBe('TOO_MANY_REQUESTS')
     expect(throttled.message).toMatch(/Vänta 30 sekunder/)
@@ -125,7 +118,7 @@ describe('sign-in', () => {
     const { user } = await person()
     const events = Array.from({ length: 12 }, () => ({ scope: 'login:account', key: user.id }))
     await db.prisma.throttleEvent.createMany({ data: events })
-    const throttled = await failure(
+    const throttled = await failureOf(
       signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: PASSWORD }, client, null),
     )
     expect(throttled.details).toEqual({ waitSeconds: 120 })
@@ -136,10 +129,12 @@ describe('sign-in', () => {
     const settings = { ...TEST_AUTH_SETTINGS, loginFailuresPerAddress: 3 }
     const address = { ...client, clientAddress: '10.9.9.9' }
     for (const name of ['a', 'b', 'c']) {
-      await failure(signIn(db, settings, { username: `${name}@okand.example`, password: 'x' }, address, null))
+      await failureOf(
+        signIn(db, settings, { username: `${name}@okand.example`, password: 'x' }, address, null),
+      )
     }
     const { user } = await person()
-    const throttled = await failure(
+    const throttled = await failureOf(
       signIn(db, settings, { username: user.username, password: PASSWORD }, address, null),
     )
     expect(throttled.appCode).toBe('LOGIN_THROTTLED')
@@ -153,11 +148,11 @@ describe('sign-in', () => {
     await db.prisma.membership.create({
       data: { userId: invited.id, organizationId: organization.id, roles: ['ORDERER'] },
     })
-    const error = await failure(
+    const error = await failureOf(
       signIn(db, TEST_AUTH_SETTINGS, { username: invited.username, password: '' }, client, null),
     )
     expect(error.appCode).toBe('INVALID_INPUT')
-    const again = await failure(
+    const again = await failureOf(
       signIn(db, TEST_AUTH_SETTINGS, { username: invited.username, password: 'vad som helst' }, client, null),
     )
     expect(again.appCode).toBe('INVALID_CREDENTIALS')

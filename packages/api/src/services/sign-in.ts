@@ -4,7 +4,7 @@ import { AppError } from '../errors.ts'
 import type { AuthSettings } from '../settings.ts'
 import { recordAudit } from './audit.ts'
 import { createSession, listPairs } from './sessions.ts'
-import { clearThrottle, describeWait, recordThrottleEvent, throttleWaitSeconds } from './throttle.ts'
+import { clearThrottle, describeWait, recordThrottleEvent, waitBeforeNextTry } from './throttle.ts'
 
 export interface ClientInfo {
   clientAddress: string
@@ -34,16 +34,10 @@ export async function signIn(
   const user = await prisma.user.findFirst({ where: { OR: [{ username }, { email: username }] } })
   const accountKey = user?.id ?? `unknown:${username}`
 
-  const wait = Math.max(
-    await throttleWaitSeconds(prisma, 'login:account', accountKey, {
-      limit: settings.loginFailuresPerAccount,
-      windowMs: settings.throttleWindowMs,
-    }),
-    await throttleWaitSeconds(prisma, 'login:ip', client.clientAddress, {
-      limit: settings.loginFailuresPerAddress,
-      windowMs: settings.throttleWindowMs,
-    }),
-  )
+  const wait = await waitBeforeNextTry(prisma, settings, 'login', {
+    account: accountKey,
+    address: client.clientAddress,
+  })
   if (wait > 0) {
     throw new AppError(
       'TOO_MANY_REQUESTS',

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '@kundnav/db'
+import type { AuthSettings } from '../settings.ts'
 
 type Tx = Prisma.TransactionClient | PrismaClient
 
@@ -45,4 +46,25 @@ export function describeWait(seconds: number): string {
   if (seconds < 60) return `${seconds} ${seconds === 1 ? 'sekund' : 'sekunder'}`
   const minutes = Math.ceil(seconds / 60)
   return `${minutes} ${minutes === 1 ? 'minut' : 'minuter'}`
+}
+
+/**
+ * How long the next login or reset request must wait: the longer of the account's and the client
+ * address's waits, each against its own limit from the settings.
+ */
+export async function waitBeforeNextTry(
+  db: Tx,
+  settings: AuthSettings,
+  kind: 'login' | 'reset',
+  { account, address }: { account: string; address: string },
+): Promise<number> {
+  const windowMs = settings.throttleWindowMs
+  const [accountLimit, addressLimit] =
+    kind === 'login'
+      ? [settings.loginFailuresPerAccount, settings.loginFailuresPerAddress]
+      : [settings.resetRequestsPerAccount, settings.resetRequestsPerAddress]
+  return Math.max(
+    await throttleWaitSeconds(db, `${kind}:account`, account, { limit: accountLimit, windowMs }),
+    await throttleWaitSeconds(db, `${kind}:ip`, address, { limit: addressLimit, windowMs }),
+  )
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { createOrgWithMembers, type Db, type OrgWithMembers, type Role } from '@kundnav/db'
 import { isProviderRole, ROLES } from '@kundnav/schemas'
+import { TRPCError } from '@trpc/server'
 import type { Context, SessionActor } from '../context.ts'
 import { AppError } from '../errors.ts'
 import { createCaller } from '../root.ts'
@@ -85,4 +86,15 @@ export async function failureOf(call: Promise<unknown>): Promise<AppError> {
   if (!(error instanceof AppError))
     throw new Error(`expected the call to be refused with an AppError, got ${String(error)}`)
   return error
+}
+
+/** The tRPC error code a call ends with, or "OK". */
+export async function codeOf(call: Promise<unknown>): Promise<string> {
+  try {
+    await call
+    return 'OK'
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code
+    throw error
+  }
 }
