@@ -72,7 +72,7 @@ describe('member administration', () => {
 
     const { items } = await admin.member.list({ search: 'cecilia' })
     expect(items).toHaveLength(1)
-    expect(items[0]).toMatchObject({ roles: ['ATTESTER'], lastLoginAt: null })
+    expect(items[0]).toMatchObject({ roles: ['ATTESTER'], lastLoginAt: null, invitationPending: true })
     const audit = await admin.audit.list({ action: 'member.' })
     expect(audit.items[0]).toMatchObject({
       action: 'member.added',

@@ -22,6 +22,8 @@ const ZMemberRow = z.object({
   externalOrganizationName: z.string().nullable(),
   endsAt: z.date().nullable(),
   lastLoginAt: z.date().nullable(),
+  /** Invited, but has not chosen a password yet: "Skicka inbjudan igen" applies. */
+  invitationPending: z.boolean(),
 })
 
 /** Member administration (Administratör): who is in the organisation, in which roles. */
@@ -59,7 +61,16 @@ export const memberRouter = router({
       const rows = await ctx.db.prisma.membership.findMany({
         where,
         include: {
-          user: { select: { id: true, name: true, email: true, username: true, lastLoginAt: true } },
+          user: {
+            select: {
+              id: true,
+              name: true,
+              email: true,
+              username: true,
+              lastLoginAt: true,
+              passwordHash: true,
+            },
+          },
         },
         orderBy: [{ user: { name: 'asc' } }, { id: 'asc' }],
         take: input.limit + 1,
@@ -74,6 +85,7 @@ export const memberRouter = router({
         externalOrganizationName: row.externalOrganizationName,
         endsAt: row.endsAt,
         lastLoginAt: row.user.lastLoginAt,
+        invitationPending: row.user.passwordHash === null && row.user.lastLoginAt === null,
       }))
       const last = items.at(-1)
       return {

@@ -206,16 +206,18 @@ export function MembersPage({
                   ) : (
                     <>
                       <span className="mb-2 block">{t('members.neverLoggedIn')}</span>
-                      <Button
-                        variant="secondary"
-                        aria-disabled={resend.isPending}
-                        onClick={() => resendInvitation(member)}
-                      >
-                        {resend.isPending && resend.variables.membershipId === member.membershipId
-                          ? t('members.resending')
-                          : t('members.resend')}
-                        <span className="sr-only"> {t('members.resendTo', { name: member.name })}</span>
-                      </Button>
+                      {member.invitationPending ? (
+                        <Button
+                          variant="secondary"
+                          aria-disabled={resend.isPending}
+                          onClick={() => resendInvitation(member)}
+                        >
+                          {resend.isPending && resend.variables.membershipId === member.membershipId
+                            ? t('members.resending')
+                            : t('members.resend')}
+                          <span className="sr-only"> {t('members.resendTo', { name: member.name })}</span>
+                        </Button>
+                      ) : null}
                     </>
                   )}
                 </td>
