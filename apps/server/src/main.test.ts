@@ -1,0 +1,111 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+
+// The real server process, as `pnpm start` runs it, on the embedded database in a folder of its own.
+const serverDir = fileURLToPath(new URL('..', import.meta.url))
+const dataDir = mkdtempSync(join(tmpdir(), 'kundnav-main-'))
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      )
+    })
+  })
+}
+
+async function start(): Promise<{ child: ChildProcess; base: string; output: () => string }> {
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    OUTBOX_POLL_MS: '100',
+  }
+  delete env.NODE_ENV
+  delete env.DATABASE_URL
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let text = ''
+  child.stdout?.on('data', (chunk: Buffer) => {
+    text += chunk.toString()
+  })
+  child.stderr?.on('data', (chunk: Buffer) => {
+    text += chunk.toString()
+  })
+  const base = `http://127.0.0.1:${port}`
+  for (let waited = 0; waited < 60_000; waited += 200) {
+    if (child.exitCode !== null) throw new Error(`the server exited: ${text}`)
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
+    if (ok) return { child, base, output: () => text }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  child.kill('SIGKILL')
+  throw new Error(`the server did not answer within a minute: ${text}`)
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code))
+    child.kill('SIGTERM')
+  })
+}
+
+const trpcInput = (json: unknown) => `input=${encodeURIComponent(JSON.stringify({ json }))}`
+
+describe('the server process', () => {
+  it('seeds an empty database, stops cleanly on SIGTERM and keeps its data for the next start', async () => {
+    const first = await start()
+    expect(first.output()).toContain('kundnav-demo-2026')
+    const reset = await fetch(`${first.base}/api/trpc/auth.requestPasswordReset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-kundnav-csrf': '1' },
+      body: JSON.stringify({ json: { username: 'bertil@norrby.example' } }),
+    })
+    expect(reset.status).toBe(200)
+    // The worker delivers it to the development mailbox.
+    await expect
+      .poll(
+        async () => {
+          const response = await fetch(
+            `${first.base}/api/trpc/devMailbox.list?${trpcInput({ recipient: 'bertil@norrby.example' })}`,
+          )
+          return (await response.json()).result.data.json.items.length
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(1)
+    expect(await stop(first.child)).toBe(0)
+    expect(first.output()).toContain('"msg":"stopped"')
+
+    const second = await start()
+    // Not seeded again, and what the first run wrote is still there.
+    expect(second.output()).not.toContain('kundnav-demo-2026')
+    const response = await fetch(
+      `${second.base}/api/trpc/devMailbox.list?${trpcInput({ recipient: 'bertil@norrby.example' })}`,
+    )
+    expect((await response.json()).result.data.json.items).toHaveLength(1)
+    const info = await fetch(`${second.base}/api/trpc/portal.info`)
+    expect((await info.json()).result.data.json.customerCount).toBe(4)
+    expect(await stop(second.child)).toBe(0)
+  }, 120_000)
+})
