@@ -23,8 +23,13 @@ export const ZRequestPasswordResetInput = z.object({
     .max(254),
 })
 
+/** The token of a mailed set-password link, as the link carries it. */
+const ZPasswordLinkToken = z.string().min(1).max(200)
+
+export const ZPasswordLinkInput = z.object({ token: ZPasswordLinkToken })
+
 export const ZSetPasswordInput = z.object({
-  token: z.string().min(20).max(200),
+  token: ZPasswordLinkToken,
   password: ZNewPassword,
 })
 

@@ -1,4 +1,5 @@
 export * from './auth.ts'
+export * from './dev-mailbox.ts'
 export * from './members.ts'
 export * from './organization.ts'
 export * from './permissions.ts'

@@ -1,5 +1,4 @@
-import { ZRequestPasswordResetInput, ZSetPasswordInput } from '@kundnav/schemas'
-import { z } from 'zod'
+import { ZPasswordLinkInput, ZRequestPasswordResetInput, ZSetPasswordInput } from '@kundnav/schemas'
 import { checkPasswordLink, requestPasswordReset, setPasswordWithLink } from '../services/passwords.ts'
 import { publicProcedure, router } from '../trpc.ts'
 
@@ -14,7 +13,7 @@ export const authRouter = router({
   ),
 
   checkPasswordLink: publicProcedure
-    .input(z.object({ token: z.string().min(1).max(200) }))
+    .input(ZPasswordLinkInput)
     .query(({ ctx, input }) => checkPasswordLink(ctx.db, input.token)),
 
   setPassword: publicProcedure

@@ -1,3 +1,4 @@
+import { ZDevMailboxListInput } from '@kundnav/schemas'
 import { z } from 'zod'
 import { demoProcedure, router } from '../trpc.ts'
 
@@ -14,13 +15,7 @@ const ZMailboxMessage = z.object({
 export const devMailboxRouter = router({
   /** Messages the worker delivered to the development mailbox, newest first, keyset-paginated. */
   list: demoProcedure
-    .input(
-      z.object({
-        recipient: z.string().trim().toLowerCase().optional(),
-        cursor: z.object({ sentAt: z.date(), id: z.string() }).optional(),
-        limit: z.number().int().min(1).max(100).default(20),
-      }),
-    )
+    .input(ZDevMailboxListInput)
     .output(
       z.object({
         items: z.array(ZMailboxMessage),
