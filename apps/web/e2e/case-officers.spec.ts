@@ -91,8 +91,11 @@ test('an Ansvarig registers internal and external handläggare; removing one ref
   await forgot.goto('/logga-in')
   await forgot.getByRole('link', { name: 'Glömt/skapa nytt lösenord' }).click()
   await expect(forgot).toHaveURL(/\/glomt-losenord/)
+  // The sign-in page has an "Användarnamn" field too: wait until the new page has replaced it.
+  await expect(forgot.getByRole('heading', { level: 1, name: 'Glömt/skapa nytt lösenord' })).toBeVisible()
   await forgot.getByLabel('Användarnamn').fill(internalUsername)
   await forgot.getByRole('button', { name: 'Skicka' }).click()
+  await expect(forgot.getByRole('status').filter({ hasText: 'Om det finns ett konto' })).toBeVisible()
   const mail = await waitForMail(page.request, internal.email, 'Skapa nytt lösenord')
   await officerContext.close()
   const officer = await choosePasswordAndSignIn(
