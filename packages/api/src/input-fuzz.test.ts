@@ -10,15 +10,7 @@ import { TRPCError } from '@trpc/server'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appRouter } from './root.ts'
-import { actorFor, callerFor, createWorld, type World } from './testing/world.ts'
-
-type Procedure = (input: unknown) => Promise<unknown>
-
-function procedureAt(caller: unknown, path: string): Procedure {
-  let target = caller as Record<string, unknown>
-  for (const key of path.split('.')) target = target[key] as Record<string, unknown>
-  return target as unknown as Procedure
-}
+import { actorFor, callerFor, createWorld, procedureAt, type World } from './testing/world.ts'
 
 let db: Db
 let world: World

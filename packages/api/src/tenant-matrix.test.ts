@@ -11,7 +11,7 @@ import { TRPCError } from '@trpc/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SessionActor } from './context.ts'
 import { appRouter } from './root.ts'
-import { actorFor, callerFor, codeOf, createWorld, type World } from './testing/world.ts'
+import { actorFor, callerFor, codeOf, createWorld, procedureAt, type World } from './testing/world.ts'
 
 type Rung =
   | { rung: 'public' }
@@ -154,14 +154,6 @@ const MATRIX: Record<string, Row> = {
     }),
     otherOrganization: 'refused',
   },
-}
-
-type Procedure = (input: unknown) => Promise<unknown>
-
-function procedureAt(caller: unknown, path: string): Procedure {
-  let target = caller as Record<string, unknown>
-  for (const key of path.split('.')) target = target[key] as Record<string, unknown>
-  return target as unknown as Procedure
 }
 
 const procedures = Object.keys(appRouter._def.procedures).sort()

@@ -1,5 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context as HonoContext } from 'hono'
+import { parse } from 'hono/utils/cookie'
 
 /** Set by the server on requests it hands to Auth.js; any such header from outside is overwritten. */
 export const CLIENT_ADDRESS_HEADER = 'x-kundnav-client-address'
@@ -17,13 +18,7 @@ export function clientAddress(c: HonoContext, trustProxy: boolean): string {
   }
 }
 
+/** The request's cookies by name (Hono's parser, which also decodes values). */
 export function parseCookies(header: string | null | undefined): Record<string, string> {
-  const cookies: Record<string, string> = {}
-  for (const part of header?.split(';') ?? []) {
-    const index = part.indexOf('=')
-    if (index < 0) continue
-    const name = part.slice(0, index).trim()
-    if (name && !(name in cookies)) cookies[name] = part.slice(index + 1).trim()
-  }
-  return cookies
+  return header ? parse(header) : {}
 }

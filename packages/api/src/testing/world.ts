@@ -98,3 +98,10 @@ export async function codeOf(call: Promise<unknown>): Promise<string> {
     throw error
   }
 }
+
+/** The procedure at a dotted path ("member.list") of a caller, for tests that walk every procedure. */
+export function procedureAt(caller: unknown, path: string): (input: unknown) => Promise<unknown> {
+  let target = caller as Record<string, unknown>
+  for (const key of path.split('.')) target = target[key] as Record<string, unknown>
+  return target as unknown as (input: unknown) => Promise<unknown>
+}

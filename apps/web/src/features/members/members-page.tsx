@@ -155,8 +155,7 @@ export function MembersPage({
       {members.isPending ? (
         <Skeleton label={t('members.loading')} lines={6} />
       ) : !members.data ? (
-        // FORBIDDEN can still happen past the route guard: provider support's role has `member.read`, but
-        // member.list only answers in a customer organisation.
+        // FORBIDDEN can still happen past the route guard: the role may be withdrawn while the page is open.
         <LoadProblem
           error={members.error}
           forbiddenText={t('members.forbidden')}
