@@ -16,6 +16,13 @@ export interface SessionActor {
 export interface RequestInfo {
   /** The client's address, for throttling and the session list. */
   clientAddress: string
+  /**
+   * The TCP peer is this machine (127.0.0.0/8 or ::1), judged on the socket whatever `TRUST_PROXY` says:
+   * the development mailbox answers only such callers.
+   */
+  fromLoopback: boolean
+  /** Identifies this request in the logs; an unexpected error shows it to the person as its error code. */
+  requestId: string
   userAgent: string | null
   /** The pair the page making the call is showing (`<organisationId>:<role>`), sent by the SPA. */
   shownPair: string | null

@@ -76,8 +76,14 @@ export function providerProcedure(permission: Permission) {
   })
 }
 
-/** Only in demo mode (the development mailbox); in production the procedure does not exist. */
+/**
+ * Only in demo mode (the development mailbox) and only for callers on this machine; in production the
+ * procedure does not exist.
+ */
 export const demoProcedure = t.procedure.use(({ ctx, next }) => {
   if (!ctx.demoMode) throw new TRPCError({ code: 'NOT_FOUND', message: 'Finns bara i demoläge.' })
+  if (!ctx.request.fromLoopback) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Finns bara för den som kör portalen på samma dator.' })
+  }
   return next()
 })

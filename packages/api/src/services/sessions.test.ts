@@ -2,7 +2,7 @@ import { createOrgWithMembers, type Db } from '@kundnav/db'
 import { createTestDb } from '@kundnav/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCaller } from '../root.ts'
-import { callerFor, failureOf, TEST_AUTH_SETTINGS, testContext } from '../testing/world.ts'
+import { callerFor, failureOf, TEST_AUTH_SETTINGS, testContext, testRequest } from '../testing/world.ts'
 import { resolveActor } from './sessions.ts'
 import { signIn } from './sign-in.ts'
 
@@ -96,12 +96,7 @@ describe('choosing and switching role', () => {
 
     const next = createCaller(
       testContext(db, await actorOf(token), {
-        request: {
-          clientAddress: 'x',
-          userAgent: null,
-          shownPair: null,
-          cookies: { 'kundnav.pair': `${region.id}:ADMIN` },
-        },
+        request: testRequest({ cookies: { 'kundnav.pair': `${region.id}:ADMIN` } }),
       }),
     )
     expect((await next.session.get())?.remembered).toEqual({ organizationId: region.id, role: 'ADMIN' })
@@ -112,7 +107,7 @@ describe('choosing and switching role', () => {
     await callerFor(db, await actorOf(token)).session.choose({ organizationId: region.id, role: 'ATTESTER' })
     const staleTab = createCaller(
       testContext(db, await actorOf(token), {
-        request: { clientAddress: 'x', userAgent: null, shownPair: `${region.id}:ADMIN`, cookies: {} },
+        request: testRequest({ shownPair: `${region.id}:ADMIN` }),
       }),
     )
     const error = await failureOf(staleTab.member.list({}))
@@ -122,7 +117,7 @@ describe('choosing and switching role', () => {
 
     const currentTab = createCaller(
       testContext(db, await actorOf(token), {
-        request: { clientAddress: 'x', userAgent: null, shownPair: `${region.id}:ATTESTER`, cookies: {} },
+        request: testRequest({ shownPair: `${region.id}:ATTESTER` }),
       }),
     )
     await expect(currentTab.session.list()).resolves.toHaveLength(1)

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createOrgWithMembers, type Db, type OrgWithMembers, type Role } from '@kundnav/db'
 import { isProviderRole, ROLES } from '@kundnav/schemas'
 import { TRPCError } from '@trpc/server'
-import type { Context, SessionActor } from '../context.ts'
+import type { Context, RequestInfo, SessionActor } from '../context.ts'
 import { AppError } from '../errors.ts'
 import { createCaller } from '../root.ts'
 import { type AuthSettings, DEFAULT_AUTH_SETTINGS } from '../settings.ts'
@@ -60,6 +60,19 @@ export function actorFor(org: OrgWithMembers, role: Role, world?: World): Sessio
 
 export const TEST_AUTH_SETTINGS: AuthSettings = { ...DEFAULT_AUTH_SETTINGS, publicUrl: 'http://portal.test' }
 
+/** Request facts as the server reads them for a browser on this machine; override what a test varies. */
+export function testRequest(overrides: Partial<RequestInfo> = {}): RequestInfo {
+  return {
+    clientAddress: '127.0.0.1',
+    fromLoopback: true,
+    requestId: 'test-request',
+    userAgent: 'vitest',
+    shownPair: null,
+    cookies: {},
+    ...overrides,
+  }
+}
+
 /** A context as the server builds it, for calling routers directly. */
 export function testContext(db: Db, actor: SessionActor | null, overrides: Partial<Context> = {}): Context {
   return {
@@ -67,7 +80,7 @@ export function testContext(db: Db, actor: SessionActor | null, overrides: Parti
     demoMode: true,
     actor,
     settings: TEST_AUTH_SETTINGS,
-    request: { clientAddress: '127.0.0.1', userAgent: 'vitest', shownPair: null, cookies: {} },
+    request: testRequest(),
     resHeaders: null,
     ...overrides,
   }
