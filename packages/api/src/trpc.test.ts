@@ -1,8 +1,9 @@
 import type { Db } from '@kundnav/db'
 import { createTestDb } from '@kundnav/db/testing'
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Context } from './context.ts'
-import { actorFor, codeOf, createWorld, testContext, type World } from './testing/world.ts'
+import { actorFor, codeOf, createWorld, testContext, testRequest, type World } from './testing/world.ts'
 import {
   authedProcedure,
   createCallerFactory,
@@ -11,6 +12,7 @@ import {
   providerProcedure,
   publicProcedure,
   router,
+  UNEXPECTED_ERROR_MESSAGE,
 } from './trpc.ts'
 
 // A router with one procedure per rung, to prove what each rung lets through.
@@ -20,6 +22,9 @@ const ladder = router({
   manageMembers: memberProcedure('member.manage').query(({ ctx }) => ctx.organizationId),
   review: providerProcedure('provider.review').query(({ ctx }) => ctx.organizationId),
   mailbox: demoProcedure.query(() => 'mailbox'),
+  broken: publicProcedure.query(() => {
+    throw new Error('invalid byte sequence for encoding "UTF8": 0x00 at prisma.user.findFirst()')
+  }),
 })
 const call = (db: Db, actor: Context['actor'], demoMode = true) =>
   createCallerFactory(ladder)(testContext(db, actor, { demoMode }))
@@ -62,8 +67,36 @@ describe('procedure ladder', () => {
     expect(await codeOf(call(db, actorFor(world.provider, 'PROVIDER_SUPPORT')).review())).toBe('FORBIDDEN')
   })
 
+  it('opens the development mailbox only to callers on this machine', async () => {
+    const remote = createCallerFactory(ladder)(
+      testContext(db, null, { request: testRequest({ fromLoopback: false, clientAddress: '127.0.0.1' }) }),
+    )
+    expect(await codeOf(remote.mailbox())).toBe('FORBIDDEN')
+    expect(await call(db, null).mailbox()).toBe('mailbox')
+  })
+
   it('hides demo-only procedures outside demo mode', async () => {
     expect(await call(db, null, true).mailbox()).toBe('mailbox')
     expect(await codeOf(call(db, null, false).mailbox())).toBe('NOT_FOUND')
+  })
+})
+
+describe('answers to unexpected errors', () => {
+  it('carry a general message and the request id, never the error itself or a stack trace', async () => {
+    const response = await fetchRequestHandler({
+      endpoint: '/api/trpc',
+      req: new Request('http://portal.test/api/trpc/broken'),
+      router: ladder,
+      createContext: () => testContext(db, null, { request: testRequest({ requestId: 'req-4711' }) }),
+    })
+    expect(response.status).toBe(500)
+    const text = await response.text()
+    expect(text).not.toMatch(/prisma|UTF8|0x00|stack|\.ts:\d+/i)
+    const { error } = JSON.parse(text) as {
+      error: { json: { message: string; data: Record<string, unknown> } }
+    }
+    expect(error.json.message).toBe(UNEXPECTED_ERROR_MESSAGE)
+    expect(error.json.data).toMatchObject({ requestId: 'req-4711', code: 'INTERNAL_SERVER_ERROR' })
+    expect(error.json.data).not.toHaveProperty('stack')
   })
 })

@@ -5,14 +5,25 @@ import { ZodError, z } from 'zod'
 import type { Context, SessionActor } from './context.ts'
 import { AppError } from './errors.ts'
 
+/** What a person sees of an error we did not expect; the details stay in the log, under the request id. */
+export const UNEXPECTED_ERROR_MESSAGE = 'Något gick fel hos oss. Försök igen om en stund.'
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? error.cause : null
+  // Never a stack trace in an answer, whatever NODE_ENV says.
+  isDev: false,
+  errorFormatter({ shape, error, ctx }) {
+    const unexpected = error.code === 'INTERNAL_SERVER_ERROR'
+    const zodError = !unexpected && error.cause instanceof ZodError ? error.cause : null
     return {
       ...shape,
+      // An unexpected error's message may be a database's or a library's: it is logged, not shown.
+      message: unexpected ? UNEXPECTED_ERROR_MESSAGE : shape.message,
       data: {
-        ...shape.data,
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        requestId: ctx?.request.requestId ?? null,
         appCode: error instanceof AppError ? error.appCode : null,
         details: error instanceof AppError ? error.details : null,
         fieldErrors: zodError

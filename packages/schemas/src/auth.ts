@@ -1,22 +1,21 @@
 import { z } from 'zod'
 import { ZRole } from './roles.ts'
+import { zText } from './text.ts'
 import { ZEmail, ZUsername } from './user.ts'
 
 /** At least 12 characters, at most 128, never truncated, no composition rules (NIST SP 800-63B). */
-export const ZNewPassword = z
-  .string()
+export const ZNewPassword = zText()
   .min(12, { message: 'Lösenordet måste ha minst 12 tecken.' })
   .max(128, { message: 'Lösenordet får ha högst 128 tecken.' })
 
 export const ZSignInInput = z.object({
-  username: z.string().trim().toLowerCase().min(1, { message: 'Ange ditt användarnamn.' }).max(254),
-  password: z.string().min(1, { message: 'Ange ditt lösenord.' }).max(1024),
+  username: zText().trim().toLowerCase().min(1, { message: 'Ange ditt användarnamn.' }).max(254),
+  password: zText().min(1, { message: 'Ange ditt lösenord.' }).max(1024),
 })
 export type SignInInput = z.infer<typeof ZSignInInput>
 
 export const ZRequestPasswordResetInput = z.object({
-  username: z
-    .string()
+  username: zText()
     .trim()
     .toLowerCase()
     .min(1, { message: 'Ange ditt användarnamn eller din e-postadress.' })
@@ -24,7 +23,7 @@ export const ZRequestPasswordResetInput = z.object({
 })
 
 /** The token of a mailed set-password link, as the link carries it. */
-const ZPasswordLinkToken = z.string().min(1).max(200)
+const ZPasswordLinkToken = zText().min(1).max(200)
 
 export const ZPasswordLinkInput = z.object({ token: ZPasswordLinkToken })
 
@@ -34,13 +33,12 @@ export const ZSetPasswordInput = z.object({
 })
 
 export const ZChangePasswordInput = z.object({
-  currentPassword: z.string().min(1, { message: 'Ange ditt nuvarande lösenord.' }).max(1024),
+  currentPassword: zText().min(1, { message: 'Ange ditt nuvarande lösenord.' }).max(1024),
   newPassword: ZNewPassword,
 })
 
 /** Swedish mobile numbers as people write them ("070-123 45 67"), kept as +46701234567. */
-export const ZMobile = z
-  .string()
+export const ZMobile = zText()
   .trim()
   .transform((value) => value.replace(/[\s()-]/g, ''))
   .transform((value) => (value.startsWith('00') ? `+${value.slice(2)}` : value))
@@ -51,8 +49,7 @@ export const ZMobile = z
 
 export const ZOptionalMobile = z.union([z.literal('').transform(() => null), ZMobile]).nullable()
 
-export const ZName = z
-  .string()
+export const ZName = zText()
   .trim()
   .min(1, { message: 'Ange namnet.' })
   .max(200, { message: 'Namnet får ha högst 200 tecken.' })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ZName, ZOptionalMobile } from './auth.ts'
 import { ADMIN_GRANTABLE_ROLES } from './roles.ts'
+import { zText } from './text.ts'
 import { ZEmail, ZUsername } from './user.ts'
 
 export const ZGrantableRole = z.enum(ADMIN_GRANTABLE_ROLES, {
@@ -8,8 +9,8 @@ export const ZGrantableRole = z.enum(ADMIN_GRANTABLE_ROLES, {
 })
 
 export const ZMemberListInput = z.object({
-  search: z.string().trim().max(200).optional(),
-  cursor: z.object({ name: z.string(), id: z.uuid() }).optional(),
+  search: zText().trim().max(200).optional(),
+  cursor: z.object({ name: zText().max(200), id: z.uuid() }).optional(),
   limit: z.number().int().min(1).max(100).default(25),
 })
 
@@ -32,7 +33,7 @@ export const ZMembershipIdInput = z.object({ membershipId: z.uuid() })
 
 export const ZAuditListInput = z.object({
   actorUserId: z.uuid().optional(),
-  action: z.string().trim().max(100).optional(),
+  action: zText().trim().max(100).optional(),
   from: z.date().optional(),
   to: z.date().optional(),
   cursor: z.object({ createdAt: z.date(), id: z.uuid() }).optional(),
@@ -49,8 +50,7 @@ export const ZAddCaseOfficerInput = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('external'),
     name: ZName,
-    organizationName: z
-      .string()
+    organizationName: zText()
       .trim()
       .min(1, { message: 'Ange organisationens namn.' })
       .max(200, { message: 'Organisationsnamnet får ha högst 200 tecken.' }),

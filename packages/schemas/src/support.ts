@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { zText } from './text.ts'
 
-export const ZSupportOrganizationSearchInput = z.object({ search: z.string().trim().max(200).default('') })
+export const ZSupportOrganizationSearchInput = z.object({ search: zText().trim().max(200).default('') })
 
 export const ZSupportMembersInput = z.object({ organizationId: z.uuid() })
 

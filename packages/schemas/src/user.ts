@@ -1,15 +1,14 @@
 import { z } from 'zod'
+import { zText } from './text.ts'
 
 /** E-mail addresses are kept in lower case, so the same address is one account whatever its letter case. */
-export const ZEmail = z
-  .string()
+export const ZEmail = zText()
   .trim()
   .toLowerCase()
   .pipe(z.email({ message: 'Ange e-postadressen i formatet namn@exempel.se.' }))
 
 /** Usernames (the e-mail address unless an administrator chose another) are unique regardless of letter case. */
-export const ZUsername = z
-  .string()
+export const ZUsername = zText()
   .trim()
   .toLowerCase()
   .min(3, { message: 'Användarnamnet måste ha minst 3 tecken.' })

@@ -114,18 +114,18 @@ export const sessionRouter = router({
 
   /** Ends one of the person's own sessions (another browser, or this one). */
   end: authedProcedure.input(ZSessionIdInput).mutation(async ({ ctx, input }) => {
-    const ended = await ctx.db.prisma.session.deleteMany({
-      where: { id: input.sessionId, userId: ctx.actor.userId },
-    })
-    if (ended.count === 0)
-      throw new TRPCError({ code: 'NOT_FOUND', message: 'Inloggningen finns inte längre.' })
-    await recordAudit(ctx.db.prisma, {
-      organizationId: ctx.actor.organizationId,
-      actorUserId: ctx.actor.userId,
-      actorRole: ctx.actor.role,
-      action: 'session.ended',
-      targetType: 'Session',
-      targetId: input.sessionId,
+    await ctx.db.prisma.$transaction(async (tx) => {
+      const ended = await tx.session.deleteMany({ where: { id: input.sessionId, userId: ctx.actor.userId } })
+      if (ended.count === 0)
+        throw new TRPCError({ code: 'NOT_FOUND', message: 'Inloggningen finns inte längre.' })
+      await recordAudit(tx, {
+        organizationId: ctx.actor.organizationId,
+        actorUserId: ctx.actor.userId,
+        actorRole: ctx.actor.role,
+        action: 'session.ended',
+        targetType: 'Session',
+        targetId: input.sessionId,
+      })
     })
     return { current: input.sessionId === ctx.actor.sessionId }
   }),

@@ -3,6 +3,7 @@ import { createTestDb } from '@kundnav/db/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../errors.ts'
 import { callerFor, failureOf, TEST_AUTH_SETTINGS } from '../testing/world.ts'
+import { settleDeferred } from './deferred.ts'
 import { RESET_REQUESTED_MESSAGE } from './passwords.ts'
 import { resolveActor } from './sessions.ts'
 import { signIn } from './sign-in.ts'
@@ -37,6 +38,7 @@ async function person() {
 const anonymous = () => callerFor(db, null)
 
 async function linkMailedTo(email: string): Promise<string> {
+  await settleDeferred()
   const mail = await db.prisma.outboxMessage.findFirstOrThrow({
     where: { recipient: email, subject: 'Skapa nytt lösenord i Kundnav' },
     orderBy: { createdAt: 'desc' },
@@ -50,6 +52,9 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(() => null).catch((e: unknown) => e)
   return error instanceof AppError ? error.appCode : error ? String(error) : 'OK'
 }
+
+const resetMailsTo = (email: string) =>
+  db.prisma.outboxMessage.count({ where: { recipient: email, subject: 'Skapa nytt lösenord i Kundnav' } })
 
 describe('Glömt/skapa nytt lösenord', () => {
   it('answers the same for an unknown address, and mails a link only to a real account', async () => {
@@ -88,7 +93,7 @@ describe('Glömt/skapa nytt lösenord', () => {
     const saved = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })
     expect(await verifyPassword(saved.passwordHash ?? '', NEW)).toBe(true)
     expect(await resolveActor(db, TEST_AUTH_SETTINGS, session.token)).toBeNull()
-    expect(await db.prisma.throttleEvent.count({ where: { key: user.id } })).toBe(0)
+    expect(await db.prisma.throttleEvent.count({ where: { scope: 'login:account', key: user.id } })).toBe(0)
     const changed = await db.prisma.outboxMessage.findFirst({
       where: { recipient: user.email, subject: 'Ditt lösenord har ändrats' },
     })
@@ -149,14 +154,28 @@ describe('Glömt/skapa nytt lösenord', () => {
     expect(await verifyPassword(saved.passwordHash ?? '', long.slice(0, 72))).toBe(false)
   })
 
-  it('throttles reset requests per account', async () => {
+  it('stops mailing after the per-account limit, answering exactly as before, whichever identifier is typed', async () => {
     const user = await person()
-    for (let index = 0; index < TEST_AUTH_SETTINGS.resetRequestsPerAccount; index++) {
-      await anonymous().auth.requestPasswordReset({ username: user.username })
+    const limit = TEST_AUTH_SETTINGS.resetRequestsPerAccount
+    const answers = []
+    for (let index = 0; index < limit + 2; index++) {
+      // The account is one counter whether the person types the username or the e-mail address.
+      const username = index % 2 === 0 ? user.username : user.email.toUpperCase()
+      answers.push(await anonymous().auth.requestPasswordReset({ username }))
     }
-    expect(await codeOf(anonymous().auth.requestPasswordReset({ username: user.username }))).toBe(
-      'RESET_THROTTLED',
+    await settleDeferred()
+    expect(new Set(answers.map((answer) => answer.message))).toEqual(new Set([RESET_REQUESTED_MESSAGE]))
+    expect(await resetMailsTo(user.email)).toBe(limit)
+  })
+
+  it('sends at most the limit of mails for 100 parallel requests for one person', async () => {
+    const user = await person()
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () => anonymous().auth.requestPasswordReset({ username: user.username })),
     )
+    await settleDeferred()
+    expect(answers.every((answer) => answer.message === RESET_REQUESTED_MESSAGE)).toBe(true)
+    expect(await resetMailsTo(user.email)).toBe(TEST_AUTH_SETTINGS.resetRequestsPerAccount)
   })
 })
 
@@ -210,5 +229,36 @@ describe('Mina uppgifter: byt lösenord', () => {
     if (!actor) throw new Error('not signed in')
     const updated = await callerFor(db, actor).me.update({ name: 'Ida Ny', mobile: '070-765 43 21' })
     expect(updated).toMatchObject({ name: 'Ida Ny', mobile: '+46707654321', email: user.email })
+  })
+
+  it('verifies at most 10 of 100 parallel wrong current passwords, on a counter of its own', async () => {
+    const user = await person()
+    const session = await signIn(
+      db,
+      TEST_AUTH_SETTINGS,
+      { username: user.username, password: OLD },
+      client,
+      null,
+    )
+    const actor = await resolveActor(db, TEST_AUTH_SETTINGS, session.token)
+    if (!actor) throw new Error('not signed in')
+    const me = callerFor(db, actor)
+    const outcomes = await Promise.all(
+      Array.from({ length: 100 }, (_, index) =>
+        failureOf(me.me.changePassword({ currentPassword: `gissning ${index}`, newPassword: NEW })).then(
+          (error) => error.appCode,
+        ),
+      ),
+    )
+    expect(outcomes.filter((code) => code === 'WRONG_PASSWORD').length).toBeLessThanOrEqual(
+      TEST_AUTH_SETTINGS.loginFailuresPerAccount,
+    )
+    const throttled = await failureOf(me.me.changePassword({ currentPassword: OLD, newPassword: NEW }))
+    expect(throttled.appCode).toBe('PASSWORD_CHANGE_THROTTLED')
+    expect(throttled.field).toBe('currentPassword')
+    // The guesses never lock the person out of signing in.
+    await expect(
+      signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: OLD }, client, null),
+    ).resolves.toMatchObject({ userId: user.id })
   })
 })

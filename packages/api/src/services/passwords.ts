@@ -13,9 +13,10 @@ import { AppError } from '../errors.ts'
 import { passwordChangedMail, passwordResetMail } from '../mail/templates.ts'
 import { type AuthSettings, INVITATION_LINK_TTL_MS, RESET_LINK_TTL_MS } from '../settings.ts'
 import { recordAudit } from './audit.ts'
+import { defer } from './deferred.ts'
 import { endSessions } from './sessions.ts'
 import type { ClientInfo } from './sign-in.ts'
-import { clearThrottle, describeWait, recordThrottleEvent, waitBeforeNextTry } from './throttle.ts'
+import { attemptCounters, clearThrottle, describeWait, reserveAttempt } from './throttle.ts'
 import { hashToken, randomToken } from './tokens.ts'
 
 type Tx = Prisma.TransactionClient | PrismaClient
@@ -69,7 +70,12 @@ function mailPasswordChanged(
 export const RESET_REQUESTED_MESSAGE =
   'Om det finns ett konto med det användarnamnet eller den e-postadressen har vi skickat ett mejl med en länk för att välja lösenord. Länken gäller i 60 minuter.'
 
-/** "Glömt/skapa nytt lösenord": mails a link when the account exists; says the same either way. */
+/**
+ * "Glömt/skapa nytt lösenord": mails a link when the account exists and its limits allow; answers the
+ * same, and as fast, either way. The request is counted per account (its id, whether the person typed the
+ * username or the e-mail address) and per client address before anything else; the work only an existing
+ * account gets (the link, the mail, the audit event) runs after the answer, so its timing reveals nothing.
+ */
 export async function requestPasswordReset(
   db: Db,
   settings: AuthSettings,
@@ -78,23 +84,32 @@ export async function requestPasswordReset(
 ): Promise<{ message: string }> {
   const { prisma } = db
   const { username } = input
-  const wait = await waitBeforeNextTry(prisma, settings, 'reset', {
-    account: username,
-    address: client.clientAddress,
+  const user = await prisma.user.findFirst({
+    where: { OR: [{ username }, { email: username }] },
+    select: { id: true },
   })
-  if (wait > 0) {
-    throw new AppError(
-      'TOO_MANY_REQUESTS',
-      'RESET_THROTTLED',
-      `Du har bett om många länkar på kort tid. Vänta ${describeWait(wait)} och försök igen.`,
-      { details: { waitSeconds: wait } },
-    )
+  const { waitSeconds } = await reserveAttempt(
+    prisma,
+    attemptCounters(settings, 'reset', {
+      account: user?.id ?? `unknown:${username}`,
+      address: client.clientAddress,
+    }),
+    settings.throttleWindowMs,
+  )
+  if (user && waitSeconds === 0) {
+    defer('password reset mail', () => mailResetLink(prisma, settings, user.id, client))
   }
+  return { message: RESET_REQUESTED_MESSAGE }
+}
+
+async function mailResetLink(
+  prisma: PrismaClient,
+  settings: AuthSettings,
+  userId: string,
+  client: ClientInfo,
+) {
   await prisma.$transaction(async (tx) => {
-    await recordThrottleEvent(tx, 'reset:account', username)
-    await recordThrottleEvent(tx, 'reset:ip', client.clientAddress)
-    const user = await tx.user.findFirst({ where: { OR: [{ username }, { email: username }] } })
-    if (!user) return
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId } })
     const link = await createPasswordLink(tx, settings, user.id, 'reset')
     await enqueueMail(tx, {
       to: user.email,
@@ -110,7 +125,6 @@ export async function requestPasswordReset(
       data: { clientAddress: client.clientAddress },
     })
   })
-  return { message: RESET_REQUESTED_MESSAGE }
 }
 
 /** What a link is for, so the page can say "Välj lösenord" or "Skapa nytt lösenord"; refuses bad links. */
@@ -192,12 +206,27 @@ export async function changePassword(
   },
   input: z.infer<typeof ZChangePasswordInput>,
 ): Promise<{ endedSessions: number }> {
+  // Wrong current passwords have their own counter: they slow down guessing here, never signing in.
+  const { waitSeconds } = await reserveAttempt(
+    db.prisma,
+    [{ scope: 'password-change:account', key: actor.userId, limit: settings.loginFailuresPerAccount }],
+    settings.throttleWindowMs,
+  )
+  if (waitSeconds > 0) {
+    throw new AppError(
+      'TOO_MANY_REQUESTS',
+      'PASSWORD_CHANGE_THROTTLED',
+      `Du har angett fel nuvarande lösenord för många gånger. Vänta ${describeWait(waitSeconds)} och försök igen.`,
+      { field: 'currentPassword', details: { waitSeconds } },
+    )
+  }
   const user = await db.prisma.user.findUniqueOrThrow({ where: { id: actor.userId } })
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('BAD_REQUEST', 'WRONG_PASSWORD', 'Det nuvarande lösenordet stämmer inte.', {
       field: 'currentPassword',
     })
   }
+  await clearThrottle(db.prisma, 'password-change:account', user.id)
   assertAcceptablePassword(input.newPassword, 'newPassword')
   const passwordHash = await hashPassword(input.newPassword)
   return db.prisma.$transaction(async (tx) => {

@@ -157,4 +157,46 @@ describe('sign-in', () => {
     )
     expect(again.appCode).toBe('INVALID_CREDENTIALS')
   })
+
+  it('verifies at most 10 of 100 parallel wrong passwords for one account, and then refuses even the right one', async () => {
+    const { user } = await person()
+    const address = { ...client, clientAddress: '10.0.7.7' }
+    const outcomes = await Promise.all(
+      Array.from({ length: 100 }, (_, index) =>
+        failureOf(
+          signIn(
+            db,
+            TEST_AUTH_SETTINGS,
+            // The right password comes in the middle of the burst.
+            {
+              username: index % 2 ? user.username : user.email,
+              password: index === 50 ? PASSWORD : `fel ${index}`,
+            },
+            address,
+            null,
+          ),
+        ).then(
+          (error) => error.appCode,
+          () => 'SIGNED_IN',
+        ),
+      ),
+    )
+    const verified = outcomes.filter((code) => code !== 'LOGIN_THROTTLED')
+    expect(verified.length).toBeLessThanOrEqual(TEST_AUTH_SETTINGS.loginFailuresPerAccount)
+    expect(await db.prisma.auditEvent.count({ where: { action: 'login.failed', targetId: user.id } })).toBe(
+      verified.filter((code) => code === 'INVALID_CREDENTIALS').length,
+    )
+    const afterwards = await failureOf(
+      signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: PASSWORD }, address, null),
+    )
+    expect(afterwards.appCode).toBe('LOGIN_THROTTLED')
+  })
+
+  it('refuses control characters in the credentials with a clear answer, not a database error', async () => {
+    const error = await failureOf(
+      signIn(db, TEST_AUTH_SETTINGS, { username: 'anna\u0000@norrby.example', password: 'x' }, client, null),
+    )
+    expect(error.appCode).toBe('INVALID_INPUT')
+    expect(error.code).toBe('BAD_REQUEST')
+  })
 })

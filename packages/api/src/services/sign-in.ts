@@ -4,7 +4,7 @@ import { AppError } from '../errors.ts'
 import type { AuthSettings } from '../settings.ts'
 import { recordAudit } from './audit.ts'
 import { createSession, listPairs } from './sessions.ts'
-import { clearThrottle, describeWait, recordThrottleEvent, waitBeforeNextTry } from './throttle.ts'
+import { attemptCounters, clearThrottle, describeWait, releaseAttempt, reserveAttempt } from './throttle.ts'
 
 export interface ClientInfo {
   clientAddress: string
@@ -34,10 +34,13 @@ export async function signIn(
   const user = await prisma.user.findFirst({ where: { OR: [{ username }, { email: username }] } })
   const accountKey = user?.id ?? `unknown:${username}`
 
-  const wait = await waitBeforeNextTry(prisma, settings, 'login', {
-    account: accountKey,
-    address: client.clientAddress,
-  })
+  // The attempt is counted before the password is looked at, so parallel guesses queue on the counter.
+  const reservation = await reserveAttempt(
+    prisma,
+    attemptCounters(settings, 'login', { account: accountKey, address: client.clientAddress }),
+    settings.throttleWindowMs,
+  )
+  const wait = reservation.waitSeconds
   if (wait > 0) {
     throw new AppError(
       'TOO_MANY_REQUESTS',
@@ -54,18 +57,17 @@ export async function signIn(
   const valid = passwordHash !== null && matches
 
   if (!user || !valid) {
-    await prisma.$transaction(async (tx) => {
-      await recordThrottleEvent(tx, 'login:account', accountKey)
-      await recordThrottleEvent(tx, 'login:ip', client.clientAddress)
-      await recordAudit(tx, {
+    // The reserved events stay: they are this failure's count.
+    await prisma.$transaction((tx) =>
+      recordAudit(tx, {
         organizationId: null,
         actorUserId: user?.id ?? null,
         actorRole: null,
         action: 'login.failed',
         ...(user ? { targetType: 'User', targetId: user.id } : {}),
         data: { clientAddress: client.clientAddress, ...(user ? {} : { username }) },
-      })
-    })
+      }),
+    )
     throw new AppError('UNAUTHORIZED', 'INVALID_CREDENTIALS', 'Fel användarnamn eller lösenord.')
   }
 
@@ -85,6 +87,7 @@ export async function signIn(
       activePair: active,
     })
     await clearThrottle(tx, 'login:account', accountKey)
+    await releaseAttempt(tx, reservation)
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } })
     await recordAudit(tx, {
       organizationId: active?.organizationId ?? remembered?.organizationId ?? null,

@@ -11,8 +11,6 @@ import { StatusMessage } from '../../components/ui/status-message.tsx'
 import { TextField } from '../../components/ui/text-field.tsx'
 import { formValues, validate } from '../../lib/form.ts'
 import { useTRPC } from '../../lib/trpc.ts'
-import { trpcAppCode, trpcDetail } from '../../lib/trpc-error.ts'
-import { describeWait } from './describe-wait.ts'
 
 const USERNAME_ID = 'forgot-username'
 
@@ -40,8 +38,6 @@ export function ForgotPasswordPage() {
     request.mutate(result.data)
   }
 
-  const throttled = request.isError && trpcAppCode(request.error) === 'RESET_THROTTLED'
-
   return (
     <>
       <PageHeading>{t('auth.forgotTitle')}</PageHeading>
@@ -57,13 +53,7 @@ export function ForgotPasswordPage() {
           {request.isError ? (
             <div key={attempt}>
               <Alert tone="error">
-                <p>
-                  {throttled
-                    ? t('auth.resetThrottled', {
-                        wait: describeWait(t, trpcDetail(request.error, 'waitSeconds') ?? 60),
-                      })
-                    : t('common.saveFailed')}
-                </p>
+                <p>{t('common.saveFailed')}</p>
               </Alert>
             </div>
           ) : null}
