@@ -34,6 +34,32 @@ describe('environment', () => {
   })
 })
 
+describe('where the server listens', () => {
+  const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://mail:587' }
+
+  it('listens on this machine only in development and test mode, on every interface in production', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kundnav-env-'))
+    expect(parseEnv({ DATA_DIR: dataDir }).host).toBe('127.0.0.1')
+    expect(parseEnv({ DATA_DIR: dataDir, NODE_ENV: 'test' }).host).toBe('127.0.0.1')
+    expect(parseEnv(production).host).toBe('0.0.0.0')
+  })
+
+  it('listens where HOST says, warning when development mode is reachable from other machines', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kundnav-env-'))
+    for (const host of ['0.0.0.0', '::', '192.0.2.2', 'portal.example.se']) {
+      const env = parseEnv({ DATA_DIR: dataDir, HOST: host })
+      expect(env.host).toBe(host)
+      expect(env.warnings).toEqual([expect.stringContaining(`DEVELOPMENT MODE IS LISTENING ON ${host}`)])
+    }
+    for (const host of ['127.0.0.1', '127.0.1.1', '::1', 'localhost']) {
+      expect(parseEnv({ DATA_DIR: dataDir, HOST: host }).warnings, host).toEqual([])
+    }
+    expect(parseEnv({ DATA_DIR: dataDir }).warnings).toEqual([])
+    expect(parseEnv({ ...production, HOST: '0.0.0.0' }).warnings).toEqual([])
+    expect(parseEnv({ ...production, HOST: '10.1.2.3' }).host).toBe('10.1.2.3')
+  })
+})
+
 describe('sign-in settings', () => {
   it('reads the session and throttling limits, and uses secure cookies only for an https PUBLIC_URL', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kundnav-env-'))

@@ -4,11 +4,13 @@ import { isAbsolute, join, resolve } from 'node:path'
 import type { AuthSettings } from '@kundnav/api'
 import { repoRoot } from '@kundnav/db'
 import { z } from 'zod'
+import { isLoopbackAddress } from './http/loopback.ts'
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Unset: 127.0.0.1 in development (demo data, mailbox), 0.0.0.0 in production. */
+  HOST: z.string().optional(),
   /** Where the portal is reached, for links in mails. */
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z
@@ -46,6 +48,8 @@ export interface Env {
   demoMode: boolean
   port: number
   host: string
+  /** Said loudly at start-up: development mode reachable from other machines. */
+  warnings: string[]
   publicUrl: string
   databaseUrl: string | undefined
   databasePoolSize: number
@@ -86,13 +90,25 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       )
     }
   }
+  // Development mode seeds a public demo password and serves every mail in the development mailbox: it
+  // listens on this machine only unless HOST says otherwise.
+  const host = raw.HOST ?? (production ? '0.0.0.0' : '127.0.0.1')
+  const warnings =
+    !production && !isLoopbackAddress(host)
+      ? [
+          `DEVELOPMENT MODE IS LISTENING ON ${host}, BEYOND THIS MACHINE. Anyone who reaches port ` +
+            `${raw.PORT} can sign in as the demo people with the public demo password. Unset HOST to ` +
+            'listen on 127.0.0.1 only, or run with NODE_ENV=production.',
+        ]
+      : []
   const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, '')
   const dataDir = isAbsolute(raw.DATA_DIR) ? raw.DATA_DIR : resolve(repoRoot, raw.DATA_DIR)
   return {
     production,
     demoMode: !production,
     port: raw.PORT,
-    host: raw.HOST,
+    host,
+    warnings,
     publicUrl,
     databaseUrl: raw.DATABASE_URL,
     databasePoolSize: raw.DATABASE_POOL_SIZE,

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
+import { connect, createServer } from 'node:net'
+import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -25,16 +25,17 @@ function freePort(): Promise<number> {
   })
 }
 
-async function start(): Promise<{ child: ChildProcess; base: string; output: () => string }> {
+async function start(): Promise<{ child: ChildProcess; base: string; port: number; output: () => string }> {
   const port = await freePort()
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
-    HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
     OUTBOX_POLL_MS: '100',
   }
+  // Development mode as `pnpm start` runs it: no HOST, so it listens where it does by default.
+  delete env.HOST
   delete env.NODE_ENV
   delete env.DATABASE_URL
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -56,7 +57,7 @@ async function start(): Promise<{ child: ChildProcess; base: string; output: () 
       (r) => r.ok,
       () => false,
     )
-    if (ok) return { child, base, output: () => text }
+    if (ok) return { child, base, port, output: () => text }
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
   child.kill('SIGKILL')
@@ -72,10 +73,39 @@ function stop(child: ChildProcess): Promise<number | null> {
 
 const trpcInput = (json: unknown) => `input=${encodeURIComponent(JSON.stringify({ json }))}`
 
+/** This machine's addresses that other machines may reach it at (none on a machine without a network). */
+function externalAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((info) => info !== undefined && !info.internal && info.family === 'IPv4')
+    .map((info) => (info as { address: string }).address)
+}
+
+/** Whether a TCP connection to `host`:`port` is accepted. */
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 2_000 })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+    socket.once('timeout', () => {
+      socket.destroy()
+      resolve(false)
+    })
+  })
+}
+
 describe('the server process', () => {
   it('seeds an empty database, stops cleanly on SIGTERM and keeps its data for the next start', async () => {
     const first = await start()
     expect(first.output()).toContain('kundnav-demo-2026')
+    // Development mode, with its public demo password, listens on this machine only.
+    expect(await accepts('localhost', first.port)).toBe(true)
+    for (const address of externalAddresses()) expect(await accepts(address, first.port), address).toBe(false)
+    expect(first.output()).toContain('"host":"127.0.0.1"')
+    expect(first.output()).not.toContain('DEVELOPMENT MODE IS LISTENING')
     const reset = await fetch(`${first.base}/api/trpc/auth.requestPasswordReset`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-kundnav-csrf': '1' },

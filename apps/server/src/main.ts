@@ -52,9 +52,13 @@ async function main(): Promise<void> {
   const app = createApp({ db, env, logger })
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     logger.info(
-      { port: info.port, engine: db.engine, mode: env.demoMode ? 'demo' : 'production' },
+      { host: env.host, port: info.port, engine: db.engine, mode: env.demoMode ? 'demo' : 'production' },
       `Kundnav is running on http://localhost:${info.port}`,
     )
+    for (const warning of env.warnings) {
+      logger.warn({ host: env.host }, warning)
+      console.error(`\n  WARNING: ${warning}\n`)
+    }
   })
 
   let stopping = false
