@@ -1,6 +1,8 @@
 export type { Context, RequestInfo, SessionActor } from './context.ts'
 export { AppError } from './errors.ts'
 export { type AppRouter, appRouter, createCaller } from './root.ts'
+export { defer, setDeferredErrorLogger, settleDeferred } from './services/deferred.ts'
+export { type Deleted, deleteExpired, type Retention } from './services/housekeeping.ts'
 export { readRememberedPair } from './services/remembered-pair.ts'
 export { endSessions, resolveActor } from './services/sessions.ts'
 export { type ClientInfo, signIn } from './services/sign-in.ts'

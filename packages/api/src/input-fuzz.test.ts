@@ -1,7 +1,9 @@
 /**
  * Bad input gets a clear answer and never a 500: every procedure of the app router, called by someone
- * allowed to call it, with arbitrary values as input, answers with a client error (or succeeds) — never
- * INTERNAL_SERVER_ERROR.
+ * allowed to call it, with arbitrary values as input (strings of any code units: NUL, control characters,
+ * lone surrogates), answers with a client error (or succeeds) — never INTERNAL_SERVER_ERROR. And every
+ * string field of a valid input, given a character the shared text schema refuses, is refused with
+ * BAD_REQUEST and a message for that field.
  */
 import type { Db } from '@kundnav/db'
 import { createTestDb } from '@kundnav/db/testing'
@@ -10,6 +12,7 @@ import { TRPCError } from '@trpc/server'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appRouter } from './root.ts'
+import { PROCEDURE_ROWS } from './testing/procedure-rows.ts'
 import { actorFor, callerFor, createWorld, procedureAt, type World } from './testing/world.ts'
 
 let db: Db
@@ -50,7 +53,13 @@ describe('arbitrary input', () => {
       const call = procedureAt(callerFor(db, actor), path)
       await fc.assert(
         fc.asyncProperty(
-          fc.anything({ withDate: true, withMap: true, withSet: true, withNullPrototype: true }),
+          fc.anything({
+            withDate: true,
+            withMap: true,
+            withSet: true,
+            withNullPrototype: true,
+            stringUnit: 'binary',
+          }),
           async (input) => {
             const error = await call(input).then(
               () => null,
@@ -67,4 +76,75 @@ describe('arbitrary input', () => {
       )
     })
   }
+})
+
+/** Characters no single-line text field accepts. */
+const REFUSED = fc.constantFrom(
+  '\u0000',
+  '\u0001',
+  '\u001b',
+  '\u007f',
+  '\n',
+  '\u202e',
+  '\u2066',
+  '\ud800',
+  '\udfff',
+)
+
+/** Every path to a string in a valid input. */
+function stringPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (typeof value === 'string') return [path]
+  if (Array.isArray(value)) return value.flatMap((item, index) => stringPaths(item, [...path, index]))
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, item]) => stringPaths(item, [...path, key]))
+  return []
+}
+
+function withStringAt(value: unknown, path: (string | number)[], text: string): unknown {
+  if (path.length === 0) return text
+  const [head, ...rest] = path as [string | number, ...(string | number)[]]
+  const copy = Array.isArray(value) ? [...value] : { ...(value as Record<string, unknown>) }
+  ;(copy as Record<string | number, unknown>)[head] = withStringAt(
+    (value as Record<string | number, unknown>)[head],
+    rest,
+    text,
+  )
+  return copy
+}
+
+describe('control characters in every text field', () => {
+  it('are refused with BAD_REQUEST in every string field of every procedure', async () => {
+    const tested: string[] = []
+    for (const path of procedures) {
+      const row = PROCEDURE_ROWS[path]
+      const valid = row?.input(world)
+      const fields = stringPaths(valid)
+      if (fields.length === 0) continue
+      tested.push(path)
+      const call = procedureAt(callerFor(db, await allowedActor(path)), path)
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...fields), REFUSED, fc.nat(), async (field, bad, at) => {
+          const original = String(
+            field.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], valid),
+          )
+          const position = at % (original.length + 1)
+          const input = withStringAt(
+            valid,
+            field,
+            original.slice(0, position) + bad + original.slice(position),
+          )
+          const error = await call(input).then(
+            () => null,
+            (e: unknown) => e,
+          )
+          const what = `${path} ${field.join('.')} with ${JSON.stringify(bad)}`
+          expect(error, what).toBeInstanceOf(TRPCError)
+          expect((error as TRPCError).code, what).toBe('BAD_REQUEST')
+        }),
+        { numRuns: 25 },
+      )
+    }
+    // The text inputs of sign-in, reset, members, case officers, support and the mailbox at least.
+    expect(tested.length).toBeGreaterThan(10)
+  })
 })

@@ -1,163 +1,35 @@
 /**
- * The tenant matrix: every procedure of the app router has a row here declaring its rung and the inputs
- * that point at another organisation's records. For each row the test proves anonymous callers get
- * UNAUTHORIZED (except on public rungs), a member of another organisation gets FORBIDDEN or NOT_FOUND,
- * and a member without the permission gets FORBIDDEN. A procedure without a row fails the test.
+ * The tenant matrix: every procedure of the app router has a row (testing/procedure-rows.ts) declaring
+ * its rung, the inputs that point at another organisation's records and a positive control. For each row
+ * the test proves that the right caller gets their own organisation's data (a procedure that refuses
+ * everyone fails here), that anonymous callers get UNAUTHORIZED (except on public rungs), that a member
+ * of another organisation gets FORBIDDEN, NOT_FOUND or nothing of this one, that every role without the
+ * permission gets FORBIDDEN, and that the permission's roles held in the wrong kind of organisation (a
+ * customer role in the provider, a provider role in a customer) get FORBIDDEN. A procedure without a
+ * row fails the test.
  */
 import type { Db, Role } from '@kundnav/db'
 import { createTestDb } from '@kundnav/db/testing'
-import { can, isProviderRole, type Permission, ROLES } from '@kundnav/schemas'
+import { can, isProviderRole, ROLES } from '@kundnav/schemas'
 import { TRPCError } from '@trpc/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SessionActor } from './context.ts'
+import { AppError } from './errors.ts'
 import { appRouter } from './root.ts'
-import { actorFor, callerFor, codeOf, createWorld, procedureAt, type World } from './testing/world.ts'
-
-type Rung =
-  | { rung: 'public' }
-  | { rung: 'demo' }
-  | { rung: 'authed' }
-  | { rung: 'member'; permission: Permission }
-  | { rung: 'provider'; permission: Permission }
-
-type Row = Rung & {
-  /** An input aimed at `world.home`'s records, or any valid input when the procedure takes no ids. */
-  input: (world: World) => unknown
-  /**
-   * What a caller from another organisation meets: `refused` (FORBIDDEN or NOT_FOUND: the input names
-   * records not theirs) or `scoped` (the call acts on the caller's own organisation or own things, and
-   * its answer holds nothing of `world.home`'s).
-   */
-  otherOrganization: 'refused' | 'scoped'
-}
-
-const homeMember = (world: World, role: Role) => {
-  const member = world.home.members.find((m) => m.membership.roles.includes(role))
-  if (!member) throw new Error(`no ${role} at home`)
-  return member
-}
-const newPerson = () => {
-  const suffix = Math.random().toString(36).slice(2, 10)
-  return { name: 'Ny Person', email: `ny-${suffix}@test.example`, username: `ny-${suffix}@test.example` }
-}
-
-const MATRIX: Record<string, Row> = {
-  'portal.info': { rung: 'public', input: () => undefined, otherOrganization: 'scoped' },
-  'devMailbox.list': { rung: 'demo', input: () => ({}), otherOrganization: 'scoped' },
-  'auth.requestPasswordReset': {
-    rung: 'public',
-    input: (w) => ({ username: homeMember(w, 'ORDERER').user.username }),
-    otherOrganization: 'scoped',
-  },
-  'auth.checkPasswordLink': {
-    rung: 'public',
-    input: () => ({ token: 'x'.repeat(43) }),
-    otherOrganization: 'refused',
-  },
-  'auth.setPassword': {
-    rung: 'public',
-    input: () => ({ token: 'x'.repeat(43), password: 'ett långt nytt lösenord' }),
-    otherOrganization: 'refused',
-  },
-  'session.get': { rung: 'public', input: () => undefined, otherOrganization: 'scoped' },
-  'session.choose': {
-    rung: 'authed',
-    input: (w) => ({ organizationId: w.home.organization.id, role: 'ADMIN' }),
-    otherOrganization: 'refused',
-  },
-  'session.keepAlive': { rung: 'authed', input: () => undefined, otherOrganization: 'scoped' },
-  'session.list': { rung: 'authed', input: () => undefined, otherOrganization: 'scoped' },
-  'session.end': {
-    rung: 'authed',
-    input: (w) => ({ sessionId: w.sessions.get(homeMember(w, 'ADMIN').user.id) }),
-    otherOrganization: 'refused',
-  },
-  'me.get': { rung: 'authed', input: () => undefined, otherOrganization: 'scoped' },
-  'me.update': {
-    rung: 'authed',
-    input: () => ({ name: 'Nytt Namn', mobile: null }),
-    otherOrganization: 'scoped',
-  },
-  'me.changePassword': {
-    rung: 'authed',
-    input: () => ({ currentPassword: 'fel lösenord', newPassword: 'ett långt nytt lösenord' }),
-    otherOrganization: 'scoped',
-  },
-  'member.list': {
-    rung: 'member',
-    permission: 'member.read',
-    input: () => ({}),
-    otherOrganization: 'scoped',
-  },
-  'member.add': {
-    rung: 'member',
-    permission: 'member.manage',
-    input: () => ({ ...newPerson(), roles: ['ORDERER'] }),
-    otherOrganization: 'scoped',
-  },
-  'member.setRoles': {
-    rung: 'member',
-    permission: 'member.manage',
-    input: (w) => ({ membershipId: homeMember(w, 'ORDERER').membership.id, roles: ['ORDERER'] }),
-    otherOrganization: 'refused',
-  },
-  'member.remove': {
-    rung: 'member',
-    permission: 'member.manage',
-    input: (w) => ({ membershipId: homeMember(w, 'CONTACT').membership.id }),
-    otherOrganization: 'refused',
-  },
-  'member.resendInvitation': {
-    rung: 'member',
-    permission: 'member.manage',
-    input: (w) => ({ membershipId: homeMember(w, 'SIGNATORY').membership.id }),
-    otherOrganization: 'refused',
-  },
-  'audit.list': { rung: 'member', permission: 'audit.read', input: () => ({}), otherOrganization: 'scoped' },
-  'caseOfficer.list': {
-    rung: 'member',
-    permission: 'caseOfficer.manage',
-    input: () => undefined,
-    otherOrganization: 'scoped',
-  },
-  'caseOfficer.add': {
-    rung: 'member',
-    permission: 'caseOfficer.manage',
-    input: () => ({ kind: 'internal', ...newPerson() }),
-    otherOrganization: 'scoped',
-  },
-  'caseOfficer.remove': {
-    rung: 'member',
-    permission: 'caseOfficer.manage',
-    input: (w) => ({ membershipId: homeMember(w, 'CASE_OFFICER').membership.id }),
-    otherOrganization: 'refused',
-  },
-  'support.organizations': {
-    rung: 'provider',
-    permission: 'provider.support',
-    input: () => ({ search: '' }),
-    otherOrganization: 'refused',
-  },
-  'support.members': {
-    rung: 'provider',
-    permission: 'provider.support',
-    input: (w) => ({ organizationId: w.home.organization.id }),
-    otherOrganization: 'refused',
-  },
-  'support.setResponsible': {
-    rung: 'provider',
-    permission: 'provider.support',
-    input: (w) => ({
-      organizationId: w.home.organization.id,
-      membershipId: homeMember(w, 'ORDERER').membership.id,
-      responsible: true,
-    }),
-    otherOrganization: 'refused',
-  },
-}
+import { PROCEDURE_ROWS, type ProcedureRow } from './testing/procedure-rows.ts'
+import {
+  actorFor,
+  callerFor,
+  codeOf,
+  createWorld,
+  homeDataMarkers,
+  procedureAt,
+  type World,
+} from './testing/world.ts'
 
 const procedures = Object.keys(appRouter._def.procedures).sort()
 const CUSTOMER_ROLES = ROLES.filter((role) => !isProviderRole(role))
+const PROVIDER_ROLES = ROLES.filter((role) => isProviderRole(role))
 
 let db: Db
 let world: World
@@ -169,26 +41,49 @@ afterAll(async () => {
   await db.close()
 })
 
+/** Who makes a row's allowed call: anonymous on public rungs, else a home (or provider) member. */
+function allowedActor(row: ProcedureRow): SessionActor | null {
+  if (row.rung === 'public' || row.rung === 'demo') {
+    return row.allowed.as ? actorFor(world.home, row.allowed.as, world) : null
+  }
+  if (row.rung === 'authed') return actorFor(world.home, row.allowed.as ?? 'ADMIN', world)
+  const { permission } = row
+  const org = row.rung === 'provider' ? world.provider : world.home
+  const candidates = row.rung === 'provider' ? PROVIDER_ROLES : CUSTOMER_ROLES
+  const role = row.allowed.as ?? candidates.find((r) => can(r, permission))
+  if (!role) throw new Error(`no ${row.rung} role holds ${permission}`)
+  return actorFor(org, role, world)
+}
+
 describe('tenant matrix', () => {
   it('has a row for every procedure of the app router, and none for procedures that are gone', () => {
-    expect(Object.keys(MATRIX).sort()).toEqual(procedures)
+    expect(Object.keys(PROCEDURE_ROWS).sort()).toEqual(procedures)
   })
 
   for (const path of procedures) {
-    const row = MATRIX[path]
+    const row = PROCEDURE_ROWS[path]
     if (!row) continue
-    const call = (actor: SessionActor | null, demoMode = true) =>
-      procedureAt(callerFor(db, actor, demoMode), path)(row.input(world))
+    const call = (actor: SessionActor | null, input: unknown = row.input(world), demoMode = true) =>
+      procedureAt(callerFor(db, actor, demoMode), path)(input)
 
-    /** Nothing of the home organisation may show in what another organisation's member gets back. */
+    /** Nothing of the home organisation may show in what a caller from elsewhere gets back. */
     const assertNoHomeData = (result: unknown) => {
       const text = JSON.stringify(result ?? null)
-      for (const { user, membership } of world.home.members) {
-        expect(text).not.toContain(user.email)
-        expect(text).not.toContain(membership.id)
-      }
-      expect(text).not.toContain(world.home.organization.id)
+      for (const marker of homeDataMarkers(world)) expect(text).not.toContain(marker)
     }
+
+    it(`${path}: gives the right caller their own organisation's data (positive control)`, async () => {
+      const input = row.allowed.input ? await row.allowed.input(world, db) : row.input(world)
+      const result = await call(allowedActor(row), input).catch((error: unknown) => error)
+      if (row.allowed.outcome) {
+        expect(result, 'the answer').toBeInstanceOf(AppError)
+        expect((result as AppError).appCode).toBe(row.allowed.outcome)
+        return
+      }
+      if (result instanceof Error) throw result
+      const text = JSON.stringify(result ?? null)
+      for (const marker of row.allowed.shows?.(world) ?? []) expect(text).toContain(marker)
+    })
 
     if (row.rung === 'public' || row.rung === 'demo') {
       it(`${path}: is open to anonymous callers (${row.rung}) and gives them nothing of an organisation's`, async () => {
@@ -200,7 +95,7 @@ describe('tenant matrix', () => {
       })
       if (row.rung === 'demo') {
         it(`${path}: does not exist outside demo mode`, async () => {
-          expect(await codeOf(call(null, false))).toBe('NOT_FOUND')
+          expect(await codeOf(call(null, row.input(world), false))).toBe('NOT_FOUND')
         })
       }
       continue
@@ -211,9 +106,9 @@ describe('tenant matrix', () => {
     })
 
     const permission = row.rung === 'member' || row.rung === 'provider' ? row.permission : null
+    // Customer roles that could reach the procedure from their own organisation.
     const intruderRoles = CUSTOMER_ROLES.filter((role) => !permission || can(role, permission))
 
-    // Provider rungs have no "other organisation" holding the permission: the role test below covers customers.
     if (intruderRoles.length > 0)
       it(`${path}: gives another organisation's member ${permission ?? 'signed in'} nothing of this one`, async () => {
         for (const role of intruderRoles) {
@@ -234,10 +129,23 @@ describe('tenant matrix', () => {
       })
 
     if (permission) {
-      it(`${path}: refuses every role without ${permission}`, async () => {
+      it(`${path}: refuses every role without ${permission}, customer and provider alike`, async () => {
         for (const role of ROLES.filter((r) => !can(r, permission))) {
           const org = isProviderRole(role) ? world.provider : world.home
           expect(await codeOf(call(actorFor(org, role as Role, world))), role).toBe('FORBIDDEN')
+        }
+      })
+
+      it(`${path}: refuses ${permission} held in the wrong kind of organisation`, async () => {
+        const misplaced: [World['home'], Role][] =
+          row.rung === 'member'
+            ? CUSTOMER_ROLES.filter((r) => can(r, permission)).map((r) => [world.provider, r])
+            : PROVIDER_ROLES.filter((r) => can(r, permission)).map((r) => [world.home, r])
+        expect(misplaced.length).toBeGreaterThan(0)
+        for (const [org, role] of misplaced) {
+          expect(await codeOf(call(actorFor(org, role, world))), `${role} in ${org.organization.name}`).toBe(
+            'FORBIDDEN',
+          )
         }
       })
     }

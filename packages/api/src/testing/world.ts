@@ -5,15 +5,25 @@ import { TRPCError } from '@trpc/server'
 import type { Context, RequestInfo, SessionActor } from '../context.ts'
 import { AppError } from '../errors.ts'
 import { createCaller } from '../root.ts'
+import { recordAudit } from '../services/audit.ts'
 import { type AuthSettings, DEFAULT_AUTH_SETTINGS } from '../settings.ts'
 
-/** Two customer organisations with one member per customer role each, and the provider with its staff. */
+/**
+ * Two customer organisations with one member per customer role each, and the provider with its staff —
+ * and rows in every table a procedure reads: a session per member, audit events in each organisation, a
+ * message in the development mailbox. Two misplaced memberships test the ladder's organisation-type
+ * checks: a provider employee holding every customer role in the provider organisation, and a customer
+ * member holding the provider roles in `home`.
+ */
 export interface World {
   provider: OrgWithMembers
   home: OrgWithMembers
   other: OrgWithMembers
   /** A session row for every member, by user id, so "own things" procedures have real sessions. */
   sessions: Map<string, string>
+  homeAuditEventIds: string[]
+  /** The recipient of the development mailbox's message (no member's address). */
+  mailboxRecipient: string
 }
 
 const CUSTOMER_ROLES = ROLES.filter((role) => !isProviderRole(role))
@@ -21,11 +31,20 @@ const PROVIDER_ROLES = ROLES.filter((role) => isProviderRole(role))
 
 export async function createWorld(db: Db): Promise<World> {
   const members = (roles: readonly Role[]) => roles.map((role) => ({ roles: [role], name: `Person ${role}` }))
-  const world = {
-    provider: await createOrgWithMembers(db.prisma, { type: 'PROVIDER', members: members(PROVIDER_ROLES) }),
-    home: await createOrgWithMembers(db.prisma, { name: 'Hemma AB', members: members(CUSTOMER_ROLES) }),
+  const misplaced = (roles: readonly Role[]) => ({ roles: [...roles], name: 'Felplacerad Person' })
+  const world: World = {
+    provider: await createOrgWithMembers(db.prisma, {
+      type: 'PROVIDER',
+      members: [...members(PROVIDER_ROLES), misplaced(CUSTOMER_ROLES)],
+    }),
+    home: await createOrgWithMembers(db.prisma, {
+      name: 'Hemma AB',
+      members: [...members(CUSTOMER_ROLES), misplaced(PROVIDER_ROLES)],
+    }),
     other: await createOrgWithMembers(db.prisma, { name: 'Annan AB', members: members(CUSTOMER_ROLES) }),
     sessions: new Map<string, string>(),
+    homeAuditEventIds: [],
+    mailboxRecipient: 'mottagare@mailbox.test',
   }
   for (const org of [world.provider, world.home, world.other]) {
     for (const { user, membership } of org.members) {
@@ -40,8 +59,49 @@ export async function createWorld(db: Db): Promise<World> {
       })
       world.sessions.set(user.id, session.id)
     }
+    const [first] = org.members
+    await db.prisma.$transaction((tx) =>
+      recordAudit(tx, {
+        organizationId: org.organization.id,
+        actorUserId: first?.user.id ?? null,
+        actorRole: first?.membership.roles[0] ?? null,
+        action: 'world.created',
+        targetType: 'Organization',
+        targetId: org.organization.id,
+      }),
+    )
   }
+  const homeEvents = await db.prisma.auditEvent.findMany({
+    where: { organizationId: world.home.organization.id },
+    select: { id: true },
+  })
+  world.homeAuditEventIds = homeEvents.map((event) => event.id)
+  await db.prisma.outboxMessage.create({
+    data: {
+      channel: 'EMAIL',
+      recipient: world.mailboxRecipient,
+      subject: 'Hej',
+      text: 'Ett meddelande i utvecklingsbrevlådan.',
+      messageId: `<${randomUUID()}@kundnav.test>`,
+      status: 'SENT',
+      deliveredVia: 'mailbox',
+      sentAt: new Date(),
+    },
+  })
   return world
+}
+
+/** Text that names `world.home`'s records: none of it may reach a caller from elsewhere. */
+export function homeDataMarkers(world: World): string[] {
+  return [
+    world.home.organization.id,
+    ...world.home.members.flatMap(({ user, membership }) => [
+      user.email,
+      membership.id,
+      world.sessions.get(user.id) ?? '',
+    ]),
+    ...world.homeAuditEventIds,
+  ].filter(Boolean)
 }
 
 /** The actor a member of `org` is after choosing `role` there (as sign-in and role choice produce). */

@@ -1,0 +1,47 @@
+import type { PrismaClient } from '@kundnav/db'
+
+export interface Retention {
+  /** Sessions unused this long have ended (the idle timeout). */
+  sessionIdleMs: number
+  /** Throttle events older than the window no longer count. */
+  throttleWindowMs: number
+  /** Delivered mail and SMS are kept this long (the development mailbox shows them meanwhile). */
+  outboxRetentionMs: number
+}
+
+export interface Deleted {
+  sessions: number
+  passwordLinks: number
+  throttleEvents: number
+  outboxMessages: number
+}
+
+/**
+ * Deletes what can no longer matter, so tables do not only grow: ended sessions (past their absolute end
+ * or idle timeout), expired password links (used ones are deleted when used), throttle events outside
+ * the window, and delivered outbox messages past their retention. Undeliverable (DEAD) messages stay for
+ * an operator to look at. Each delete is one statement; running it twice or on two servers is harmless.
+ */
+export async function deleteExpired(
+  prisma: PrismaClient,
+  retention: Retention,
+  now = new Date(),
+): Promise<Deleted> {
+  const ago = (ms: number) => new Date(now.getTime() - ms)
+  const sessions = await prisma.session.deleteMany({
+    where: { OR: [{ expires: { lte: now } }, { lastSeenAt: { lte: ago(retention.sessionIdleMs) } }] },
+  })
+  const passwordLinks = await prisma.verificationToken.deleteMany({ where: { expires: { lte: now } } })
+  const throttleEvents = await prisma.throttleEvent.deleteMany({
+    where: { createdAt: { lt: ago(retention.throttleWindowMs) } },
+  })
+  const outboxMessages = await prisma.outboxMessage.deleteMany({
+    where: { status: 'SENT', sentAt: { lt: ago(retention.outboxRetentionMs) } },
+  })
+  return {
+    sessions: sessions.count,
+    passwordLinks: passwordLinks.count,
+    throttleEvents: throttleEvents.count,
+    outboxMessages: outboxMessages.count,
+  }
+}

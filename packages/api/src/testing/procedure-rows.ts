@@ -1,0 +1,250 @@
+/**
+ * One row per procedure of the app router: its rung, an input aimed at `world.home`'s records, and its
+ * positive control — what the right caller gets. The tenant matrix proves the refusals and the positive
+ * controls from these rows; the input fuzz test starts from their inputs.
+ */
+import { randomUUID } from 'node:crypto'
+import { addMembership, createUser, type Db, type Role } from '@kundnav/db'
+import type { Permission } from '@kundnav/schemas'
+import { createPasswordLink } from '../services/passwords.ts'
+import { TEST_AUTH_SETTINGS, type World } from './world.ts'
+
+export type Rung =
+  | { rung: 'public' }
+  | { rung: 'demo' }
+  | { rung: 'authed' }
+  | { rung: 'member'; permission: Permission }
+  | { rung: 'provider'; permission: Permission }
+
+export interface PositiveControl {
+  /** The role that calls (in the provider for provider rungs, at home otherwise); public rungs call anonymously. */
+  as?: Role
+  /** An input for the allowed call, when it must differ (a record the call may use up). */
+  input?: (world: World, db: Db) => Promise<unknown>
+  /** The answer is this AppError code instead of success: the call got past the ladder to the service. */
+  outcome?: string
+  /** Text the answer must contain: the caller's own organisation's data. */
+  shows?: (world: World) => string[]
+}
+
+export type ProcedureRow = Rung & {
+  /** An input aimed at `world.home`'s records, or any valid input when the procedure takes no ids. */
+  input: (world: World) => unknown
+  /**
+   * What a caller from another organisation meets: `refused` (FORBIDDEN or NOT_FOUND: the input names
+   * records not theirs) or `scoped` (the call acts on the caller's own organisation or own things, and
+   * its answer holds nothing of `world.home`'s).
+   */
+  otherOrganization: 'refused' | 'scoped'
+  allowed: PositiveControl
+}
+
+export const homeMember = (world: World, role: Role) => {
+  const member = world.home.members.find((m) => m.membership.roles.includes(role))
+  if (!member) throw new Error(`no ${role} at home`)
+  return member
+}
+
+const newPerson = () => {
+  const suffix = Math.random().toString(36).slice(2, 10)
+  return { name: 'Ny Person', email: `ny-${suffix}@test.example`, username: `ny-${suffix}@test.example` }
+}
+
+/** A new member of `world.home` with `roles`, for calls that use a membership up. */
+async function freshHomeMembership(world: World, db: Db, roles: Role[]) {
+  const user = await createUser(db.prisma, newPerson())
+  return addMembership(db.prisma, { userId: user.id, organizationId: world.home.organization.id, roles })
+}
+
+/** A set-password link of a home member, as the mail carries it. */
+async function homeLinkToken(world: World, db: Db) {
+  const link = await createPasswordLink(
+    db.prisma,
+    TEST_AUTH_SETTINGS,
+    homeMember(world, 'CONTACT').user.id,
+    'reset',
+  )
+  return new URL(link).searchParams.get('token') ?? ''
+}
+
+export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
+  'portal.info': { rung: 'public', input: () => undefined, otherOrganization: 'scoped', allowed: {} },
+  'devMailbox.list': {
+    rung: 'demo',
+    input: () => ({}),
+    otherOrganization: 'scoped',
+    allowed: { shows: (w) => [w.mailboxRecipient] },
+  },
+  'auth.requestPasswordReset': {
+    rung: 'public',
+    input: (w) => ({ username: homeMember(w, 'ORDERER').user.username }),
+    otherOrganization: 'scoped',
+    allowed: { shows: () => ['Om det finns ett konto'] },
+  },
+  'auth.checkPasswordLink': {
+    rung: 'public',
+    input: () => ({ token: 'x'.repeat(43) }),
+    otherOrganization: 'refused',
+    allowed: {
+      input: async (w, db) => ({ token: await homeLinkToken(w, db) }),
+      shows: (w) => [homeMember(w, 'CONTACT').user.username],
+    },
+  },
+  'auth.setPassword': {
+    rung: 'public',
+    input: () => ({ token: 'x'.repeat(43), password: 'ett långt nytt lösenord' }),
+    otherOrganization: 'refused',
+    allowed: {
+      input: async (w, db) => ({ token: await homeLinkToken(w, db), password: 'ett långt nytt lösenord' }),
+      shows: (w) => [homeMember(w, 'CONTACT').user.username],
+    },
+  },
+  'session.get': {
+    rung: 'public',
+    input: () => undefined,
+    otherOrganization: 'scoped',
+    allowed: { as: 'ADMIN', shows: (w) => [w.home.organization.id, homeMember(w, 'ADMIN').user.email] },
+  },
+  'session.choose': {
+    rung: 'authed',
+    input: (w) => ({ organizationId: w.home.organization.id, role: 'ADMIN' }),
+    otherOrganization: 'refused',
+    allowed: { as: 'ADMIN', shows: (w) => [w.home.organization.id] },
+  },
+  'session.keepAlive': { rung: 'authed', input: () => undefined, otherOrganization: 'scoped', allowed: {} },
+  'session.list': {
+    rung: 'authed',
+    input: () => undefined,
+    otherOrganization: 'scoped',
+    allowed: { as: 'ADMIN', shows: (w) => [w.sessions.get(homeMember(w, 'ADMIN').user.id) ?? 'no session'] },
+  },
+  'session.end': {
+    rung: 'authed',
+    input: (w) => ({ sessionId: w.sessions.get(homeMember(w, 'ADMIN').user.id) }),
+    otherOrganization: 'refused',
+    allowed: {
+      as: 'ADMIN',
+      input: async (w, db) => {
+        const another = await db.prisma.session.create({
+          data: {
+            sessionToken: randomUUID(),
+            userId: homeMember(w, 'ADMIN').user.id,
+            expires: new Date(Date.now() + 3_600_000),
+          },
+        })
+        return { sessionId: another.id }
+      },
+    },
+  },
+  'me.get': {
+    rung: 'authed',
+    input: () => undefined,
+    otherOrganization: 'scoped',
+    allowed: { as: 'ORDERER', shows: (w) => [homeMember(w, 'ORDERER').user.email] },
+  },
+  'me.update': {
+    rung: 'authed',
+    input: () => ({ name: 'Nytt Namn', mobile: null }),
+    otherOrganization: 'scoped',
+    allowed: { as: 'ORDERER', shows: (w) => [homeMember(w, 'ORDERER').user.email] },
+  },
+  'me.changePassword': {
+    rung: 'authed',
+    input: () => ({ currentPassword: 'fel lösenord', newPassword: 'ett långt nytt lösenord' }),
+    otherOrganization: 'scoped',
+    // World members have no password yet: the service, not the ladder, answers.
+    allowed: { as: 'ORDERER', outcome: 'WRONG_PASSWORD' },
+  },
+  'member.list': {
+    rung: 'member',
+    permission: 'member.read',
+    input: () => ({}),
+    otherOrganization: 'scoped',
+    allowed: { shows: (w) => [homeMember(w, 'CONTACT').membership.id, homeMember(w, 'CONTACT').user.email] },
+  },
+  'member.add': {
+    rung: 'member',
+    permission: 'member.manage',
+    input: () => ({ ...newPerson(), roles: ['ORDERER'] }),
+    otherOrganization: 'scoped',
+    allowed: {},
+  },
+  'member.setRoles': {
+    rung: 'member',
+    permission: 'member.manage',
+    input: (w) => ({ membershipId: homeMember(w, 'ORDERER').membership.id, roles: ['ORDERER'] }),
+    otherOrganization: 'refused',
+    allowed: { shows: () => ['ORDERER'] },
+  },
+  'member.remove': {
+    rung: 'member',
+    permission: 'member.manage',
+    input: (w) => ({ membershipId: homeMember(w, 'CONTACT').membership.id }),
+    otherOrganization: 'refused',
+    allowed: {
+      input: async (w, db) => ({ membershipId: (await freshHomeMembership(w, db, ['ORDERER'])).id }),
+    },
+  },
+  'member.resendInvitation': {
+    rung: 'member',
+    permission: 'member.manage',
+    input: (w) => ({ membershipId: homeMember(w, 'SIGNATORY').membership.id }),
+    otherOrganization: 'refused',
+    allowed: {},
+  },
+  'audit.list': {
+    rung: 'member',
+    permission: 'audit.read',
+    input: () => ({}),
+    otherOrganization: 'scoped',
+    allowed: { shows: (w) => w.homeAuditEventIds },
+  },
+  'caseOfficer.list': {
+    rung: 'member',
+    permission: 'caseOfficer.manage',
+    input: () => undefined,
+    otherOrganization: 'scoped',
+    allowed: { shows: (w) => [homeMember(w, 'CASE_OFFICER').membership.id] },
+  },
+  'caseOfficer.add': {
+    rung: 'member',
+    permission: 'caseOfficer.manage',
+    input: () => ({ kind: 'internal', ...newPerson() }),
+    otherOrganization: 'scoped',
+    allowed: {},
+  },
+  'caseOfficer.remove': {
+    rung: 'member',
+    permission: 'caseOfficer.manage',
+    input: (w) => ({ membershipId: homeMember(w, 'CASE_OFFICER').membership.id }),
+    otherOrganization: 'refused',
+    allowed: {
+      input: async (w, db) => ({ membershipId: (await freshHomeMembership(w, db, ['CASE_OFFICER'])).id }),
+    },
+  },
+  'support.organizations': {
+    rung: 'provider',
+    permission: 'provider.support',
+    input: () => ({ search: '' }),
+    otherOrganization: 'refused',
+    allowed: { shows: (w) => [w.home.organization.id, w.other.organization.id] },
+  },
+  'support.members': {
+    rung: 'provider',
+    permission: 'provider.support',
+    input: (w) => ({ organizationId: w.home.organization.id }),
+    otherOrganization: 'refused',
+    allowed: { shows: (w) => [homeMember(w, 'ADMIN').user.email] },
+  },
+  'support.setResponsible': {
+    rung: 'provider',
+    permission: 'provider.support',
+    input: (w) => ({
+      organizationId: w.home.organization.id,
+      membershipId: homeMember(w, 'ORDERER').membership.id,
+      responsible: true,
+    }),
+    otherOrganization: 'refused',
+    allowed: { shows: () => ['RESPONSIBLE'] },
+  },
+}
