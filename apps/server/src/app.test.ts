@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Db, migrationsDir, readMigrations } from '@kundnav/db'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { createOrgWithMembers, type Db, migrationsDir, readMigrations } from '@kundnav/db'
 import { createTestDb } from '@kundnav/db/testing'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,6 +10,12 @@ import { createApp } from './app.ts'
 import { parseEnv } from './env.ts'
 
 const logger = pino({ level: 'silent' })
+
+/** What the Node server hands Hono about the socket (getConnInfo reads it): a request from `address`. */
+function fromPeer(address: string) {
+  return { incoming: { socket: { remoteAddress: address, remotePort: 50_000, remoteFamily: 'IPv4' } } }
+}
+const LOOPBACK = fromPeer('127.0.0.1')
 let db: Db
 let staticDir: string
 
@@ -103,9 +110,330 @@ describe('server', () => {
 
   it('has no development mailbox outside demo mode', async () => {
     const input = encodeURIComponent(JSON.stringify({ json: {} }))
-    const demo = await app(true).request(`/api/trpc/devMailbox.list?input=${input}`)
+    const demo = await app(true).request(`/api/trpc/devMailbox.list?input=${input}`, {}, LOOPBACK)
     expect(demo.status).toBe(200)
-    const production = await app(false).request(`/api/trpc/devMailbox.list?input=${input}`)
+    const production = await app(false).request(`/api/trpc/devMailbox.list?input=${input}`, {}, LOOPBACK)
     expect(production.status).toBe(404)
+  })
+
+  it('answers the development mailbox to callers on this machine only, whatever X-Forwarded-For says', async () => {
+    const path = `/api/trpc/devMailbox.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`
+    for (const address of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) {
+      const response = await app().request(path, {}, fromPeer(address))
+      expect(response.status, address).toBe(200)
+    }
+    const forged = { headers: { 'x-forwarded-for': '127.0.0.1' } }
+    const trusting = createApp({ db, env: { ...testEnv(), trustProxy: true }, logger })
+    for (const target of [app(), trusting]) {
+      for (const address of ['192.0.2.7', '::ffff:10.0.0.1', 'fd00::2']) {
+        const response = await target.request(path, forged, fromPeer(address))
+        expect(response.status, address).toBe(403)
+      }
+    }
+    // No socket at all (an in-process call): not known to be local, so refused.
+    expect((await app().request(path, forged)).status).toBe(403)
+  })
+})
+
+/** A log that keeps its lines, to see what the server logged. */
+function recordingLogger() {
+  const lines: Record<string, unknown>[] = []
+  const recorder = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) })
+  return { logger: recorder, lines }
+}
+
+/** A database whose every Prisma call fails with a message that must never reach a client. */
+function brokenDb(): Db {
+  const fail = (): never => {
+    throw new Error('connection to db-7.internal:5432 refused for user kundnav_owner')
+  }
+  const thrower: unknown = new Proxy(fail, {
+    get: (_target, property) => (property === 'then' ? undefined : thrower),
+    apply: fail,
+  })
+  return { ...db, prisma: thrower as Db['prisma'] }
+}
+
+const STACK_FRAME = /\n\s+at |\bat .*\.(ts|js):\d+/
+
+/**
+ * A body of `total` bytes that is produced only as it is read, in 64 KB chunks, so a test can see how
+ * much of it the server read. `x` is not JSON: a server that reads it all fails only at the end.
+ */
+function streamedBody(total: number) {
+  const chunk = new Uint8Array(64 * 1024).fill(0x78)
+  let produced = 0
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (produced >= total) return controller.close()
+        const size = Math.min(chunk.length, total - produced)
+        produced += size
+        controller.enqueue(chunk.slice(0, size))
+      },
+    },
+    { highWaterMark: 0 },
+  )
+  return { stream, read: () => produced }
+}
+
+const TWENTY_MB = 20 * 1024 * 1024
+
+describe('request limits', () => {
+  for (const path of ['/api/trpc/auth.requestPasswordReset', '/api/auth/callback/credentials']) {
+    it(`refuses a 20 MB body to ${path} with 413 before reading it, when Content-Length says so`, async () => {
+      const body = streamedBody(TWENTY_MB)
+      const response = await app().request(path, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-kundnav-csrf': '1',
+          'content-length': `${TWENTY_MB}`,
+        },
+        body: body.stream,
+        duplex: 'half',
+      } as RequestInit)
+      expect(response.status).toBe(413)
+      expect(body.read()).toBe(0)
+    })
+
+    it(`refuses a streamed 20 MB body to ${path} with 413 once it passes the limit`, async () => {
+      const body = streamedBody(TWENTY_MB)
+      const response = await app().request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-kundnav-csrf': '1' },
+        body: body.stream,
+        duplex: 'half',
+      } as RequestInit)
+      expect(response.status).toBe(413)
+      expect(await response.json()).toMatchObject({ error: expect.stringContaining('larger') })
+      expect(body.read()).toBeLessThan(512 * 1024)
+    })
+  }
+
+  it('runs no call of a tRPC batch of more than 10, and all of one of 10', async () => {
+    const stamp = Date.now().toString(36)
+    const { members } = await createOrgWithMembers(db.prisma, {
+      name: `Batchbolaget ${stamp}`,
+      members: Array.from({ length: 11 }, (_, i) => ({
+        email: `batch-${i}-${stamp}@test.example`,
+        roles: [],
+      })),
+    })
+    const users = members.map((m) => m.user)
+    const batch = (usernames: string[]) =>
+      app().request(`/api/trpc/${usernames.map(() => 'auth.requestPasswordReset').join(',')}?batch=1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-kundnav-csrf': '1' },
+        body: JSON.stringify(Object.fromEntries(usernames.map((username, i) => [i, { json: { username } }]))),
+      })
+    const resetsCounted = () =>
+      db.prisma.throttleEvent.count({
+        where: { scope: 'reset:account', key: { in: users.map((u) => u.id) } },
+      })
+    const mailsQueued = () =>
+      db.prisma.outboxMessage.count({ where: { recipient: { in: users.map((u) => u.email) } } })
+
+    const tooMany = await batch(users.map((u) => u.username))
+    expect(tooMany.status).toBe(400)
+    expect(JSON.stringify(await tooMany.json())).toMatch(/batch/i)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(await resetsCounted()).toBe(0)
+    expect(await mailsQueued()).toBe(0)
+
+    const queries = await app().request(`/api/trpc/${Array(11).fill('portal.info').join(',')}?batch=1`)
+    expect(queries.status).toBe(400)
+
+    const ten = await batch(users.slice(0, 10).map((u) => u.username))
+    expect(ten.status).toBe(200)
+    expect(await ten.json()).toHaveLength(10)
+    // Each call ran: each counted a reset request for its person.
+    expect(await resetsCounted()).toBe(10)
+  })
+
+  it('keeps answering /api/health while large bodies arrive', async () => {
+    // Two megabytes of nested arrays: parsing and validating them once kept the event loop busy for seconds.
+    const depth = 1_000_000
+    const nested = `{"json":${'['.repeat(depth)}${']'.repeat(depth)}}`
+    const target = app()
+    const delay = monitorEventLoopDelay({ resolution: 10 })
+    delay.enable()
+    const big = Array.from({ length: 3 }, () =>
+      target.request('/api/trpc/auth.requestPasswordReset', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-kundnav-csrf': '1',
+          'content-length': `${Buffer.byteLength(nested)}`,
+        },
+        body: nested,
+      }),
+    )
+    const started = performance.now()
+    const health = await target.request('/api/health')
+    const healthMs = performance.now() - started
+    const statuses = (await Promise.all(big)).map((r) => r.status)
+    delay.disable()
+    expect(health.status).toBe(200)
+    expect(healthMs).toBeLessThan(1_000)
+    expect(delay.max / 1e6).toBeLessThan(500)
+    expect(statuses).toEqual([413, 413, 413])
+  })
+})
+
+describe('request ids', () => {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+  it('gives every request an id of its own, echoed as X-Request-Id, never the one the client sent', async () => {
+    const first = await app().request('/api/health', { headers: { 'x-request-id': 'chosen-by-client' } })
+    const second = await app().request('/api/trpc/portal.info')
+    const page = await app().request('/')
+    const ids = [first, second, page].map((r) => r.headers.get('x-request-id'))
+    for (const id of ids) expect(id).toMatch(UUID)
+    expect(new Set(ids).size).toBe(3)
+  })
+
+  it('logs the request id with the request line', async () => {
+    const { logger: recorder, lines } = recordingLogger()
+    const response = await createApp({ db, env: testEnv(), logger: recorder }).request(
+      '/api/trpc/portal.info',
+    )
+    const requestLine = lines.find((line) => line.msg === 'request')
+    expect(requestLine).toMatchObject({ requestId: response.headers.get('x-request-id'), status: 200 })
+  })
+})
+
+describe('unexpected errors', () => {
+  it('answers a failing tRPC call with a generic message and the request id: no stack, no database message', async () => {
+    const { logger: recorder, lines } = recordingLogger()
+    const target = createApp({ db: brokenDb(), env: testEnv(), logger: recorder })
+    const response = await target.request('/api/trpc/portal.info')
+    expect(response.status).toBe(500)
+    const id = response.headers.get('x-request-id')
+    const text = await response.text()
+    expect(text).not.toContain('db-7.internal')
+    expect(text).not.toMatch(STACK_FRAME)
+    expect(JSON.parse(text).error.json.data).toMatchObject({ requestId: id })
+    expect(lines.find((line) => line.msg === 'trpc error')).toMatchObject({ requestId: id })
+  })
+
+  it('answers anything else that throws with a generic JSON 500 and the request id: no stack, no message', async () => {
+    const { logger: recorder, lines } = recordingLogger()
+    const target = createApp({ db, env: testEnv(), logger: recorder })
+    target.post('/boom', () => {
+      throw new Error('password for kundnav_owner is hunter2')
+    })
+    const response = await target.request('/boom', { method: 'POST' })
+    expect(response.status).toBe(500)
+    expect(response.headers.get('content-type')).toContain('application/json')
+    const id = response.headers.get('x-request-id')
+    const text = await response.text()
+    expect(text).not.toContain('hunter2')
+    expect(text).not.toMatch(STACK_FRAME)
+    expect(JSON.parse(text)).toEqual({ error: expect.any(String), requestId: id })
+    expect(lines.find((line) => line.msg === 'unexpected error')).toMatchObject({ requestId: id })
+    // Errors get the security headers too.
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+  })
+
+  it('never lets Auth.js answer with a stack or a database message, for odd input or a failing database', async () => {
+    for (const target of [app(), createApp({ db: brokenDb(), env: testEnv(), logger })]) {
+      const csrf = await target.request('http://localhost:3000/api/auth/csrf')
+      const cookie = csrf.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ')
+      const { csrfToken } = await csrf.json()
+      for (const username of ['anna\u0000@norrby.example', 'anna@norrby.example']) {
+        const response = await target.request('http://localhost:3000/api/auth/callback/credentials', {
+          method: 'POST',
+          headers: {
+            cookie,
+            'content-type': 'application/x-www-form-urlencoded',
+            'x-auth-return-redirect': '1',
+          },
+          body: new URLSearchParams({
+            username,
+            password: 'ett långt lösenord',
+            csrfToken,
+            callbackUrl: '/',
+          }),
+        })
+        expect(response.status).toBeLessThan(500)
+        const text = await response.text()
+        expect(text).not.toMatch(STACK_FRAME)
+        expect(text).not.toMatch(/db-7\.internal|invalid byte sequence|0x00|prisma/i)
+        expect(new URL(JSON.parse(text).url).searchParams.get('error')).toBeTruthy()
+      }
+    }
+  })
+})
+
+const CSP =
+  "default-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; " +
+  "object-src 'none'; base-uri 'none'; form-action 'self'"
+
+describe('security headers', () => {
+  const answers: [string, string, RequestInit?][] = [
+    ['API: health', '/api/health'],
+    ['API: tRPC', '/api/trpc/portal.info'],
+    ['API: tRPC error', '/api/trpc/nope.nothing'],
+    ['API: Auth.js', '/api/auth/csrf'],
+    ['API: unknown path', '/api/nope'],
+    [
+      'API: too large',
+      '/api/trpc/auth.requestPasswordReset',
+      { method: 'POST', headers: { 'content-length': `${TWENTY_MB}` }, body: 'x' },
+    ],
+    ['SPA html', '/'],
+    ['SPA client route', '/medlemmar'],
+    ['asset', '/assets/index-abc123.js'],
+    ['missing asset', '/assets/index-old.js'],
+    ['no route', '/nowhere', { method: 'DELETE' }],
+  ]
+
+  it('sends the CSP, nosniff, no referrer, no framing and a Permissions-Policy on every answer', async () => {
+    for (const [what, path, init] of answers) {
+      const { headers } = await app().request(path, init)
+      expect(headers.get('content-security-policy'), what).toBe(CSP)
+      expect(headers.get('x-content-type-options'), what).toBe('nosniff')
+      expect(headers.get('referrer-policy'), what).toBe('no-referrer')
+      expect(headers.get('x-frame-options'), what).toBe('DENY')
+      for (const feature of ['camera', 'microphone', 'geolocation', 'payment']) {
+        expect(headers.get('permissions-policy'), what).toContain(`${feature}=()`)
+      }
+      expect(headers.get('strict-transport-security'), what).toBeNull()
+    }
+  })
+
+  it('sends Strict-Transport-Security only when PUBLIC_URL is https', async () => {
+    const https = createApp({
+      db,
+      env: parseEnv({ DATA_DIR: staticDir, STATIC_DIR: staticDir, PUBLIC_URL: 'https://portal.example.se' }),
+      logger,
+    })
+    for (const path of ['/api/health', '/', '/assets/index-abc123.js']) {
+      const response = await https.request(path)
+      expect(response.headers.get('strict-transport-security'), path).toMatch(/^max-age=\d{7,}/)
+    }
+    expect((await app().request('/')).headers.get('strict-transport-security')).toBeNull()
+  })
+
+  it('keeps no tRPC or Auth.js answer in any cache', async () => {
+    for (const path of [
+      '/api/trpc/portal.info',
+      '/api/trpc/session.get',
+      '/api/auth/csrf',
+      '/api/auth/session',
+    ]) {
+      const response = await app().request(path)
+      expect(response.headers.get('cache-control'), path).toBe('no-store')
+    }
+    const refused = await app().request('/api/trpc/session.keepAlive', {
+      method: 'POST',
+      headers: { 'x-kundnav-csrf': '1', 'content-type': 'application/json' },
+    })
+    expect(refused.status).toBe(401)
+    expect(refused.headers.get('cache-control')).toBe('no-store')
   })
 })

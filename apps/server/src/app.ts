@@ -6,8 +6,12 @@ import { appRouter, type Context, resolveActor } from '@kundnav/api'
 import { type Db, latestAppliedMigration } from '@kundnav/db'
 import { Hono } from 'hono'
 import { createAuth } from './auth/authjs.ts'
-import { CLIENT_ADDRESS_HEADER, clientAddress, parseCookies } from './auth/request-info.ts'
+import { CLIENT_ADDRESS_HEADER, clientAddress, parseCookies, peerIsLoopback } from './auth/request-info.ts'
 import type { Env } from './env.ts'
+import { apiBodyLimit, MAX_BATCH_SIZE } from './http/limits.ts'
+import { type RequestIdVariables, requestId, setResponseHeader } from './http/request-id.ts'
+import { securityHeaders } from './http/security-headers.ts'
+import { unexpectedError } from './http/unexpected-error.ts'
 import type { Logger } from './logger.ts'
 
 export interface AppDeps {
@@ -23,14 +27,22 @@ export const SHOWN_PAIR_HEADER = 'x-kundnav-pair'
 export const CSRF_HEADER = 'x-kundnav-csrf'
 
 export function createApp({ db, env, logger }: AppDeps) {
-  const app = new Hono()
+  const app = new Hono<{ Variables: RequestIdVariables }>()
   const auth = createAuth({ db, settings: env.auth, secret: env.authSecret, logger })
+
+  // Every answer, errors included: a request id, and the security headers (docs/decisions/0007).
+  app.use('*', requestId())
+  app.use('*', securityHeaders({ https: env.auth.publicUrl.startsWith('https://') }))
+  app.onError(unexpectedError(logger))
 
   app.use('/api/*', async (c, next) => {
     const started = performance.now()
     await next()
+    // Answers of the API are about one person at one moment: no cache keeps them.
+    setResponseHeader(c, 'Cache-Control', 'no-store')
     logger.debug(
       {
+        requestId: c.get('requestId'),
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
@@ -39,14 +51,15 @@ export function createApp({ db, env, logger }: AppDeps) {
       'request',
     )
   })
+  // Before anything reads a body: too large is refused unread (the largest input is a few kilobytes).
+  app.use('/api/*', apiBodyLimit())
 
   app.get('/api/health', async (c) => {
-    c.header('Cache-Control', 'no-store')
     try {
       const migration = await latestAppliedMigration(db.sql)
       return c.json({ status: 'ok', database: 'reachable', engine: db.engine, migration })
     } catch (error) {
-      logger.error({ err: error }, 'health check: database unreachable')
+      logger.error({ err: error, requestId: c.get('requestId') }, 'health check: database unreachable')
       return c.json({ status: 'error', database: 'unreachable', engine: db.engine, migration: null }, 503)
     }
   })
@@ -70,12 +83,14 @@ export function createApp({ db, env, logger }: AppDeps) {
     await next()
   })
 
-  app.use(
-    '/api/trpc/*',
+  // Built per request, so that an error is logged with its request id even when no context was made.
+  app.use('/api/trpc/*', (c, next) =>
     trpcServer({
       endpoint: '/api/trpc',
       router: appRouter,
-      createContext: async ({ req, resHeaders }, c): Promise<Context> => {
+      // A batch of more calls is refused with 400 before any of them runs.
+      maxBatchSize: MAX_BATCH_SIZE,
+      createContext: async ({ req, resHeaders }): Promise<Context> => {
         const token = await auth.sessionToken(req)
         return {
           db,
@@ -84,6 +99,8 @@ export function createApp({ db, env, logger }: AppDeps) {
           settings: env.auth,
           request: {
             clientAddress: clientAddress(c, env.trustProxy),
+            fromLoopback: peerIsLoopback(c),
+            requestId: c.get('requestId'),
             userAgent: req.headers.get('user-agent'),
             shownPair: req.headers.get(SHOWN_PAIR_HEADER),
             cookies: parseCookies(req.headers.get('cookie')),
@@ -92,9 +109,11 @@ export function createApp({ db, env, logger }: AppDeps) {
         }
       },
       onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path }, 'trpc error')
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          logger.error({ err: error, path, requestId: c.get('requestId') }, 'trpc error')
+        }
       },
-    }),
+    })(c, next),
   )
 
   app.all('/api/*', (c) => c.json({ error: 'Not found' }, 404))

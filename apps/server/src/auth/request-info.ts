@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context as HonoContext } from 'hono'
 import { parse } from 'hono/utils/cookie'
+import { isLoopbackAddress } from '../http/loopback.ts'
 
 /** Set by the server on requests it hands to Auth.js; any such header from outside is overwritten. */
 export const CLIENT_ADDRESS_HEADER = 'x-kundnav-client-address'
@@ -15,6 +16,20 @@ export function clientAddress(c: HonoContext, trustProxy: boolean): string {
     return getConnInfo(c).remote.address ?? 'unknown'
   } catch {
     return 'unknown'
+  }
+}
+
+/**
+ * The TCP peer is this machine, judged on the socket alone: X-Forwarded-For and TRUST_PROXY play no part,
+ * since anyone can send the header. Behind a reverse proxy on the same machine every request looks local
+ * — which is why the development mailbox also needs demo mode, and production has no such thing.
+ */
+export function peerIsLoopback(c: HonoContext): boolean {
+  try {
+    return isLoopbackAddress(getConnInfo(c).remote.address)
+  } catch {
+    // No socket (a request made in-process): not known to be local.
+    return false
   }
 }
 
