@@ -1,3 +1,4 @@
+import { deleteExpired } from '@kundnav/api'
 import { type Db, enqueueMail, enqueueSms } from '@kundnav/db'
 import { createTestDb } from '@kundnav/db/testing'
 import pino from 'pino'
@@ -122,5 +123,56 @@ describe('outbox worker', () => {
       .toBe('SENT')
     await worker.stop()
     expect(transport.sent).toHaveLength(1)
+  })
+})
+
+describe('housekeeping in the worker', () => {
+  it('runs on the first pass, then at most once per interval, and survives a failure', async () => {
+    let runs = 0
+    const worker = new OutboxWorker({
+      db,
+      transport: recordingTransport(),
+      logger,
+      pollMs: 10,
+      housekeeping: {
+        everyMs: 60_000,
+        run: async () => {
+          runs++
+          if (runs === 2) throw new Error('database away')
+        },
+      },
+    })
+    await worker.keepHouse(1_000_000)
+    await worker.keepHouse(1_030_000)
+    expect(runs).toBe(1)
+    await worker.keepHouse(1_060_000)
+    expect(runs).toBe(2)
+    await worker.keepHouse(1_120_000)
+    expect(runs).toBe(3)
+  })
+
+  it('deletes delivered mail past its retention while it polls', async () => {
+    await enqueueMail(db.prisma, { to: 'gammal@norrby.example', subject: 'Gammal', text: 'x' })
+    await db.prisma.outboxMessage.updateMany({
+      data: { status: 'SENT', sentAt: new Date(Date.now() - 8 * 24 * 3_600_000) },
+    })
+    const worker = new OutboxWorker({
+      db,
+      transport: recordingTransport(),
+      logger,
+      pollMs: 10,
+      housekeeping: {
+        everyMs: 60_000,
+        run: () =>
+          deleteExpired(db.prisma, {
+            sessionIdleMs: 30 * 60_000,
+            throttleWindowMs: 15 * 60_000,
+            outboxRetentionMs: 7 * 24 * 3_600_000,
+          }),
+      },
+    })
+    worker.start()
+    await expect.poll(() => db.prisma.outboxMessage.count(), { timeout: 5_000 }).toBe(0)
+    await worker.stop()
   })
 })

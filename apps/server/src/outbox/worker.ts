@@ -10,11 +10,17 @@ export interface OutboxWorkerOptions {
   batchSize?: number
   /** How long a claimed message is reserved for this worker before another may retry it. */
   leaseMs?: number
+  /** Clean-up the worker runs between deliveries, at most once per `everyMs` (the first pass runs it). */
+  housekeeping?: { run: () => Promise<unknown>; everyMs: number }
 }
 
-/** Delivers outbox messages: polls, claims a batch, sends each, records the outcome. */
+/**
+ * Delivers outbox messages: polls, claims a batch, sends each, records the outcome. Between passes it also
+ * runs the housekeeping (deleting what has expired), when one is given.
+ */
 export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null
+  private lastHousekeepingAt = Number.NEGATIVE_INFINITY
   private running: Promise<void> | null = null
   private stopped = false
 
@@ -60,11 +66,24 @@ export class OutboxWorker {
     }
   }
 
+  /** Runs the housekeeping when it is due; a failure is logged and tried again at the next due time. */
+  async keepHouse(now = Date.now()): Promise<void> {
+    const { housekeeping, logger } = this.options
+    if (!housekeeping || now - this.lastHousekeepingAt < housekeeping.everyMs) return
+    this.lastHousekeepingAt = now
+    try {
+      const deleted = await housekeeping.run()
+      logger.debug({ deleted }, 'housekeeping done')
+    } catch (error) {
+      logger.error({ err: error }, 'housekeeping failed')
+    }
+  }
+
   private schedule(delayMs: number): void {
     if (this.stopped) return
     this.timer = setTimeout(() => {
       this.running = this.runOnce()
-        .then(() => undefined)
+        .then(() => this.keepHouse())
         .catch((error: unknown) => this.options.logger.error({ err: error }, 'outbox worker pass failed'))
         .finally(() => {
           this.running = null
