@@ -1,3 +1,14 @@
+export {
+  type AuditChainBreak,
+  type AuditChainReport,
+  type AuditEventFields,
+  type AuditEventInput,
+  appendAuditEvent,
+  auditEventContent,
+  describeAuditChainBreak,
+  verifyAuditChains,
+} from './audit-chain.ts'
+export { canonicalJson, contentHash } from './canonical-hash.ts'
 export { type CreateDbOptions, createDb, type Db, type DbEngine } from './client.ts'
 export * from './factories.ts'
 export * from './generated/prisma/client.ts'

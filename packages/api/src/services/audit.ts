@@ -1,28 +1,15 @@
-import type { Prisma, PrismaClient, Role } from '@kundnav/db'
+import { type AuditEventInput, appendAuditEvent, type Prisma, type PrismaClient } from '@kundnav/db'
 
 type Tx = Prisma.TransactionClient | PrismaClient
 
-export interface AuditEntry {
-  organizationId: string | null
-  actorUserId: string | null
-  actorRole: Role | null
-  action: string
-  targetType?: string
-  targetId?: string
-  data?: Prisma.InputJsonValue
-}
+export type AuditEntry = AuditEventInput
 
-/** Appends one audit event, in the caller's transaction. */
+/**
+ * Appends one audit event to its organisation's hash chain (or the chain of events of no organisation),
+ * in the caller's transaction: it commits or rolls back with the change it records. Given the client
+ * rather than a transaction, it runs in a transaction of its own. The database refuses to change or
+ * delete audit events; `pnpm audit:verify` checks the chains (docs/decisions/0008-audit-chain.md).
+ */
 export async function recordAudit(db: Tx, entry: AuditEntry): Promise<void> {
-  await db.auditEvent.create({
-    data: {
-      organizationId: entry.organizationId,
-      actorUserId: entry.actorUserId,
-      actorRole: entry.actorRole,
-      action: entry.action,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
-      ...(entry.data === undefined ? {} : { data: entry.data }),
-    },
-  })
+  await appendAuditEvent(db, entry)
 }
