@@ -88,3 +88,16 @@ describe('sign-in settings', () => {
     expect(tuned.trustProxy).toBe(true)
   })
 })
+
+describe('housekeeping settings', () => {
+  it('keeps delivered mail a week and cleans up every ten minutes unless told otherwise', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kundnav-env-'))
+    expect(parseEnv({ DATA_DIR: dataDir })).toMatchObject({
+      outboxRetentionMs: 7 * 24 * 3_600_000,
+      housekeepingIntervalMs: 10 * 60_000,
+    })
+    expect(
+      parseEnv({ DATA_DIR: dataDir, OUTBOX_RETENTION_DAYS: '1', HOUSEKEEPING_INTERVAL_MINUTES: '2' }),
+    ).toMatchObject({ outboxRetentionMs: 24 * 3_600_000, housekeepingIntervalMs: 2 * 60_000 })
+  })
+})

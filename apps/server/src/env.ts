@@ -28,6 +28,8 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().default('Kundnav <no-reply@kundnav.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  OUTBOX_RETENTION_DAYS: z.coerce.number().min(0.01).default(7),
+  HOUSEKEEPING_INTERVAL_MINUTES: z.coerce.number().min(0.1).default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
@@ -61,6 +63,10 @@ export interface Env {
   mailFrom: string
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL']
   outboxPollMs: number
+  /** Delivered mail and SMS are deleted this long after delivery. */
+  outboxRetentionMs: number
+  /** How often the worker deletes what has expired. */
+  housekeepingIntervalMs: number
   shutdownTimeoutMs: number
   trustProxy: boolean
   auth: AuthSettings
@@ -120,6 +126,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     mailFrom: raw.MAIL_FROM,
     logLevel: raw.LOG_LEVEL,
     outboxPollMs: raw.OUTBOX_POLL_MS,
+    outboxRetentionMs: raw.OUTBOX_RETENTION_DAYS * 24 * 3_600_000,
+    housekeepingIntervalMs: raw.HOUSEKEEPING_INTERVAL_MINUTES * 60_000,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
     trustProxy: raw.TRUST_PROXY,
     auth: {

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server'
+import { deleteExpired, setDeferredErrorLogger, settleDeferred } from '@kundnav/api'
 import { createDb, MigrationError, migrate, migrationsDir, seedDemo } from '@kundnav/db'
 import { createApp } from './app.ts'
 import { EnvError, parseEnv } from './env.ts'
@@ -46,7 +47,22 @@ async function main(): Promise<void> {
   const transport: Transport & { close?(): void } = env.smtpUrl
     ? createSmtpTransport(env.smtpUrl, env.mailFrom)
     : mailboxTransport
-  const worker = new OutboxWorker({ db, transport, logger, pollMs: env.outboxPollMs })
+  setDeferredErrorLogger((error, label) => logger.error({ err: error, task: label }, 'deferred task failed'))
+  const worker = new OutboxWorker({
+    db,
+    transport,
+    logger,
+    pollMs: env.outboxPollMs,
+    housekeeping: {
+      everyMs: env.housekeepingIntervalMs,
+      run: () =>
+        deleteExpired(db.prisma, {
+          sessionIdleMs: env.auth.sessionIdleMs,
+          throttleWindowMs: env.auth.throttleWindowMs,
+          outboxRetentionMs: env.outboxRetentionMs,
+        }),
+    },
+  })
   worker.start()
 
   const app = createApp({ db, env, logger })
@@ -75,6 +91,8 @@ async function main(): Promise<void> {
       if ('closeIdleConnections' in server) server.closeIdleConnections()
     })
     clearTimeout(force)
+    // Work requests started after answering (a reset mail) finishes before the database closes.
+    await settleDeferred()
     await worker.stop()
     transport.close?.()
     await db.close()

@@ -13,9 +13,12 @@ export function setDeferredErrorLogger(logger: ErrorLogger): void {
   logError = logger
 }
 
-/** Starts `task` without waiting for it; a failure is logged, never thrown at the request. */
+/**
+ * Runs `task` once the current request's answer is on its way (a macrotask later, so not even its first
+ * statement competes with the answer); a failure is logged, never thrown at the request.
+ */
 export function defer(label: string, task: () => Promise<unknown>): void {
-  const running: Promise<void> = Promise.resolve()
+  const running: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
     .then(task)
     .then(
       () => undefined,
