@@ -206,7 +206,10 @@ describe('request limits', () => {
         duplex: 'half',
       } as RequestInit)
       expect(response.status).toBe(413)
-      expect(await response.json()).toMatchObject({ error: expect.stringContaining('larger') })
+      expect(await response.json()).toEqual({
+        error: expect.stringContaining('larger'),
+        requestId: response.headers.get('x-request-id'),
+      })
       expect(body.read()).toBeLessThan(512 * 1024)
     })
   }

@@ -20,7 +20,10 @@ export function apiBodyLimit(): MiddlewareHandler {
     onError: (c) => {
       // The rest of the body is not worth reading: the client may stop sending.
       c.header('Connection', 'close')
-      return c.json({ error: `The request body is larger than ${MAX_BODY_BYTES} bytes.` }, 413)
+      return c.json(
+        { error: `The request body is larger than ${MAX_BODY_BYTES} bytes.`, requestId: c.get('requestId') },
+        413,
+      )
     },
   })
 }
