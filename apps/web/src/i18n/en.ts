@@ -25,6 +25,7 @@ export const en: Translation = {
     save: 'Save',
     saving: 'Saving …',
     saveFailed: 'We could not save right now. Please try again in a moment.',
+    errorCode: 'Give error code {{code}} if you contact support.',
     cancel: 'Cancel',
     showMore: 'Show more',
   },

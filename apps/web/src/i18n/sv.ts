@@ -28,6 +28,7 @@ export const sv = {
     save: 'Spara',
     saving: 'Sparar …',
     saveFailed: 'Det gick inte att spara just nu. Försök igen om en stund.',
+    errorCode: 'Ange felkod {{code}} om du kontaktar supporten.',
     cancel: 'Avbryt',
     showMore: 'Visa fler',
   },

@@ -50,6 +50,30 @@ export function trpcFieldErrors(error: unknown): Record<string, string[]> {
   return result
 }
 
+/**
+ * The id the server gave the request that failed (logged with every detail of the failure): tRPC errors
+ * carry it as `data.requestId`; the server's answers outside tRPC (a generic 500, a 413) in their JSON.
+ */
+export function trpcRequestId(error: unknown): string | null {
+  const fromData = errorData(error)?.requestId
+  if (typeof fromData === 'string' && fromData !== '') return fromData
+  if (!(error instanceof TRPCClientError)) return null
+  const json: unknown = error.meta?.responseJSON
+  const fromBody =
+    json !== null && typeof json === 'object' ? (json as Record<string, unknown>).requestId : null
+  return typeof fromBody === 'string' && fromBody !== '' ? fromBody : null
+}
+
+/**
+ * "Ange felkod <id> om du kontaktar supporten." for an error whose request the server named; null for
+ * any other (a network error, a page that broke in the browser). Shown wherever an unexpected server
+ * error is, so support can find the request in the log.
+ */
+export function errorCodeMessage(t: TFunction, error: unknown): string | null {
+  const code = trpcRequestId(error)
+  return code ? t('common.errorCode', { code }) : null
+}
+
 /** The server's own message (a Swedish sentence meant for people), if the error came from the server. */
 export function trpcMessage(error: unknown): string | null {
   return error instanceof TRPCClientError && error.message ? error.message : null
