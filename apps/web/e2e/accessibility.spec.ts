@@ -1,6 +1,7 @@
-import { expect, type Page, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { expectNoAxeViolations } from './support/axe.ts'
 import { choosePair, signIn } from './support/session.ts'
+import { expect, test } from './support/test.ts'
 
 /** Waits for the page's one h1, so axe sees the page and not its loading state. */
 async function visit(page: Page, path: string): Promise<void> {

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test'
 import { signInAs } from './support/admin.ts'
+import { expect, test } from './support/test.ts'
 
 /** A day `days` from now, as `<input type="date">` takes it, in Swedish time. */
 function dayFromNow(days: number): string {

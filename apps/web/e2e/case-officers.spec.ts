@@ -1,7 +1,8 @@
-import { expect, type Page, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { choosePasswordAndSignIn, signInAs, uniquePerson, waitForMail } from './support/admin.ts'
 import { BASE_URL_ENV } from './support/server.ts'
 import { activePair } from './support/session.ts'
+import { expect, test } from './support/test.ts'
 
 const RESPONSIBLE = 'testbanken'
 const RESPONSIBLE_PAIR = 'Ansvarig hos Testbanken AB (demo)'

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test'
 import superjson from 'superjson'
+import { expect, test } from './support/test.ts'
 
 test('the footer links to the development mailbox in demo mode, and its filter finds nothing for a stranger', async ({
   page,

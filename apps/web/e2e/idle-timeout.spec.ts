@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test'
 import { expectActivePair, signIn } from './support/session.ts'
+import { expect, test } from './support/test.ts'
 
 test('two minutes before the idle timeout a dialog offers to stay; without an answer the person is logged out', async ({
   page,

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test'
 import superjson from 'superjson'
 import { choosePasswordAndSignIn, signInAs, uniquePerson, waitForMail } from './support/admin.ts'
 import { activePair } from './support/session.ts'
+import { expect, test } from './support/test.ts'
 
 const ADMIN = 'anna.andersson@norrby.example'
 const ADMIN_PAIR = 'Administratör hos Region Norrby (demo)'

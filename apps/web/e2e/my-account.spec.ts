@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test'
 import { accountNav, choosePair, signIn } from './support/session.ts'
+import { expect, test } from './support/test.ts'
 
 const FIREFOX_ON_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0'
 

@@ -1,6 +1,7 @@
-import { expect, type Page, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { newestMail, waitForMailLink } from './support/mailbox.ts'
 import { expectActivePair, fillSignIn } from './support/session.ts'
+import { expect, test } from './support/test.ts'
 
 // David's password is changed here: no other test signs in as him.
 const DAVID = 'david@norrby.example'

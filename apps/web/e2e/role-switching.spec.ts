@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test'
 import { accountNav, choosePair, expectActivePair, signIn } from './support/session.ts'
+import { expect, test } from './support/test.ts'
 
 const NORRBY = 'Region Norrby (demo)'
 

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test'
 import { DEMO_PASSWORD, expectActivePair } from './support/session.ts'
+import { expect, test } from './support/test.ts'
 
 test('the sign-in page checks the form on submit, with a summary linking to the fields', async ({ page }) => {
   await page.goto('/logga-in')

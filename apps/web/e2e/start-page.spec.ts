@@ -1,5 +1,6 @@
-import { expect, type Page, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { fetchPortalInfo } from './support/api.ts'
+import { expect, test } from './support/test.ts'
 
 function htmlLang(page: Page): Promise<string> {
   return page.evaluate(() => document.documentElement.lang)

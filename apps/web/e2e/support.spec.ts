@@ -1,6 +1,7 @@
-import { expect, type Page, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { signInAs } from './support/admin.ts'
 import { expectActivePair, signIn } from './support/session.ts'
+import { expect, test } from './support/test.ts'
 
 const SUPPORT = 'support@servicemyndigheten.example'
 const BANK = 'Testbanken AB (demo)'
