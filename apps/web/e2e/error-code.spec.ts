@@ -53,3 +53,30 @@ test('the error code is said in English too, also for a failure outside tRPC', a
   })
   await expect(page.getByText(`Give error code ${REQUEST_ID} if you contact support.`)).toBeVisible()
 })
+
+test('a server error without a request id in its body still shows the one in its X-Request-Id header', async ({
+  page,
+}) => {
+  await page.route('**/api/trpc/**', async (route) => {
+    const procedures = new URL(route.request().url()).pathname.split(',')
+    if (!procedures.some((path) => path.endsWith('session.get'))) return route.continue()
+    await route.fulfill({
+      status: 500,
+      headers: { 'x-request-id': REQUEST_ID },
+      json: procedures.map(() => ({
+        error: {
+          json: {
+            message: 'Något gick fel hos oss. Försök igen om en stund.',
+            code: -32603,
+            data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500, requestId: null },
+          },
+        },
+      })),
+    })
+  })
+  await page.goto('/mina-uppgifter')
+  await expect(page.getByRole('heading', { level: 1, name: 'Något gick fel' })).toBeVisible({
+    timeout: 15_000,
+  })
+  await expect(page.getByText(`Ange felkod ${REQUEST_ID} om du kontaktar supporten.`)).toBeVisible()
+})

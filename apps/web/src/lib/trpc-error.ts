@@ -52,7 +52,9 @@ export function trpcFieldErrors(error: unknown): Record<string, string[]> {
 
 /**
  * The id the server gave the request that failed (logged with every detail of the failure): tRPC errors
- * carry it as `data.requestId`; the server's answers outside tRPC (a generic 500, a 413) in their JSON.
+ * carry it as `data.requestId`; the server's answers outside tRPC (a generic 500, a 413) in their JSON; and
+ * any answer in its X-Request-Id header, which a server error falls back to (one that struck before tRPC
+ * could name the request).
  */
 export function trpcRequestId(error: unknown): string | null {
   const fromData = errorData(error)?.requestId
@@ -61,7 +63,10 @@ export function trpcRequestId(error: unknown): string | null {
   const json: unknown = error.meta?.responseJSON
   const fromBody =
     json !== null && typeof json === 'object' ? (json as Record<string, unknown>).requestId : null
-  return typeof fromBody === 'string' && fromBody !== '' ? fromBody : null
+  if (typeof fromBody === 'string' && fromBody !== '') return fromBody
+  const response: unknown = error.meta?.response
+  if (!(response instanceof Response) || response.status < 500) return null
+  return response.headers.get('x-request-id') || null
 }
 
 /**
