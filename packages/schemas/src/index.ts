@@ -1,3 +1,5 @@
+import './zod-config.ts'
+
 export * from './auth.ts'
 export * from './dev-mailbox.ts'
 export * from './members.ts'

@@ -52,7 +52,6 @@ export const identityEn: IdentityTranslation = {
     sending: 'Sending …',
     resetRequested:
       'If there is an account with that username or e-mail address, we have sent an e-mail with a link for choosing a password. The link is valid for 60 minutes.',
-    resetThrottled: 'You have asked for many links in a short time. Wait {{wait}} and try again.',
     backToSignIn: 'Back to logging in',
     newPasswordTitle: 'Create a new password',
     choosePasswordTitle: 'Choose your password',

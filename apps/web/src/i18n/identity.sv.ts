@@ -54,7 +54,6 @@ export const identitySv = {
     sending: 'Skickar …',
     resetRequested:
       'Om det finns ett konto med det användarnamnet eller den e-postadressen har vi skickat ett mejl med en länk för att välja lösenord. Länken gäller i 60 minuter.',
-    resetThrottled: 'Du har bett om många länkar på kort tid. Vänta {{wait}} och försök igen.',
     backToSignIn: 'Tillbaka till inloggningen',
     newPasswordTitle: 'Skapa nytt lösenord',
     choosePasswordTitle: 'Välj ditt lösenord',

@@ -1,5 +1,6 @@
 import { type MouseEvent, useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { errorCodeMessage } from '../../lib/trpc-error.ts'
 import { Alert } from './alert.tsx'
 
 export interface FieldError {
@@ -66,18 +67,23 @@ export function FormErrors({
   errors,
   attempt,
   failed,
+  error,
 }: {
   errors: readonly FieldError[]
   attempt: number
   failed: boolean
+  /** The failure itself: an unexpected one carries the error code the person gives support. */
+  error?: unknown
 }) {
   const { t } = useTranslation()
+  const code = failed ? errorCodeMessage(t, error) : null
   return (
     <>
       {errors.length > 0 ? <ErrorSummary key={attempt} errors={errors} /> : null}
       {failed ? (
         <Alert tone="error">
           <p>{t('common.saveFailed')}</p>
+          {code ? <p>{code}</p> : null}
         </Alert>
       ) : null}
     </>

@@ -14,6 +14,7 @@ export function FormDialog({
   errors,
   attempt,
   failed,
+  error,
   busy,
   onSubmit,
   onClose,
@@ -24,6 +25,8 @@ export function FormDialog({
   errors: readonly FieldError[]
   attempt: number
   failed: boolean
+  /** The failure, for its error code (see FormErrors). */
+  error?: unknown
   busy: boolean
   onSubmit: () => void
   onClose: () => void
@@ -41,7 +44,7 @@ export function FormDialog({
         }}
         className="space-y-6"
       >
-        <FormErrors errors={errors} attempt={attempt} failed={failed} />
+        <FormErrors errors={errors} attempt={attempt} failed={failed} error={error} />
         {children}
         <div className="flex flex-wrap gap-4">
           <Button type="submit" aria-disabled={busy}>

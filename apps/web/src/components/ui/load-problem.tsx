@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { trpcErrorCode } from '../../lib/trpc-error.ts'
+import { errorCodeMessage, trpcErrorCode } from '../../lib/trpc-error.ts'
 import { Alert } from './alert.tsx'
 import { Button } from './button.tsx'
 
@@ -25,9 +25,11 @@ export function LoadProblem({
       </Alert>
     )
   }
+  const code = errorCodeMessage(t, error)
   return (
     <Alert tone="error">
       <p>{t('common.loadFailed')}</p>
+      {code ? <p>{code}</p> : null}
       <Button variant="secondary" onClick={onRetry}>
         {t('common.retry')}
       </Button>

@@ -80,7 +80,7 @@ export function AuditLogPage({
       {log.isPending ? (
         <Skeleton label={t('auditLog.loading')} lines={8} />
       ) : !log.data ? (
-        <LoadProblem onRetry={() => void log.refetch()} />
+        <LoadProblem error={log.error} onRetry={() => void log.refetch()} />
       ) : events.length === 0 ? (
         <EmptyState>{filtered ? t('auditLog.emptyFiltered') : t('auditLog.empty')}</EmptyState>
       ) : (

@@ -80,7 +80,7 @@ export function NewPasswordPage({
     return (
       <>
         <PageHeading>{t('auth.newPasswordTitle')}</PageHeading>
-        <LoadProblem onRetry={() => void link.refetch()} />
+        <LoadProblem error={link.error} onRetry={() => void link.refetch()} />
       </>
     )
   }
@@ -145,7 +145,12 @@ export function NewPasswordPage({
         {purpose === 'invite' ? t('auth.choosePasswordTitle') : t('auth.newPasswordTitle')}
       </PageHeading>
       <p className="mb-6 max-w-prose">{t('auth.newPasswordFor', { username })}</p>
-      <FormErrors errors={fields.summary} attempt={fields.attempt} failed={failed} />
+      <FormErrors
+        errors={fields.summary}
+        attempt={fields.attempt}
+        failed={failed}
+        error={setPassword.error}
+      />
       <form noValidate onSubmit={submit} className="max-w-xl space-y-6">
         {/* Lets password managers store the new password under the right username. */}
         <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />

@@ -105,6 +105,7 @@ export function AddCaseOfficerDialog({
       errors={fields.summary}
       attempt={fields.attempt}
       failed={failed}
+      error={add.error}
       busy={add.isPending}
       onSubmit={submit}
       onClose={onClose}

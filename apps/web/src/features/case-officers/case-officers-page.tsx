@@ -79,7 +79,7 @@ export function CaseOfficersPage() {
       {officers.isPending ? (
         <Skeleton label={t('caseOfficers.loading')} lines={6} />
       ) : officers.isError ? (
-        <LoadProblem onRetry={() => void officers.refetch()} />
+        <LoadProblem error={officers.error} onRetry={() => void officers.refetch()} />
       ) : (
         <>
           <Alert tone="notice" heading={t('caseOfficers.rememberHeading')}>

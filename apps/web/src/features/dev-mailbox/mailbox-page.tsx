@@ -66,7 +66,7 @@ export function MailboxPage({
       {mailbox.isPending ? (
         <Skeleton label={t('devMailbox.loading')} lines={6} />
       ) : !mailbox.data ? (
-        <LoadProblem onRetry={() => void mailbox.refetch()} />
+        <LoadProblem error={mailbox.error} onRetry={() => void mailbox.refetch()} />
       ) : messages.length === 0 ? (
         recipient ? (
           <EmptyState>{t('devMailbox.emptyFiltered', { recipient })}</EmptyState>

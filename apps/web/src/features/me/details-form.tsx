@@ -65,7 +65,7 @@ export function DetailsForm({ me }: { me: Me }) {
         {t('me.detailsHeading')}
       </h2>
       <StatusMessage message={saved ? t('me.saved') : null} />
-      <FormErrors errors={fields.summary} attempt={fields.attempt} failed={failed} />
+      <FormErrors errors={fields.summary} attempt={fields.attempt} failed={failed} error={update.error} />
       <form noValidate onSubmit={submit} className="max-w-xl space-y-6">
         <TextField
           id={FIELD_IDS.name}

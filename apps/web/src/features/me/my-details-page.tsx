@@ -19,7 +19,7 @@ export function MyDetailsPage() {
       {me.isPending ? (
         <Skeleton label={t('me.loading')} lines={6} />
       ) : me.isError ? (
-        <LoadProblem onRetry={() => void me.refetch()} />
+        <LoadProblem error={me.error} onRetry={() => void me.refetch()} />
       ) : (
         <>
           <dl className="mb-2 grid max-w-prose grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">

@@ -67,7 +67,7 @@ export function PasswordForm({ username }: { username: string }) {
         {t('me.passwordHeading')}
       </h2>
       <StatusMessage message={changed ? t('me.passwordChanged') : null} />
-      <FormErrors errors={fields.summary} attempt={fields.attempt} failed={failed} />
+      <FormErrors errors={fields.summary} attempt={fields.attempt} failed={failed} error={change.error} />
       <form noValidate onSubmit={submit} className="max-w-xl space-y-6">
         {/* Lets password managers store the new password under the right username. */}
         <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />

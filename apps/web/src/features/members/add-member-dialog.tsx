@@ -68,6 +68,7 @@ export function AddMemberDialog({ onClose, onAdded }: { onClose: () => void; onA
       errors={fields.summary}
       attempt={fields.attempt}
       failed={failed}
+      error={add.error}
       busy={add.isPending}
       onSubmit={submit}
       onClose={onClose}

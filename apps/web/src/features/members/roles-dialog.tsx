@@ -68,6 +68,7 @@ export function RolesDialog({
       errors={fields.summary}
       attempt={fields.attempt}
       failed={failed}
+      error={setRoles.error}
       busy={setRoles.isPending}
       onSubmit={submit}
       onClose={onClose}

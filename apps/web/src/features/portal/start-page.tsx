@@ -27,7 +27,7 @@ export function StartPage() {
         {info.isPending ? (
           <Skeleton label={t('portal.loading')} lines={3} />
         ) : info.isError ? (
-          <LoadProblem onRetry={() => void info.refetch()} />
+          <LoadProblem error={info.error} onRetry={() => void info.refetch()} />
         ) : info.data.providerName ? (
           <dl className="grid max-w-prose grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
             <dt className="font-semibold">{t('portal.providerName')}</dt>

@@ -37,7 +37,7 @@ export function ChooseRolePage({ onChosen }: { onChosen: () => void }) {
     return (
       <>
         <PageHeading>{t('session.chooseTitle')}</PageHeading>
-        <LoadProblem onRetry={() => void session.refetch()} />
+        <LoadProblem error={session.error} onRetry={() => void session.refetch()} />
       </>
     )
   }

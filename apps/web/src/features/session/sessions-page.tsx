@@ -78,7 +78,7 @@ export function SessionsPage() {
       {sessions.isPending ? (
         <Skeleton label={t('sessions.loading')} lines={4} />
       ) : sessions.isError ? (
-        <LoadProblem onRetry={() => void sessions.refetch()} />
+        <LoadProblem error={sessions.error} onRetry={() => void sessions.refetch()} />
       ) : (
         <DataTable
           caption={t('sessions.caption')}

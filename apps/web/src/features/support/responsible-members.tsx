@@ -102,7 +102,7 @@ export function ResponsibleMembers({
       {members.isPending ? (
         <Skeleton label={t('support.loadingMembers')} lines={4} />
       ) : members.isError ? (
-        <LoadProblem onRetry={() => void members.refetch()} />
+        <LoadProblem error={members.error} onRetry={() => void members.refetch()} />
       ) : members.data.length === 0 ? (
         <EmptyState>{t('support.noMembers')}</EmptyState>
       ) : (

@@ -61,7 +61,7 @@ export function SupportPage({
       {organizations.isPending ? (
         <Skeleton label={t('support.loadingOrganizations')} lines={4} />
       ) : organizations.isError ? (
-        <LoadProblem onRetry={() => void organizations.refetch()} />
+        <LoadProblem error={organizations.error} onRetry={() => void organizations.refetch()} />
       ) : (
         <>
           <OrganizationList
