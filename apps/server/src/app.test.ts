@@ -133,6 +133,28 @@ describe('server', () => {
     // No socket at all (an in-process call): not known to be local, so refused.
     expect((await app().request(path, forged)).status).toBe(403)
   })
+
+  it('answers in development mode only under its own names, so a rebinding page gets nothing', async () => {
+    const path = `/api/trpc/devMailbox.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`
+    for (const host of ['localhost:3000', '127.0.0.1:3000', '[::1]:3000']) {
+      expect((await app().request(`http://${host}${path}`, {}, LOOPBACK)).status, host).toBe(200)
+    }
+    // A name the attacker's DNS points at 127.0.0.1: the request comes from this machine, yet is refused.
+    for (const target of [path, '/', '/api/health']) {
+      const response = await app().request(`http://evil.example:3000${target}`, {}, LOOPBACK)
+      expect(response.status, target).toBe(403)
+      expect(await response.text()).not.toContain('mottagare')
+    }
+    // PUBLIC_URL names the portal: its host is one of them.
+    const named = createApp({
+      db,
+      env: { ...testEnv(), auth: { ...testEnv().auth, publicUrl: 'http://kundnav.lan:3000' } },
+      logger,
+    })
+    expect((await named.request(`http://kundnav.lan:3000${path}`, {}, LOOPBACK)).status).toBe(200)
+    // Production is reached under whatever name its proxy uses.
+    expect((await app(false).request('http://portal.example.se/api/health')).status).toBe(200)
+  })
 })
 
 /** A log that keeps its lines, to see what the server logged. */

@@ -8,6 +8,7 @@ import { Hono } from 'hono'
 import { createAuth } from './auth/authjs.ts'
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseCookies, peerIsLoopback } from './auth/request-info.ts'
 import type { Env } from './env.ts'
+import { developmentHostGuard } from './http/development-host.ts'
 import { apiBodyLimit, MAX_BATCH_SIZE } from './http/limits.ts'
 import { type RequestIdVariables, requestId, setResponseHeader } from './http/request-id.ts'
 import { securityHeaders } from './http/security-headers.ts'
@@ -34,6 +35,7 @@ export function createApp({ db, env, logger }: AppDeps) {
   app.use('*', requestId())
   app.use('*', securityHeaders({ https: env.auth.publicUrl.startsWith('https://') }))
   app.onError(unexpectedError(logger))
+  if (env.demoMode) app.use('*', developmentHostGuard(env.auth.publicUrl))
 
   app.use('/api/*', async (c, next) => {
     const started = performance.now()

@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server'
-import { deleteExpired, setDeferredErrorLogger, settleDeferred } from '@kundnav/api'
+import { deleteExpired, mailQueuedResetLinks } from '@kundnav/api'
 import { createDb, MigrationError, migrate, migrationsDir, seedDemo } from '@kundnav/db'
 import { createApp } from './app.ts'
 import { EnvError, parseEnv } from './env.ts'
@@ -47,12 +47,12 @@ async function main(): Promise<void> {
   const transport: Transport & { close?(): void } = env.smtpUrl
     ? createSmtpTransport(env.smtpUrl, env.mailFrom)
     : mailboxTransport
-  setDeferredErrorLogger((error, label) => logger.error({ err: error, task: label }, 'deferred task failed'))
   const worker = new OutboxWorker({
     db,
     transport,
     logger,
     pollMs: env.outboxPollMs,
+    prepare: () => mailQueuedResetLinks(db.prisma, env.auth),
     housekeeping: {
       everyMs: env.housekeepingIntervalMs,
       run: () =>
@@ -91,8 +91,6 @@ async function main(): Promise<void> {
       if ('closeIdleConnections' in server) server.closeIdleConnections()
     })
     clearTimeout(force)
-    // Work requests started after answering (a reset mail) finishes before the database closes.
-    await settleDeferred()
     await worker.stop()
     transport.close?.()
     await db.close()

@@ -10,6 +10,8 @@ export interface OutboxWorkerOptions {
   batchSize?: number
   /** How long a claimed message is reserved for this worker before another may retry it. */
   leaseMs?: number
+  /** Work that writes into the outbox (queued password reset requests), run at the start of each pass. */
+  prepare?: () => Promise<unknown>
   /** Clean-up the worker runs between deliveries, at most once per `everyMs` (the first pass runs it). */
   housekeeping?: { run: () => Promise<unknown>; everyMs: number }
 }
@@ -43,6 +45,12 @@ export class OutboxWorker {
   async runOnce(): Promise<number> {
     const { db, transport, logger, batchSize = 20, leaseMs = 5 * 60_000 } = this.options
     let delivered = 0
+    if (this.options.prepare) {
+      // A failure here must not hold up delivering what is already queued.
+      await this.options
+        .prepare()
+        .catch((error: unknown) => logger.error({ err: error }, 'outbox preparation failed'))
+    }
     for (;;) {
       const batch = await claimDueMessages(db.prisma, { limit: batchSize, leaseMs })
       for (const message of batch) {

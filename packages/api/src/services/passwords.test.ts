@@ -3,8 +3,7 @@ import { createTestDb } from '@kundnav/db/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../errors.ts'
 import { callerFor, failureOf, TEST_AUTH_SETTINGS } from '../testing/world.ts'
-import { settleDeferred } from './deferred.ts'
-import { RESET_REQUESTED_MESSAGE } from './passwords.ts'
+import { mailQueuedResetLinks, RESET_REQUESTED_MESSAGE } from './passwords.ts'
 import { resolveActor } from './sessions.ts'
 import { signIn } from './sign-in.ts'
 
@@ -21,6 +20,7 @@ afterAll(async () => {
 })
 beforeEach(async () => {
   await db.prisma.throttleEvent.deleteMany()
+  await db.prisma.passwordResetRequest.deleteMany()
 })
 
 async function person() {
@@ -38,7 +38,7 @@ async function person() {
 const anonymous = () => callerFor(db, null)
 
 async function linkMailedTo(email: string): Promise<string> {
-  await settleDeferred()
+  await mailQueuedResetLinks(db.prisma, TEST_AUTH_SETTINGS)
   const mail = await db.prisma.outboxMessage.findFirstOrThrow({
     where: { recipient: email, subject: 'Skapa nytt lösenord i Kundnav' },
     orderBy: { createdAt: 'desc' },
@@ -63,6 +63,11 @@ describe('Glömt/skapa nytt lösenord', () => {
     const unknown = await anonymous().auth.requestPasswordReset({ username: 'ingen@finns.example' })
     expect(known).toEqual({ message: RESET_REQUESTED_MESSAGE })
     expect(unknown).toEqual(known)
+    // Both requests did the same work: one queued request each, no mail written while answering.
+    expect(await db.prisma.passwordResetRequest.count()).toBe(2)
+    expect(await resetMailsTo(user.email)).toBe(0)
+    expect(await mailQueuedResetLinks(db.prisma, TEST_AUTH_SETTINGS)).toBe(2)
+    expect(await db.prisma.passwordResetRequest.count()).toBe(0)
     expect(await db.prisma.outboxMessage.count({ where: { recipient: 'ingen@finns.example' } })).toBe(0)
     const token = await linkMailedTo(user.email)
     // Stored hashed: the mailed token itself is nowhere in the database.
@@ -163,7 +168,7 @@ describe('Glömt/skapa nytt lösenord', () => {
       const username = index % 2 === 0 ? user.username : user.email.toUpperCase()
       answers.push(await anonymous().auth.requestPasswordReset({ username }))
     }
-    await settleDeferred()
+    await mailQueuedResetLinks(db.prisma, TEST_AUTH_SETTINGS)
     expect(new Set(answers.map((answer) => answer.message))).toEqual(new Set([RESET_REQUESTED_MESSAGE]))
     expect(await resetMailsTo(user.email)).toBe(limit)
   })
@@ -173,7 +178,7 @@ describe('Glömt/skapa nytt lösenord', () => {
     const answers = await Promise.all(
       Array.from({ length: 100 }, () => anonymous().auth.requestPasswordReset({ username: user.username })),
     )
-    await settleDeferred()
+    await mailQueuedResetLinks(db.prisma, TEST_AUTH_SETTINGS)
     expect(answers.every((answer) => answer.message === RESET_REQUESTED_MESSAGE)).toBe(true)
     expect(await resetMailsTo(user.email)).toBe(TEST_AUTH_SETTINGS.resetRequestsPerAccount)
   })
@@ -260,5 +265,21 @@ describe('Mina uppgifter: byt lösenord', () => {
     await expect(
       signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: OLD }, client, null),
     ).resolves.toMatchObject({ userId: user.id })
+  })
+})
+
+describe('the worker mailing queued reset links', () => {
+  it('takes each request once, even with two workers at it at the same time', async () => {
+    const user = await person()
+    for (let index = 0; index < 3; index++)
+      await anonymous().auth.requestPasswordReset({ username: user.username })
+    const handled = await Promise.all([
+      mailQueuedResetLinks(db.prisma, TEST_AUTH_SETTINGS),
+      mailQueuedResetLinks(db.prisma, TEST_AUTH_SETTINGS),
+    ])
+    expect(handled[0] + handled[1]).toBe(3)
+    expect(await resetMailsTo(user.email)).toBe(3)
+    // Each new link withdraws the one before: only the last mailed link works.
+    expect(await db.prisma.verificationToken.count({ where: { identifier: `reset:${user.id}` } })).toBe(1)
   })
 })

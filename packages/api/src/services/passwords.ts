@@ -13,7 +13,6 @@ import { AppError } from '../errors.ts'
 import { passwordChangedMail, passwordResetMail } from '../mail/templates.ts'
 import { type AuthSettings, INVITATION_LINK_TTL_MS, RESET_LINK_TTL_MS } from '../settings.ts'
 import { recordAudit } from './audit.ts'
-import { defer } from './deferred.ts'
 import { endSessions } from './sessions.ts'
 import type { ClientInfo } from './sign-in.ts'
 import { attemptCounters, clearThrottle, describeWait, reserveAttempt } from './throttle.ts'
@@ -71,10 +70,11 @@ export const RESET_REQUESTED_MESSAGE =
   'Om det finns ett konto med det användarnamnet eller den e-postadressen har vi skickat ett mejl med en länk för att välja lösenord. Länken gäller i 60 minuter.'
 
 /**
- * "Glömt/skapa nytt lösenord": mails a link when the account exists and its limits allow; answers the
- * same, and as fast, either way. The request is counted per account (its id, whether the person typed the
- * username or the e-mail address) and per client address before anything else; the work only an existing
- * account gets (the link, the mail, the audit event) runs after the answer, so its timing reveals nothing.
+ * "Glömt/skapa nytt lösenord": answers the same, after the same work, whether or not the account exists.
+ * The request is counted per account (its id, whether the person typed the username or the e-mail
+ * address) and per client address; within the limits it is queued as a `PasswordResetRequest` row — one
+ * insert either way — and the worker mails the link (`mailQueuedResetLinks`). Past the limits nothing is
+ * queued, and the answer is still the same.
  */
 export async function requestPasswordReset(
   db: Db,
@@ -96,35 +96,50 @@ export async function requestPasswordReset(
     }),
     settings.throttleWindowMs,
   )
-  if (user && waitSeconds === 0) {
-    defer('password reset mail', () => mailResetLink(prisma, settings, user.id, client))
+  if (waitSeconds === 0) {
+    await prisma.passwordResetRequest.create({
+      data: { userId: user?.id ?? null, clientAddress: client.clientAddress },
+    })
   }
   return { message: RESET_REQUESTED_MESSAGE }
 }
 
-async function mailResetLink(
+/**
+ * The worker's half of "Glömt/skapa nytt lösenord": for each queued request, in one transaction, the row is
+ * taken (deleting it, so two workers never both take it) and, when it names an account, a link is created,
+ * mailed through the outbox and audited. Returns how many requests were handled.
+ */
+export async function mailQueuedResetLinks(
   prisma: PrismaClient,
   settings: AuthSettings,
-  userId: string,
-  client: ClientInfo,
-) {
-  await prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId } })
-    const link = await createPasswordLink(tx, settings, user.id, 'reset')
-    await enqueueMail(tx, {
-      to: user.email,
-      ...passwordResetMail({ name: user.name, username: user.username, link }),
+  limit = 50,
+): Promise<number> {
+  const queued = await prisma.passwordResetRequest.findMany({ orderBy: { id: 'asc' }, take: limit })
+  let handled = 0
+  for (const request of queued) {
+    await prisma.$transaction(async (tx) => {
+      const taken = await tx.passwordResetRequest.deleteMany({ where: { id: request.id } })
+      if (taken.count === 0) return
+      handled++
+      const user = request.userId ? await tx.user.findUnique({ where: { id: request.userId } }) : null
+      if (!user) return
+      const link = await createPasswordLink(tx, settings, user.id, 'reset')
+      await enqueueMail(tx, {
+        to: user.email,
+        ...passwordResetMail({ name: user.name, username: user.username, link }),
+      })
+      await recordAudit(tx, {
+        organizationId: null,
+        actorUserId: null,
+        actorRole: null,
+        action: 'password.reset_requested',
+        targetType: 'User',
+        targetId: user.id,
+        data: { clientAddress: request.clientAddress },
+      })
     })
-    await recordAudit(tx, {
-      organizationId: null,
-      actorUserId: null,
-      actorRole: null,
-      action: 'password.reset_requested',
-      targetType: 'User',
-      targetId: user.id,
-      data: { clientAddress: client.clientAddress },
-    })
-  })
+  }
+  return handled
 }
 
 /** What a link is for, so the page can say "Välj lösenord" or "Skapa nytt lösenord"; refuses bad links. */

@@ -1,0 +1,24 @@
+import type { MiddlewareHandler } from 'hono'
+import { isLoopbackAddress } from './loopback.ts'
+
+/**
+ * In development mode the portal answers only under its own names: `localhost`, a loopback address or
+ * `PUBLIC_URL`'s host. A web page elsewhere can make the developer's own browser call the local server
+ * under a name of its choosing that resolves to 127.0.0.1 (DNS rebinding); that request arrives from
+ * loopback and counts as same-origin, so without this check it could read the development mailbox and
+ * take over accounts with their password links. (Vite's dev server guards its `allowedHosts` alike.)
+ */
+export function developmentHostGuard(publicUrl: string): MiddlewareHandler {
+  const publicHost = new URL(publicUrl).hostname
+  return async (c, next) => {
+    const host = new URL(c.req.url).hostname
+    if (host !== publicHost && !isLoopbackAddress(host)) {
+      return c.text(
+        `Kundnav in development mode answers only at localhost or ${publicHost}. ` +
+          'To reach it under another name, set PUBLIC_URL to that address.',
+        403,
+      )
+    }
+    await next()
+  }
+}
