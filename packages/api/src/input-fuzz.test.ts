@@ -117,32 +117,34 @@ describe('control characters in every text field', () => {
     const tested: string[] = []
     for (const path of procedures) {
       const row = PROCEDURE_ROWS[path]
-      const valid = row?.input(world)
-      const fields = stringPaths(valid)
-      if (fields.length === 0) continue
-      tested.push(path)
-      const call = procedureAt(callerFor(db, await allowedActor(path)), path)
-      await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...fields), REFUSED, fc.nat(), async (field, bad, at) => {
-          const original = String(
-            field.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], valid),
-          )
-          const position = at % (original.length + 1)
-          const input = withStringAt(
-            valid,
-            field,
-            original.slice(0, position) + bad + original.slice(position),
-          )
-          const error = await call(input).then(
-            () => null,
-            (e: unknown) => e,
-          )
-          const what = `${path} ${field.join('.')} with ${JSON.stringify(bad)}`
-          expect(error, what).toBeInstanceOf(TRPCError)
-          expect((error as TRPCError).code, what).toBe('BAD_REQUEST')
-        }),
-        { numRuns: 25 },
-      )
+      if (!row) continue
+      for (const valid of [row.input(world), row.fullInput?.(world)]) {
+        const fields = stringPaths(valid)
+        if (fields.length === 0) continue
+        tested.push(path)
+        const call = procedureAt(callerFor(db, await allowedActor(path)), path)
+        await fc.assert(
+          fc.asyncProperty(fc.constantFrom(...fields), REFUSED, fc.nat(), async (field, bad, at) => {
+            const original = String(
+              field.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], valid),
+            )
+            const position = at % (original.length + 1)
+            const input = withStringAt(
+              valid,
+              field,
+              original.slice(0, position) + bad + original.slice(position),
+            )
+            const error = await call(input).then(
+              () => null,
+              (e: unknown) => e,
+            )
+            const what = `${path} ${field.join('.')} with ${JSON.stringify(bad)}`
+            expect(error, what).toBeInstanceOf(TRPCError)
+            expect((error as TRPCError).code, what).toBe('BAD_REQUEST')
+          }),
+          { numRuns: 25 },
+        )
+      }
     }
     // The text inputs of sign-in, reset, members, case officers, support and the mailbox at least.
     expect(tested.length).toBeGreaterThan(10)

@@ -83,6 +83,8 @@ describe('tenant matrix', () => {
       if (result instanceof Error) throw result
       const text = JSON.stringify(result ?? null)
       for (const marker of row.allowed.shows?.(world) ?? []) expect(text).toContain(marker)
+      if (row.allowed.changed)
+        expect(await row.allowed.changed(world, db, input), 'the change at home').toBe(true)
     })
 
     if (row.rung === 'public' || row.rung === 'demo') {

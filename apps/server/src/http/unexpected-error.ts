@@ -1,10 +1,8 @@
+import { UNEXPECTED_ERROR_MESSAGE } from '@kundnav/api'
 import type { ErrorHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { Logger } from '../logger.ts'
 import type { RequestIdVariables } from './request-id.ts'
-
-/** What a person (or a client) learns of an error we did not expect; the details are in the log. */
-export const UNEXPECTED_ERROR = 'Något gick fel hos oss. Försök igen om en stund.'
 
 /**
  * Whatever throws outside tRPC's own handling (Auth.js's handler, a middleware, a static file) becomes a
@@ -17,6 +15,6 @@ export function unexpectedError(logger: Logger): ErrorHandler<{ Variables: Reque
       return c.json({ error: error.message || 'Bad request', requestId }, error.status)
     }
     logger.error({ err: error, requestId, method: c.req.method, path: c.req.path }, 'unexpected error')
-    return c.json({ error: UNEXPECTED_ERROR, requestId }, 500)
+    return c.json({ error: UNEXPECTED_ERROR_MESSAGE, requestId }, 500)
   }
 }

@@ -154,6 +154,7 @@ describe('housekeeping in the worker', () => {
   it('deletes delivered mail past its retention while it polls', async () => {
     await enqueueMail(db.prisma, { to: 'gammal@norrby.example', subject: 'Gammal', text: 'x' })
     await db.prisma.outboxMessage.updateMany({
+      where: { recipient: 'gammal@norrby.example' },
       data: { status: 'SENT', sentAt: new Date(Date.now() - 8 * 24 * 3_600_000) },
     })
     const worker = new OutboxWorker({

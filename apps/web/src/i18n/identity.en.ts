@@ -10,6 +10,8 @@ export const identityEn: IdentityTranslation = {
     PASSWORD_TOO_COMMON:
       'The password is too common and easy to guess. Choose another one, for example a few words in a row.',
     WRONG_PASSWORD: 'The current password is not correct.',
+    PASSWORD_CHANGE_THROTTLED:
+      'You have entered a wrong current password too many times. Wait a while and try again.',
     USERNAME_TAKEN: 'The username is taken. Choose another one.',
     NO_ROLE_LEFT:
       'The person has no other role. Ask the organisation’s administrator to remove the person instead.',

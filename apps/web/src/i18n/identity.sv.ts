@@ -11,6 +11,8 @@ export const identitySv = {
     PASSWORD_TOO_COMMON:
       'Lösenordet är för vanligt och lätt att gissa. Välj ett annat, gärna några ord i rad.',
     WRONG_PASSWORD: 'Det nuvarande lösenordet stämmer inte.',
+    PASSWORD_CHANGE_THROTTLED:
+      'Du har angett fel nuvarande lösenord för många gånger. Vänta en stund och försök igen.',
     USERNAME_TAKEN: 'Användarnamnet är upptaget. Välj ett annat.',
     NO_ROLE_LEFT:
       'Personen har ingen annan roll. Be organisationens administratör att ta bort personen i stället.',

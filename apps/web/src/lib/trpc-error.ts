@@ -31,14 +31,6 @@ export function trpcAppCode(error: unknown): string | null {
   return typeof appCode === 'string' ? appCode : null
 }
 
-/** A number from the error's details, such as `waitSeconds` of a throttled request. */
-export function trpcDetail(error: unknown, key: string): number | null {
-  const details = errorData(error)?.details
-  if (details === null || typeof details !== 'object') return null
-  const value = (details as Record<string, unknown>)[key]
-  return typeof value === 'number' ? value : null
-}
-
 /** The server's messages per form field (`{ password: ['…'] }`), from zod or from an AppError's field. */
 export function trpcFieldErrors(error: unknown): Record<string, string[]> {
   const fieldErrors = errorData(error)?.fieldErrors

@@ -9,6 +9,9 @@ export interface Retention {
   outboxRetentionMs: number
 }
 
+/** An expired link is kept this long, so using it still says "Länken har gått ut" rather than "ogiltig". */
+const EXPIRED_LINK_GRACE_MS = 7 * 24 * 3_600_000
+
 export interface Deleted {
   sessions: number
   passwordLinks: number
@@ -18,7 +21,7 @@ export interface Deleted {
 
 /**
  * Deletes what can no longer matter, so tables do not only grow: ended sessions (past their absolute end
- * or idle timeout), expired password links (used ones are deleted when used), throttle events outside
+ * or idle timeout), password links a week after they expired (used ones are deleted when used), throttle events outside
  * the window, and delivered outbox messages past their retention. Undeliverable (DEAD) messages stay for
  * an operator to look at. Each delete is one statement; running it twice or on two servers is harmless.
  */
@@ -31,7 +34,9 @@ export async function deleteExpired(
   const sessions = await prisma.session.deleteMany({
     where: { OR: [{ expires: { lte: now } }, { lastSeenAt: { lte: ago(retention.sessionIdleMs) } }] },
   })
-  const passwordLinks = await prisma.verificationToken.deleteMany({ where: { expires: { lte: now } } })
+  const passwordLinks = await prisma.verificationToken.deleteMany({
+    where: { expires: { lte: ago(EXPIRED_LINK_GRACE_MS) } },
+  })
   const throttleEvents = await prisma.throttleEvent.deleteMany({
     where: { createdAt: { lt: ago(retention.throttleWindowMs) } },
   })

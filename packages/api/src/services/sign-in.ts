@@ -58,16 +58,14 @@ export async function signIn(
 
   if (!user || !valid) {
     // The reserved events stay: they are this failure's count.
-    await prisma.$transaction((tx) =>
-      recordAudit(tx, {
-        organizationId: null,
-        actorUserId: user?.id ?? null,
-        actorRole: null,
-        action: 'login.failed',
-        ...(user ? { targetType: 'User', targetId: user.id } : {}),
-        data: { clientAddress: client.clientAddress, ...(user ? {} : { username }) },
-      }),
-    )
+    await recordAudit(prisma, {
+      organizationId: null,
+      actorUserId: user?.id ?? null,
+      actorRole: null,
+      action: 'login.failed',
+      ...(user ? { targetType: 'User', targetId: user.id } : {}),
+      data: { clientAddress: client.clientAddress, ...(user ? {} : { username }) },
+    })
     throw new AppError('UNAUTHORIZED', 'INVALID_CREDENTIALS', 'Fel användarnamn eller lösenord.')
   }
 

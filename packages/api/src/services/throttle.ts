@@ -49,17 +49,16 @@ export async function reserveAttempt(
     const since = new Date(now - windowMs)
     let waitMs = 0
     for (const { scope, key, limit } of ordered) {
-      const where = { scope, key, createdAt: { gte: since } }
-      const count = await tx.throttleEvent.count({ where })
-      if (count < limit) continue
-      const latest = await tx.throttleEvent.findFirst({
-        where,
-        orderBy: { createdAt: 'desc' },
-        select: { createdAt: true },
+      const window = await tx.throttleEvent.aggregate({
+        where: { scope, key, createdAt: { gte: since } },
+        _count: true,
+        _max: { createdAt: true },
       })
-      if (!latest) continue
+      const count = window._count
+      const latest = window._max.createdAt
+      if (count < limit || !latest) continue
       const wait = Math.min(FIRST_WAIT_MS * 2 ** (count - limit), windowMs)
-      waitMs = Math.max(waitMs, latest.createdAt.getTime() + wait - now)
+      waitMs = Math.max(waitMs, latest.getTime() + wait - now)
     }
     if (waitMs > 0) return { waitSeconds: Math.ceil(waitMs / 1000), eventIds: [] }
     const created = await tx.throttleEvent.createManyAndReturn({

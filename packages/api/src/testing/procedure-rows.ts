@@ -25,6 +25,8 @@ export interface PositiveControl {
   outcome?: string
   /** Text the answer must contain: the caller's own organisation's data. */
   shows?: (world: World) => string[]
+  /** What the call must have changed, in the caller's own organisation, for a call that writes. */
+  changed?: (world: World, db: Db, input: unknown) => Promise<boolean>
 }
 
 export type ProcedureRow = Rung & {
@@ -37,6 +39,16 @@ export type ProcedureRow = Rung & {
    */
   otherOrganization: 'refused' | 'scoped'
   allowed: PositiveControl
+  /** A valid input with every optional text field filled, for the input fuzz test (default: `input`). */
+  fullInput?: (world: World) => unknown
+}
+
+/** The new person's membership, if any, in `world.home`. */
+async function homeMembershipOf(world: World, db: Db, input: unknown) {
+  const { email } = input as { email: string }
+  return db.prisma.membership.findFirst({
+    where: { organizationId: world.home.organization.id, user: { email } },
+  })
 }
 
 export const homeMember = (world: World, role: Role) => {
@@ -72,6 +84,7 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
   'devMailbox.list': {
     rung: 'demo',
     input: () => ({}),
+    fullInput: (w) => ({ recipient: w.mailboxRecipient }),
     otherOrganization: 'scoped',
     allowed: { shows: (w) => [w.mailboxRecipient] },
   },
@@ -145,8 +158,9 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
   'me.update': {
     rung: 'authed',
     input: () => ({ name: 'Nytt Namn', mobile: null }),
+    fullInput: () => ({ name: 'Nytt Namn', mobile: '070-123 45 67' }),
     otherOrganization: 'scoped',
-    allowed: { as: 'ORDERER', shows: (w) => [homeMember(w, 'ORDERER').user.email] },
+    allowed: { as: 'ORDERER', shows: (w) => [homeMember(w, 'ORDERER').user.email, 'Nytt Namn'] },
   },
   'me.changePassword': {
     rung: 'authed',
@@ -159,6 +173,7 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
     rung: 'member',
     permission: 'member.read',
     input: () => ({}),
+    fullInput: () => ({ search: 'Person', cursor: { name: 'Person A', id: randomUUID() } }),
     otherOrganization: 'scoped',
     allowed: { shows: (w) => [homeMember(w, 'CONTACT').membership.id, homeMember(w, 'CONTACT').user.email] },
   },
@@ -167,14 +182,27 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
     permission: 'member.manage',
     input: () => ({ ...newPerson(), roles: ['ORDERER'] }),
     otherOrganization: 'scoped',
-    allowed: {},
+    allowed: {
+      changed: async (w, db, input) =>
+        (await homeMembershipOf(w, db, input))?.roles.includes('ORDERER') === true,
+    },
   },
   'member.setRoles': {
     rung: 'member',
     permission: 'member.manage',
     input: (w) => ({ membershipId: homeMember(w, 'ORDERER').membership.id, roles: ['ORDERER'] }),
     otherOrganization: 'refused',
-    allowed: { shows: () => ['ORDERER'] },
+    allowed: {
+      input: async (w) => ({
+        membershipId: homeMember(w, 'ORDERER').membership.id,
+        roles: ['ORDERER', 'CONTACT'],
+      }),
+      changed: async (w, db) => {
+        const { membership } = homeMember(w, 'ORDERER')
+        const saved = await db.prisma.membership.findUniqueOrThrow({ where: { id: membership.id } })
+        return saved.roles.includes('CONTACT')
+      },
+    },
   },
   'member.remove': {
     rung: 'member',
@@ -196,6 +224,7 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
     rung: 'member',
     permission: 'audit.read',
     input: () => ({}),
+    fullInput: (w) => ({ action: 'world', actorUserId: homeMember(w, 'ADMIN').user.id }),
     otherOrganization: 'scoped',
     allowed: { shows: (w) => w.homeAuditEventIds },
   },
@@ -210,8 +239,12 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
     rung: 'member',
     permission: 'caseOfficer.manage',
     input: () => ({ kind: 'internal', ...newPerson() }),
+    fullInput: () => ({ kind: 'external', organizationName: 'Konsult AB', ...newPerson() }),
     otherOrganization: 'scoped',
-    allowed: {},
+    allowed: {
+      changed: async (w, db, input) =>
+        (await homeMembershipOf(w, db, input))?.roles.includes('CASE_OFFICER') === true,
+    },
   },
   'caseOfficer.remove': {
     rung: 'member',
@@ -245,6 +278,12 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
       responsible: true,
     }),
     otherOrganization: 'refused',
-    allowed: { shows: () => ['RESPONSIBLE'] },
+    allowed: {
+      changed: async (w, db) => {
+        const { membership } = homeMember(w, 'ORDERER')
+        const saved = await db.prisma.membership.findUniqueOrThrow({ where: { id: membership.id } })
+        return saved.roles.includes('RESPONSIBLE')
+      },
+    },
   },
 }

@@ -60,16 +60,14 @@ export async function createWorld(db: Db): Promise<World> {
       world.sessions.set(user.id, session.id)
     }
     const [first] = org.members
-    await db.prisma.$transaction((tx) =>
-      recordAudit(tx, {
-        organizationId: org.organization.id,
-        actorUserId: first?.user.id ?? null,
-        actorRole: first?.membership.roles[0] ?? null,
-        action: 'world.created',
-        targetType: 'Organization',
-        targetId: org.organization.id,
-      }),
-    )
+    await recordAudit(db.prisma, {
+      organizationId: org.organization.id,
+      actorUserId: first?.user.id ?? null,
+      actorRole: first?.membership.roles[0] ?? null,
+      action: 'world.created',
+      targetType: 'Organization',
+      targetId: org.organization.id,
+    })
   }
   const homeEvents = await db.prisma.auditEvent.findMany({
     where: { organizationId: world.home.organization.id },
