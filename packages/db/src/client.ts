@@ -37,6 +37,9 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
 
 async function createPostgresDb(connectionString: string, max: number): Promise<Db> {
   const pool = new pg.Pool({ connectionString, max })
+  // An idle connection the server ended (a restart, a failover, a dropped test database) is reported here;
+  // without a listener it would crash the process. The pool opens a new connection on next use.
+  pool.on('error', () => {})
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) })
   const sql: SqlRunner = {
     async query<T>(text: string, params: unknown[] = []) {
