@@ -37,6 +37,15 @@ async function person() {
 
 const anonymous = () => callerFor(db, null)
 
+const signInWithOld = (user: { username: string }) =>
+  signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: OLD }, client, null)
+
+async function actorOf(session: { token: string }) {
+  const actor = await resolveActor(db, TEST_AUTH_SETTINGS, session.token)
+  if (!actor) throw new Error('not signed in')
+  return actor
+}
+
 async function linkMailedTo(email: string): Promise<string> {
   await mailQueuedResetLinks(db.prisma, TEST_AUTH_SETTINGS)
   const mail = await db.prisma.outboxMessage.findFirstOrThrow({
@@ -80,13 +89,7 @@ describe('Glömt/skapa nytt lösenord', () => {
 
   it('sets the password, ends every session, clears throttling, mails "Ditt lösenord har ändrats" and uses the link up', async () => {
     const user = await person()
-    const session = await signIn(
-      db,
-      TEST_AUTH_SETTINGS,
-      { username: user.username, password: OLD },
-      client,
-      null,
-    )
+    const session = await signInWithOld(user)
     await db.prisma.throttleEvent.createMany({
       data: Array.from({ length: 10 }, () => ({ scope: 'login:account', key: user.id })),
     })
@@ -187,22 +190,9 @@ describe('Glömt/skapa nytt lösenord', () => {
 describe('Mina uppgifter: byt lösenord', () => {
   it('needs the current password, then ends the other sessions but keeps this one', async () => {
     const user = await person()
-    const here = await signIn(
-      db,
-      TEST_AUTH_SETTINGS,
-      { username: user.username, password: OLD },
-      client,
-      null,
-    )
-    const elsewhere = await signIn(
-      db,
-      TEST_AUTH_SETTINGS,
-      { username: user.username, password: OLD },
-      client,
-      null,
-    )
-    const actor = await resolveActor(db, TEST_AUTH_SETTINGS, here.token)
-    if (!actor) throw new Error('not signed in')
+    const here = await signInWithOld(user)
+    const elsewhere = await signInWithOld(user)
+    const actor = await actorOf(here)
     const me = callerFor(db, actor)
 
     const wrong = await failureOf(me.me.changePassword({ currentPassword: 'inte rätt', newPassword: NEW }))
@@ -223,30 +213,14 @@ describe('Mina uppgifter: byt lösenord', () => {
 
   it('lets a person change their own name and mobile number, normalising the number', async () => {
     const user = await person()
-    const session = await signIn(
-      db,
-      TEST_AUTH_SETTINGS,
-      { username: user.username, password: OLD },
-      client,
-      null,
-    )
-    const actor = await resolveActor(db, TEST_AUTH_SETTINGS, session.token)
-    if (!actor) throw new Error('not signed in')
+    const actor = await actorOf(await signInWithOld(user))
     const updated = await callerFor(db, actor).me.update({ name: 'Ida Ny', mobile: '070-765 43 21' })
     expect(updated).toMatchObject({ name: 'Ida Ny', mobile: '+46707654321', email: user.email })
   })
 
   it('verifies at most 10 of 100 parallel wrong current passwords, on a counter of its own', async () => {
     const user = await person()
-    const session = await signIn(
-      db,
-      TEST_AUTH_SETTINGS,
-      { username: user.username, password: OLD },
-      client,
-      null,
-    )
-    const actor = await resolveActor(db, TEST_AUTH_SETTINGS, session.token)
-    if (!actor) throw new Error('not signed in')
+    const actor = await actorOf(await signInWithOld(user))
     const me = callerFor(db, actor)
     const outcomes = await Promise.all(
       Array.from({ length: 100 }, (_, index) =>

@@ -43,6 +43,13 @@ export type ProcedureRow = Rung & {
   fullInput?: (world: World) => unknown
 }
 
+/** Whether `world.home`'s orderer now holds `role`, as saved. */
+async function homeOrdererHolds(world: World, db: Db, role: Role) {
+  const { membership } = homeMember(world, 'ORDERER')
+  const saved = await db.prisma.membership.findUniqueOrThrow({ where: { id: membership.id } })
+  return saved.roles.includes(role)
+}
+
 /** The new person's membership, if any, in `world.home`. */
 async function homeMembershipOf(world: World, db: Db, input: unknown) {
   const { email } = input as { email: string }
@@ -197,11 +204,7 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
         membershipId: homeMember(w, 'ORDERER').membership.id,
         roles: ['ORDERER', 'CONTACT'],
       }),
-      changed: async (w, db) => {
-        const { membership } = homeMember(w, 'ORDERER')
-        const saved = await db.prisma.membership.findUniqueOrThrow({ where: { id: membership.id } })
-        return saved.roles.includes('CONTACT')
-      },
+      changed: (w, db) => homeOrdererHolds(w, db, 'CONTACT'),
     },
   },
   'member.remove': {
@@ -279,11 +282,7 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
     }),
     otherOrganization: 'refused',
     allowed: {
-      changed: async (w, db) => {
-        const { membership } = homeMember(w, 'ORDERER')
-        const saved = await db.prisma.membership.findUniqueOrThrow({ where: { id: membership.id } })
-        return saved.roles.includes('RESPONSIBLE')
-      },
+      changed: (w, db) => homeOrdererHolds(w, db, 'RESPONSIBLE'),
     },
   },
 }
