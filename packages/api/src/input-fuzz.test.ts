@@ -89,6 +89,7 @@ const REFUSED = fc.constantFrom(
   '\u2066',
   '\ud800',
   '\udfff',
+  '\u2028',
 )
 
 /** Every path to a string in a valid input. */

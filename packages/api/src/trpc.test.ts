@@ -2,6 +2,7 @@ import type { Db } from '@kundnav/db'
 import { createTestDb } from '@kundnav/db/testing'
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import type { Context } from './context.ts'
 import { actorFor, codeOf, createWorld, testContext, testRequest, type World } from './testing/world.ts'
 import {
@@ -13,11 +14,13 @@ import {
   publicProcedure,
   router,
   UNEXPECTED_ERROR_MESSAGE,
+  UNREADABLE_REQUEST_MESSAGE,
 } from './trpc.ts'
 
 // A router with one procedure per rung, to prove what each rung lets through.
 const ladder = router({
   open: publicProcedure.query(() => 'open'),
+  echo: publicProcedure.input(z.object({ n: z.number() })).query(({ input }) => input.n),
   own: authedProcedure.query(({ ctx }) => ctx.actor.userId),
   manageMembers: memberProcedure('member.manage').query(({ ctx }) => ctx.organizationId),
   review: providerProcedure('provider.review').query(({ ctx }) => ctx.organizationId),
@@ -98,5 +101,32 @@ describe('answers to unexpected errors', () => {
     expect(error.json.message).toBe(UNEXPECTED_ERROR_MESSAGE)
     expect(error.json.data).toMatchObject({ requestId: 'req-4711', code: 'INTERNAL_SERVER_ERROR' })
     expect(error.json.data).not.toHaveProperty('stack')
+  })
+})
+
+describe('answers to requests tRPC cannot read', () => {
+  it("say so in our words, not a parser library's", async () => {
+    const answer = async (req: Request) => {
+      const response = await fetchRequestHandler({
+        endpoint: '/api/trpc',
+        req,
+        router: ladder,
+        createContext: () => testContext(db, null),
+      })
+      return { status: response.status, text: await response.text() }
+    }
+    const broken = [
+      new Request('http://portal.test/api/trpc/echo?input=%7B', {}),
+      new Request(
+        `http://portal.test/api/trpc/echo?input=${encodeURIComponent('{"json":1,"meta":{"values":["class:Foo"]}}')}`,
+      ),
+    ]
+    for (const req of broken) {
+      const { status, text } = await answer(req)
+      expect(status).toBe(400)
+      const { error } = JSON.parse(text) as { error: { json: { message: string } } }
+      expect(error.json.message).toBe(UNREADABLE_REQUEST_MESSAGE)
+      expect(text).not.toMatch(/superjson|deserialize|github|Unexpected end/i)
+    }
   })
 })

@@ -8,6 +8,9 @@ import { AppError } from './errors.ts'
 /** What a person sees of an error we did not expect; the details stay in the log, under the request id. */
 export const UNEXPECTED_ERROR_MESSAGE = 'Något gick fel hos oss. Försök igen om en stund.'
 
+/** What a request tRPC itself could not read (bad JSON, a broken superjson envelope, a too large batch) is told. */
+export const UNREADABLE_REQUEST_MESSAGE = 'Begäran kunde inte läsas. Ladda om sidan och försök igen.'
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   // Never a stack trace in an answer, whatever NODE_ENV says.
@@ -15,10 +18,19 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const unexpected = error.code === 'INTERNAL_SERVER_ERROR'
     const zodError = !unexpected && error.cause instanceof ZodError ? error.cause : null
+    // tRPC's own refusals of what it could not parse carry a library's words (a JSON parser's, superjson's).
+    const unreadable =
+      !(error instanceof AppError) &&
+      !zodError &&
+      (error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR')
     return {
       ...shape,
       // An unexpected error's message may be a database's or a library's: it is logged, not shown.
-      message: unexpected ? UNEXPECTED_ERROR_MESSAGE : shape.message,
+      message: unexpected
+        ? UNEXPECTED_ERROR_MESSAGE
+        : unreadable
+          ? UNREADABLE_REQUEST_MESSAGE
+          : shape.message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ZName, ZOptionalMobile } from './auth.ts'
+import { zDate } from './date.ts'
 import { ADMIN_GRANTABLE_ROLES } from './roles.ts'
 import { zText } from './text.ts'
 import { ZEmail, ZUsername } from './user.ts'
@@ -34,9 +35,9 @@ export const ZMembershipIdInput = z.object({ membershipId: z.uuid() })
 export const ZAuditListInput = z.object({
   actorUserId: z.uuid().optional(),
   action: zText().trim().max(100).optional(),
-  from: z.date().optional(),
-  to: z.date().optional(),
-  cursor: z.object({ createdAt: z.date(), id: z.uuid() }).optional(),
+  from: zDate().optional(),
+  to: zDate().optional(),
+  cursor: z.object({ createdAt: zDate(), id: z.uuid() }).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 })
 
@@ -56,7 +57,7 @@ export const ZAddCaseOfficerInput = z.discriminatedUnion('kind', [
       .max(200, { message: 'Organisationsnamnet får ha högst 200 tecken.' }),
     username: ZUsername,
     email: ZEmail,
-    endsAt: z.date().nullable().optional(),
+    endsAt: zDate().nullable().optional(),
   }),
 ])
 export type AddCaseOfficerInput = z.infer<typeof ZAddCaseOfficerInput>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ZChangePasswordInput, ZName, ZSignInInput } from './auth.ts'
+import { zDate } from './date.ts'
 import { TEXT_MESSAGES, zText } from './text.ts'
 import { ZEmail } from './user.ts'
 
@@ -15,6 +16,7 @@ describe('the shared text schema', () => {
   it('allows tab and line breaks only in multi-line fields', () => {
     expect(message(zText().safeParse('rad ett\nrad två'))).toBe(TEXT_MESSAGES.lineBreak)
     expect(message(zText().safeParse('a\tb'))).toBe(TEXT_MESSAGES.lineBreak)
+    expect(message(zText().safeParse('a\u2028b'))).toBe(TEXT_MESSAGES.lineBreak)
     expect(zText({ multiline: true }).parse('rad ett\r\nrad två\tslut')).toBe('rad ett\r\nrad två\tslut')
     expect(message(zText({ multiline: true }).safeParse('rad\u0000'))).toBe(TEXT_MESSAGES.control)
   })
@@ -39,5 +41,14 @@ describe('the shared text schema', () => {
       ZChangePasswordInput.safeParse({ currentPassword: 'a\u0000', newPassword: 'ett långt lösenord' })
         .success,
     ).toBe(false)
+  })
+})
+
+describe('the shared date schema', () => {
+  it('refuses dates the database cannot store, with a message', () => {
+    expect(zDate().safeParse(new Date(8.64e15)).error?.issues[0]?.message).toMatch(/9999/)
+    expect(zDate().safeParse(new Date(-8.64e15)).error?.issues[0]?.message).toMatch(/1900/)
+    expect(zDate().safeParse(new Date(Number.NaN)).success).toBe(false)
+    expect(zDate().parse(new Date('2026-12-02T12:00:00Z'))).toEqual(new Date('2026-12-02T12:00:00Z'))
   })
 })

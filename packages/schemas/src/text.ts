@@ -3,7 +3,7 @@ import { z } from 'zod'
 /** C0 and C1 control characters and DEL; tab, line feed and carriage return are judged separately. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
-const LINE_BREAK_OR_TAB = /[\t\n\r]/
+const LINE_BREAK_OR_TAB = /[\t\n\r\u2028\u2029]/
 /** Embeddings, overrides and isolates: they make text read differently from what it is ("Trojan Source"). */
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/

@@ -10,15 +10,28 @@ import { isLoopbackAddress } from './loopback.ts'
  */
 export function developmentHostGuard(publicUrl: string): MiddlewareHandler {
   const publicHost = new URL(publicUrl).hostname
+  const allowed = (host: string) => host === publicHost || isLoopbackAddress(host)
+  const names = isLoopbackAddress(publicHost) ? 'localhost' : `localhost or ${publicHost}`
   return async (c, next) => {
-    const host = new URL(c.req.url).hostname
-    if (host !== publicHost && !isLoopbackAddress(host)) {
+    // Both the address the request line names and the Host header (they differ in absolute-form requests).
+    const hostHeader = c.req.header('host')
+    const headerHost = hostHeader === undefined ? null : hostnameOf(hostHeader)
+    if (!allowed(new URL(c.req.url).hostname) || (headerHost !== null && !allowed(headerHost))) {
       return c.text(
-        `Kundnav in development mode answers only at localhost or ${publicHost}. ` +
+        `Kundnav in development mode answers only at ${names}. ` +
           'To reach it under another name, set PUBLIC_URL to that address.',
         403,
       )
     }
     await next()
+  }
+}
+
+/** "localhost:3000" → "localhost", "[::1]:3000" → "[::1]"; anything unparsable names no allowed host. */
+function hostnameOf(host: string): string {
+  try {
+    return new URL(`http://${host}`).hostname
+  } catch {
+    return ''
   }
 }

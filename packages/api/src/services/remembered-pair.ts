@@ -5,7 +5,14 @@ import { REMEMBERED_PAIR_COOKIE, REMEMBERED_PAIR_TTL_S } from '../settings.ts'
 export function readRememberedPair(cookies: Record<string, string>): Pair | null {
   const value = cookies[REMEMBERED_PAIR_COOKIE]
   if (!value) return null
-  const [organizationId, role] = decodeURIComponent(value).split(':')
+  // Whatever a browser (or someone planting cookies) sends: a value that is not a pair is no pair.
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(value)
+  } catch {
+    return null
+  }
+  const [organizationId, role] = decoded.split(':')
   const parsed = ZPair.safeParse({ organizationId, role })
   return parsed.success ? parsed.data : null
 }
