@@ -13,6 +13,9 @@ export const identityEn: IdentityTranslation = {
     PASSWORD_CHANGE_THROTTLED:
       'You have entered a wrong current password too many times. Wait a while and try again.',
     USERNAME_TAKEN: 'The username is taken. Choose another one.',
+    END_DATE_PASSED: 'The end date must be in the future.',
+    ALREADY_MEMBER:
+      'The person already has other roles in the organisation and cannot be registered as an external case officer. Register them as an internal case officer instead.',
     NO_ROLE_LEFT:
       'The person has no other role. Ask the organisation’s administrator to remove the person instead.',
     MEMBER_NOT_FOUND: 'The person is not in the organisation.',

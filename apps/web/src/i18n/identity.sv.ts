@@ -14,6 +14,9 @@ export const identitySv = {
     PASSWORD_CHANGE_THROTTLED:
       'Du har angett fel nuvarande lösenord för många gånger. Vänta en stund och försök igen.',
     USERNAME_TAKEN: 'Användarnamnet är upptaget. Välj ett annat.',
+    END_DATE_PASSED: 'Slutdatumet måste vara i framtiden.',
+    ALREADY_MEMBER:
+      'Personen har redan andra roller i organisationen och kan inte registreras som extern handläggare. Registrera hen som intern handläggare i stället.',
     NO_ROLE_LEFT:
       'Personen har ingen annan roll. Be organisationens administratör att ta bort personen i stället.',
     MEMBER_NOT_FOUND: 'Personen finns inte i organisationen.',

@@ -3,7 +3,7 @@ import { createTestDb } from '@kundnav/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resolveActor } from '../services/sessions.ts'
 import { signIn } from '../services/sign-in.ts'
-import { actorFor, callerFor, TEST_AUTH_SETTINGS } from '../testing/world.ts'
+import { actorFor, callerFor, failureOf, TEST_AUTH_SETTINGS } from '../testing/world.ts'
 
 let db: Db
 beforeAll(async () => {
@@ -167,5 +167,42 @@ describe('Ansvarig is assigned by provider support', () => {
       where: { action: 'member.responsible_assigned', targetId: ordererMembership.id },
     })
     expect(audit?.actorRole).toBe('PROVIDER_SUPPORT')
+  })
+
+  it('cannot cut off a member: an external registration with a past end date, or of someone with other roles, is refused', async () => {
+    const suffix = Math.random().toString(36).slice(2, 8)
+    const org = await createOrgWithMembers(db.prisma, {
+      name: `Byrån ${suffix}`,
+      members: [
+        { name: 'Greta Admin', email: `greta.${suffix}@byran.example`, roles: ['ADMIN'] },
+        { name: 'Rolf Ansvarig', email: `rolf.${suffix}@byran.example`, roles: ['RESPONSIBLE'] },
+      ],
+    })
+    const responsible = callerFor(db, actorFor(org, 'RESPONSIBLE'))
+    const external = (email: string, endsAt: Date) =>
+      failureOf(
+        responsible.caseOfficer.add({
+          kind: 'external',
+          name: 'x',
+          organizationName: 'Ex AB',
+          username: `x-${suffix}`,
+          email,
+          endsAt,
+        }),
+      )
+    const past = await external(`greta.${suffix}@byran.example`, new Date('2000-01-01T00:00:00Z'))
+    expect(past.appCode).toBe('END_DATE_PASSED')
+    expect(past.field).toBe('endsAt')
+    const future = await external(`greta.${suffix}@byran.example`, new Date(Date.now() + 86_400_000))
+    expect(future.appCode).toBe('ALREADY_MEMBER')
+    const greta = await db.prisma.membership.findFirstOrThrow({
+      where: { organizationId: org.organization.id, user: { email: `greta.${suffix}@byran.example` } },
+    })
+    expect(greta).toMatchObject({ roles: ['ADMIN'], endsAt: null, externalOrganizationName: null })
+    // A new person with an end date in the past is refused too, and nothing is created.
+    expect((await external(`ny.${suffix}@ex.example`, new Date(Date.now() - 1000))).appCode).toBe(
+      'END_DATE_PASSED',
+    )
+    expect(await db.prisma.user.count({ where: { email: `ny.${suffix}@ex.example` } })).toBe(0)
   })
 })

@@ -68,6 +68,7 @@ export async function addPerson(
   const membership = await tx.membership.findUnique({
     where: { userId_organizationId: { userId: user.id, organizationId: acting.organizationId } },
   })
+  if (person.external) assertExternalGrantAllowed(membership, person.external.endsAt)
   const roles = [...new Set([...(membership?.roles ?? []), ...person.roles])]
   const externalData = person.external
     ? { externalOrganizationName: person.external.organizationName, endsAt: person.external.endsAt }
@@ -112,6 +113,28 @@ export async function addPerson(
     },
   })
   return { membershipId: saved.id }
+}
+
+/**
+ * An external handläggare's organisation and end date are kept on the membership, so they apply to every
+ * role it holds. Until roles get end dates of their own, they may therefore be set only on someone who is
+ * nothing else in the organisation, and the end date must lie ahead: otherwise registering a member (even
+ * the only administrator) as an external handläggare would end their whole membership.
+ */
+function assertExternalGrantAllowed(membership: { roles: Role[] } | null, endsAt: Date | null): void {
+  if (endsAt && endsAt.getTime() <= Date.now()) {
+    throw new AppError('BAD_REQUEST', 'END_DATE_PASSED', 'Slutdatumet måste vara i framtiden.', {
+      field: 'endsAt',
+    })
+  }
+  if (membership?.roles.some((role) => role !== 'CASE_OFFICER')) {
+    throw new AppError(
+      'CONFLICT',
+      'ALREADY_MEMBER',
+      'Personen har redan andra roller i organisationen och kan inte registreras som extern handläggare. Registrera hen som intern handläggare i stället.',
+      { field: 'email' },
+    )
+  }
 }
 
 /** Mails an invitation with a fresh set-password link (valid 7 days; earlier invitation links stop working). */
