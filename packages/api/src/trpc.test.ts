@@ -4,7 +4,15 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import type { Context } from './context.ts'
-import { actorFor, codeOf, createWorld, testContext, testRequest, type World } from './testing/world.ts'
+import {
+  actorFor,
+  codeOf,
+  createWorld,
+  failureOf,
+  testContext,
+  testRequest,
+  type World,
+} from './testing/world.ts'
 import {
   authedProcedure,
   createCallerFactory,
@@ -20,6 +28,10 @@ import {
 // A router with one procedure per rung, to prove what each rung lets through.
 const ladder = router({
   open: publicProcedure.query(() => 'open'),
+  duplicate: publicProcedure.mutation(async ({ ctx }) => {
+    const { orgNumber } = world.home.organization
+    await ctx.db.prisma.organization.create({ data: { orgNumber, name: 'Samma nummer AB' } })
+  }),
   echo: publicProcedure.input(z.object({ n: z.number() })).query(({ input }) => input.n),
   own: authedProcedure.query(({ ctx }) => ctx.actor.userId),
   manageMembers: memberProcedure('member.manage').query(({ ctx }) => ctx.organizationId),
@@ -81,6 +93,14 @@ describe('procedure ladder', () => {
   it('hides demo-only procedures outside demo mode', async () => {
     expect(await call(db, null, true).mailbox()).toBe('mailbox')
     expect(await codeOf(call(db, null, false).mailbox())).toBe('NOT_FOUND')
+  })
+})
+
+describe('a write a unique constraint refuses', () => {
+  it('is a conflict the person can resolve, not a server error', async () => {
+    const error = await failureOf(call(db, null).duplicate())
+    expect(error.code).toBe('CONFLICT')
+    expect(error.appCode).toBe('ALREADY_EXISTS')
   })
 })
 

@@ -53,11 +53,30 @@ export const createCallerFactory = t.createCallerFactory
 
 /** The procedure ladder: every procedure is built from exactly one of these rungs. */
 
+/** Prisma's code for a unique constraint that refused a write. */
+const UNIQUE_VIOLATION = 'P2002'
+
+/**
+ * Under every rung: a write a unique constraint refused — two identical requests racing, a stale tab — is
+ * the person's conflict to resolve, not a server error. Mapped here, once, for every procedure.
+ */
+const base = t.procedure.use(async ({ next }) => {
+  const result = await next()
+  if (!result.ok && (result.error.cause as { code?: unknown } | undefined)?.code === UNIQUE_VIOLATION) {
+    throw new AppError(
+      'CONFLICT',
+      'ALREADY_EXISTS',
+      'Det du försökte spara finns redan, kanske från en annan flik. Ladda om sidan och se efter.',
+    )
+  }
+  return result
+})
+
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure
+export const publicProcedure = base
 
 /** A signed-in person acting on their own things. */
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+export const authedProcedure = base.use(({ ctx, next }) => {
   const { actor } = ctx
   if (!actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Du behöver logga in.' })
   // A tab still showing another role must not act as the one chosen elsewhere.
@@ -103,7 +122,7 @@ export function providerProcedure(permission: Permission) {
  * Only in demo mode (the development mailbox) and only for callers on this machine; in production the
  * procedure does not exist.
  */
-export const demoProcedure = t.procedure.use(({ ctx, next }) => {
+export const demoProcedure = base.use(({ ctx, next }) => {
   if (!ctx.demoMode) throw new TRPCError({ code: 'NOT_FOUND', message: 'Finns bara i demoläge.' })
   if (!ctx.request.fromLoopback) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Finns bara för den som kör portalen på samma dator.' })

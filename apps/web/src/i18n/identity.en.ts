@@ -13,6 +13,8 @@ export const identityEn: IdentityTranslation = {
     PASSWORD_CHANGE_THROTTLED:
       'You have entered a wrong current password too many times. Wait a while and try again.',
     USERNAME_TAKEN: 'The username is taken. Choose another one.',
+    ALREADY_EXISTS:
+      'What you tried to save already exists, perhaps from another tab. Reload the page and check.',
     END_DATE_PASSED: 'The end date must be in the future.',
     ALREADY_MEMBER:
       'The person already has other roles in the organisation and cannot be registered as an external case officer. Register them as an internal case officer instead.',

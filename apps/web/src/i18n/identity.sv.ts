@@ -14,6 +14,8 @@ export const identitySv = {
     PASSWORD_CHANGE_THROTTLED:
       'Du har angett fel nuvarande lösenord för många gånger. Vänta en stund och försök igen.',
     USERNAME_TAKEN: 'Användarnamnet är upptaget. Välj ett annat.',
+    ALREADY_EXISTS:
+      'Det du försökte spara finns redan, kanske från en annan flik. Ladda om sidan och se efter.',
     END_DATE_PASSED: 'Slutdatumet måste vara i framtiden.',
     ALREADY_MEMBER:
       'Personen har redan andra roller i organisationen och kan inte registreras som extern handläggare. Registrera hen som intern handläggare i stället.',

@@ -1,7 +1,7 @@
 import { createOrgWithMembers, type Db } from '@kundnav/db'
 import { createTestDb } from '@kundnav/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { actorFor, callerFor, failureOf } from '../testing/world.ts'
+import { actorFor, callerFor, codeOf, failureOf } from '../testing/world.ts'
 
 let db: Db
 beforeAll(async () => {
@@ -199,5 +199,23 @@ describe('member administration', () => {
     })
     expect((await admin.audit.list({ from: new Date(Date.now() - 60_000) })).items.length).toBeGreaterThan(0)
     expect((await admin.audit.list({ to: new Date(Date.now() - 60_000) })).items).toHaveLength(0)
+  })
+
+  it('answers 20 identical parallel adds without a server error, and makes one membership', async () => {
+    const { org, admin, suffix } = await region()
+    const person = {
+      name: 'Samma Person',
+      email: `samma.${suffix}@norrby.example`,
+      username: `samma.${suffix}@norrby.example`,
+    }
+    const codes = await Promise.all(
+      Array.from({ length: 20 }, () => codeOf(admin.member.add({ ...person, roles: ['ORDERER'] }))),
+    )
+    for (const code of codes) expect(['OK', 'CONFLICT']).toContain(code)
+    expect(
+      await db.prisma.membership.count({
+        where: { organizationId: org.organization.id, user: { email: person.email } },
+      }),
+    ).toBe(1)
   })
 })
