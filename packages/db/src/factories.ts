@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import type {
+  Language,
   Membership,
   Organization,
   OrganizationType,
@@ -56,6 +57,8 @@ export interface UserInput {
   mobile?: string | null
   /** A password to hash and store; none means the person must set one through the mailed link. */
   password?: string
+  /** The language mail is written in; Swedish unless given. */
+  language?: Language
 }
 
 export async function createUser(db: Tx, input: UserInput = {}): Promise<User> {
@@ -66,6 +69,7 @@ export async function createUser(db: Tx, input: UserInput = {}): Promise<User> {
       email,
       username: (input.username ?? email).toLowerCase(),
       mobile: input.mobile ?? null,
+      language: input.language ?? 'sv',
       passwordHash: input.password ? await hashPassword(input.password) : null,
     },
   })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ZRole } from './roles.ts'
 import { zText } from './text.ts'
-import { ZEmail, ZUsername } from './user.ts'
+import { ZEmail, ZLanguage, ZUsername } from './user.ts'
 
 /** At least 12 characters, at most 128, never truncated, no composition rules (NIST SP 800-63B). */
 export const ZNewPassword = zText()
@@ -54,7 +54,10 @@ export const ZName = zText()
   .min(1, { message: 'Ange namnet.' })
   .max(200, { message: 'Namnet får ha högst 200 tecken.' })
 
-export const ZUpdateMeInput = z.object({ name: ZName, mobile: ZOptionalMobile })
+export const ZUpdateMeInput = z.object({ name: ZName, mobile: ZOptionalMobile, language: ZLanguage })
+
+/** The language switch in the header, when signed in: the choice is kept on the account. */
+export const ZSetLanguageInput = z.object({ language: ZLanguage })
 
 export const ZPair = z.object({ organizationId: z.uuid(), role: ZRole })
 export type Pair = z.infer<typeof ZPair>

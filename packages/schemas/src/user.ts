@@ -1,5 +1,12 @@
+import { Language } from '@kundnav/db/enums'
 import { z } from 'zod'
 import { zText } from './text.ts'
+
+// The languages are defined once, in prisma/schema.prisma; this is their client-safe form.
+export { Language }
+
+/** A person's preferred language: the portal starts in it after sign-in, and mail (later SMS) is written in it. */
+export const ZLanguage = z.enum(Language, { message: 'Välj svenska eller engelska.' })
 
 /** E-mail addresses are kept in lower case, so the same address is one account whatever its letter case. */
 export const ZEmail = zText()

@@ -1,81 +1,181 @@
-import { ROLE_LABELS, type Role } from '@kundnav/schemas'
+/**
+ * Every mail the portal sends, in each language a person can choose (`User.language`). The texts of all
+ * languages sit in one typed structure, `mails: Record<Language, MailTexts>`, so a mail missing in one
+ * language fails the typecheck; callers pass the recipient's language (Swedish for anyone without an
+ * account). SMS texts, when the portal sends any, follow the same pattern beside these:
+ * `interface SmsTexts` and `const sms: Record<Language, SmsTexts>`, exported as `…Sms(language, input)`.
+ */
+import { type Language, ROLE_LABELS, type Role } from '@kundnav/schemas'
 
 export interface MailContent {
   subject: string
   text: string
 }
 
-const SIGNATURE =
-  '\n\nVänliga hälsningar\nKundnav\n\nDet här meddelandet skickades automatiskt och går inte att svara på.'
-
-function roleList(roles: readonly Role[]): string {
-  return roles.map((role) => ROLE_LABELS[role].sv).join(', ')
+export interface PasswordResetInput {
+  name: string
+  username: string
+  link: string
 }
 
-export function passwordResetMail(input: { name: string; username: string; link: string }): MailContent {
-  return {
-    subject: 'Skapa nytt lösenord i Kundnav',
-    text:
-      `Hej ${input.name}!\n\n` +
-      `Någon (förhoppningsvis du) bad om att få skapa ett nytt lösenord för användarnamnet ${input.username}.\n\n` +
-      `Välj ditt lösenord här:\n${input.link}\n\n` +
-      'Länken gäller i 60 minuter och kan bara användas en gång. Om du inte bad om detta kan du bortse från mejlet; ' +
-      'ditt nuvarande lösenord gäller då som förut.' +
-      SIGNATURE,
-  }
-}
-
-export function passwordChangedMail(input: {
+export interface PasswordChangedInput {
   name: string
   username: string
   resetLink: string
-}): MailContent {
-  return {
-    subject: 'Ditt lösenord har ändrats',
-    text:
-      `Hej ${input.name}!\n\n` +
-      `Lösenordet för användarnamnet ${input.username} i Kundnav har just ändrats, och alla dina andra inloggningar har avslutats.\n\n` +
-      'Om det inte var du: välj ett nytt lösenord direkt under "Glömt/skapa nytt lösenord" och kontakta din administratör.\n' +
-      `${input.resetLink}` +
-      SIGNATURE,
-  }
 }
 
-export function invitationMail(input: {
+export interface InvitationInput {
   name: string
   invitedBy: string
   organizationName: string
   roles: readonly Role[]
   username: string
   link: string
-}): MailContent {
-  return {
-    subject: `Välkommen till Kundnav – ${input.organizationName}`,
-    text:
-      `Hej ${input.name}!\n\n` +
-      `${input.invitedBy} har lagt till dig i ${input.organizationName} i Kundnav, med rollen ${roleList(input.roles)}.\n\n` +
-      `Ditt användarnamn är: ${input.username}\n\n` +
-      `Välj ditt lösenord här för att logga in första gången:\n${input.link}\n\n` +
-      'Länken gäller i 7 dagar. Har den hunnit gå ut använder du "Glömt/skapa nytt lösenord" på inloggningssidan.' +
-      SIGNATURE,
-  }
 }
 
-export function addedToOrganizationMail(input: {
+export interface MembershipInvitationInput {
   name: string
   invitedBy: string
   organizationName: string
   roles: readonly Role[]
-  username: string
-  loginLink: string
-}): MailContent {
-  return {
-    subject: `Du har lagts till i ${input.organizationName}`,
-    text:
-      `Hej ${input.name}!\n\n` +
-      `${input.invitedBy} har lagt till dig i ${input.organizationName} i Kundnav, med rollen ${roleList(input.roles)}.\n\n` +
-      `Logga in som vanligt med användarnamnet ${input.username} och välj ${input.organizationName} under "Gå vidare som:".\n` +
-      `${input.loginLink}` +
-      SIGNATURE,
-  }
+  answerLink: string
+  expiresAt: Date
+}
+
+/** One language's mails. */
+interface MailTexts {
+  /** "Glömt/skapa nytt lösenord": the set-password link, valid 60 minutes. */
+  passwordReset(input: PasswordResetInput): MailContent
+  /** After any change of password, with the way to a new one should it not have been them. */
+  passwordChanged(input: PasswordChangedInput): MailContent
+  /** A new account: choose your password here (link valid 7 days). */
+  invitation(input: InvitationInput): MailContent
+  /** An existing account is asked to join an organisation: answer in the portal. */
+  membershipInvitation(input: MembershipInvitationInput): MailContent
+}
+
+/** Dates in mails are days in Swedish time, written as each language writes them: "9 december 2026". */
+const DATE_FORMATS: Record<Language, Intl.DateTimeFormat> = {
+  sv: new Intl.DateTimeFormat('sv-SE', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Stockholm',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Stockholm',
+  }),
+}
+
+function roleList(language: Language, roles: readonly Role[]): string {
+  return roles.map((role) => ROLE_LABELS[role][language]).join(', ')
+}
+
+const SIGNATURE: Record<Language, string> = {
+  sv: '\n\nVänliga hälsningar\nKundnav\n\nDet här meddelandet skickades automatiskt och går inte att svara på.',
+  en: '\n\nKind regards\nKundnav\n\nThis message was sent automatically; replies are not read.',
+}
+
+const mails: Record<Language, MailTexts> = {
+  sv: {
+    passwordReset: (input) => ({
+      subject: 'Skapa nytt lösenord i Kundnav',
+      text:
+        `Hej ${input.name}!\n\n` +
+        `Någon (förhoppningsvis du) bad om att få skapa ett nytt lösenord för användarnamnet ${input.username}.\n\n` +
+        `Välj ditt lösenord här:\n${input.link}\n\n` +
+        'Länken gäller i 60 minuter och kan bara användas en gång. Om du inte bad om detta kan du bortse från mejlet; ' +
+        'ditt nuvarande lösenord gäller då som förut.' +
+        SIGNATURE.sv,
+    }),
+    passwordChanged: (input) => ({
+      subject: 'Ditt lösenord har ändrats',
+      text:
+        `Hej ${input.name}!\n\n` +
+        `Lösenordet för användarnamnet ${input.username} i Kundnav har just ändrats, och alla dina andra inloggningar har avslutats.\n\n` +
+        'Om det inte var du: välj ett nytt lösenord direkt under "Glömt/skapa nytt lösenord" och kontakta din administratör.\n' +
+        input.resetLink +
+        SIGNATURE.sv,
+    }),
+    invitation: (input) => ({
+      subject: `Välkommen till Kundnav – ${input.organizationName}`,
+      text:
+        `Hej ${input.name}!\n\n` +
+        `${input.invitedBy} har lagt till dig i ${input.organizationName} i Kundnav, med rollen ${roleList('sv', input.roles)}.\n\n` +
+        `Ditt användarnamn är: ${input.username}\n\n` +
+        `Välj ditt lösenord här för att logga in första gången:\n${input.link}\n\n` +
+        'Länken gäller i 7 dagar. Har den hunnit gå ut använder du "Glömt/skapa nytt lösenord" på inloggningssidan.' +
+        SIGNATURE.sv,
+    }),
+    membershipInvitation: (input) => ({
+      subject: `${input.organizationName} vill lägga till dig i Kundnav`,
+      text:
+        `Hej ${input.name}!\n\n` +
+        `${input.invitedBy} på ${input.organizationName} vill lägga till dig som ${roleList('sv', input.roles)}.\n\n` +
+        `Logga in och svara på inbjudan – Godkänn eller Avböj:\n${input.answerLink}\n\n` +
+        `Inbjudan gäller till och med ${DATE_FORMATS.sv.format(input.expiresAt)}. ` +
+        'Om du inte känner till organisationen kan du avböja eller bortse från mejlet.' +
+        SIGNATURE.sv,
+    }),
+  },
+  en: {
+    passwordReset: (input) => ({
+      subject: 'Create a new password in Kundnav',
+      text:
+        `Hello ${input.name},\n\n` +
+        `Someone (hopefully you) asked to create a new password for the username ${input.username}.\n\n` +
+        `Choose your password here:\n${input.link}\n\n` +
+        'The link is valid for 60 minutes and can be used only once. If you did not ask for this, you can ignore ' +
+        'this e-mail; your current password then stays as it is.' +
+        SIGNATURE.en,
+    }),
+    passwordChanged: (input) => ({
+      subject: 'Your password has been changed',
+      text:
+        `Hello ${input.name},\n\n` +
+        `The password for the username ${input.username} in Kundnav has just been changed, and all your other logins have been ended.\n\n` +
+        'If it was not you: choose a new password at once under "Forgotten/create new password" and contact your administrator.\n' +
+        input.resetLink +
+        SIGNATURE.en,
+    }),
+    invitation: (input) => ({
+      subject: `Welcome to Kundnav – ${input.organizationName}`,
+      text:
+        `Hello ${input.name},\n\n` +
+        `${input.invitedBy} has added you to ${input.organizationName} in Kundnav, with the role ${roleList('en', input.roles)}.\n\n` +
+        `Your username is: ${input.username}\n\n` +
+        `Choose your password here to log in for the first time:\n${input.link}\n\n` +
+        'The link is valid for 7 days. If it has expired, use "Forgotten/create new password" on the login page.' +
+        SIGNATURE.en,
+    }),
+    membershipInvitation: (input) => ({
+      subject: `${input.organizationName} would like to add you in Kundnav`,
+      text:
+        `Hello ${input.name},\n\n` +
+        `${input.invitedBy} at ${input.organizationName} would like to add you as ${roleList('en', input.roles)}.\n\n` +
+        `Log in and answer the invitation – Accept or Decline:\n${input.answerLink}\n\n` +
+        `The invitation is valid until and including ${DATE_FORMATS.en.format(input.expiresAt)}. ` +
+        'If you do not know the organisation, you can decline it or ignore this e-mail.' +
+        SIGNATURE.en,
+    }),
+  },
+}
+
+export function passwordResetMail(language: Language, input: PasswordResetInput): MailContent {
+  return mails[language].passwordReset(input)
+}
+
+export function passwordChangedMail(language: Language, input: PasswordChangedInput): MailContent {
+  return mails[language].passwordChanged(input)
+}
+
+export function invitationMail(language: Language, input: InvitationInput): MailContent {
+  return mails[language].invitation(input)
+}
+
+export function membershipInvitationMail(language: Language, input: MembershipInvitationInput): MailContent {
+  return mails[language].membershipInvitation(input)
 }

@@ -1,4 +1,4 @@
-import { ZChangePasswordInput, ZUpdateMeInput } from '@kundnav/schemas'
+import { ZChangePasswordInput, ZLanguage, ZSetLanguageInput, ZUpdateMeInput } from '@kundnav/schemas'
 import { z } from 'zod'
 import { recordAudit } from '../services/audit.ts'
 import { changePassword } from '../services/passwords.ts'
@@ -9,14 +9,17 @@ const ZMe = z.object({
   username: z.string(),
   email: z.string(),
   mobile: z.string().nullable(),
+  language: ZLanguage,
 })
+
+const ME_FIELDS = { name: true, username: true, email: true, mobile: true, language: true } as const
 
 /** "Mina uppgifter": only the person edits these. */
 export const meRouter = router({
   get: authedProcedure.output(ZMe).query(({ ctx }) =>
     ctx.db.prisma.user.findUniqueOrThrow({
       where: { id: ctx.actor.userId },
-      select: { name: true, username: true, email: true, mobile: true },
+      select: ME_FIELDS,
     }),
   ),
 
@@ -27,8 +30,8 @@ export const meRouter = router({
       ctx.db.prisma.$transaction(async (tx) => {
         const user = await tx.user.update({
           where: { id: ctx.actor.userId },
-          data: { name: input.name, mobile: input.mobile },
-          select: { name: true, username: true, email: true, mobile: true },
+          data: { name: input.name, mobile: input.mobile, language: input.language },
+          select: ME_FIELDS,
         })
         await recordAudit(tx, {
           organizationId: ctx.actor.organizationId,
@@ -39,6 +42,21 @@ export const meRouter = router({
           targetId: ctx.actor.userId,
         })
         return user
+      }),
+    ),
+
+  /**
+   * The header's language switch, when signed in: mail and SMS follow the choice from now on. A preference,
+   * not an account change, so unlike `update` it leaves no audit event.
+   */
+  setLanguage: authedProcedure
+    .input(ZSetLanguageInput)
+    .output(z.object({ language: ZLanguage }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.prisma.user.update({
+        where: { id: ctx.actor.userId },
+        data: { language: input.language },
+        select: { language: true },
       }),
     ),
 

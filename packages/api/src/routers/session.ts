@@ -1,4 +1,4 @@
-import { ZPair, ZRole, ZSessionIdInput } from '@kundnav/schemas'
+import { ZLanguage, ZPair, ZRole, ZSessionIdInput } from '@kundnav/schemas'
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
 import { recordAudit } from '../services/audit.ts'
@@ -19,7 +19,14 @@ export const sessionRouter = router({
     .output(
       z
         .object({
-          user: z.object({ id: z.string(), name: z.string(), username: z.string(), email: z.string() }),
+          user: z.object({
+            id: z.string(),
+            name: z.string(),
+            username: z.string(),
+            email: z.string(),
+            /** The SPA starts in it after sign-in. */
+            language: ZLanguage,
+          }),
           active: ZPairOption.nullable(),
           pairs: z.array(ZPairOption),
           remembered: ZPair.nullable(),
@@ -33,7 +40,7 @@ export const sessionRouter = router({
       const [user, pairs] = await Promise.all([
         ctx.db.prisma.user.findUniqueOrThrow({
           where: { id: actor.userId },
-          select: { id: true, name: true, username: true, email: true },
+          select: { id: true, name: true, username: true, email: true, language: true },
         }),
         listPairs(ctx.db.prisma, actor.userId),
       ])

@@ -1,4 +1,4 @@
-import { createOrgWithMembers, type Db, verifyPassword } from '@kundnav/db'
+import { createOrgWithMembers, type Db, type Language, verifyPassword } from '@kundnav/db'
 import { createTestDb } from '@kundnav/db/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../errors.ts'
@@ -23,11 +23,17 @@ beforeEach(async () => {
   await db.prisma.passwordResetRequest.deleteMany()
 })
 
-async function person() {
+async function person(language?: Language) {
   const suffix = Math.random().toString(36).slice(2, 8)
   const { members } = await createOrgWithMembers(db.prisma, {
     members: [
-      { name: 'Ida Idasson', email: `ida.${suffix}@bank.example`, password: OLD, roles: ['CASE_OFFICER'] },
+      {
+        name: 'Ida Idasson',
+        email: `ida.${suffix}@bank.example`,
+        password: OLD,
+        roles: ['CASE_OFFICER'],
+        ...(language ? { language } : {}),
+      },
     ],
   })
   const user = members[0]?.user
@@ -214,7 +220,11 @@ describe('Mina uppgifter: byt lösenord', () => {
   it('lets a person change their own name and mobile number, normalising the number', async () => {
     const user = await person()
     const actor = await actorOf(await signInWithOld(user))
-    const updated = await callerFor(db, actor).me.update({ name: 'Ida Ny', mobile: '070-765 43 21' })
+    const updated = await callerFor(db, actor).me.update({
+      name: 'Ida Ny',
+      mobile: '070-765 43 21',
+      language: 'sv',
+    })
     expect(updated).toMatchObject({ name: 'Ida Ny', mobile: '+46707654321', email: user.email })
   })
 
@@ -239,6 +249,47 @@ describe('Mina uppgifter: byt lösenord', () => {
     await expect(
       signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: OLD }, client, null),
     ).resolves.toMatchObject({ userId: user.id })
+  })
+})
+
+describe("mail in the person's language", () => {
+  const subjectsTo = async (email: string) =>
+    (await db.prisma.outboxMessage.findMany({ where: { recipient: email }, select: { subject: true } }))
+      .map((mail) => mail.subject)
+      .sort()
+
+  it('writes the reset mail and "password changed" in English to a person who chose English, in Swedish by default', async () => {
+    const swedish = await person()
+    const english = await person('en')
+    await anonymous().auth.requestPasswordReset({ username: swedish.username })
+    await anonymous().auth.requestPasswordReset({ username: english.username })
+    await mailQueuedResetLinks(db.prisma, TEST_AUTH_SETTINGS)
+    expect(await subjectsTo(swedish.email)).toEqual(['Skapa nytt lösenord i Kundnav'])
+    expect(await subjectsTo(english.email)).toEqual(['Create a new password in Kundnav'])
+
+    const resetMail = await db.prisma.outboxMessage.findFirstOrThrow({ where: { recipient: english.email } })
+    expect(resetMail.text).toContain(`Hello Ida Idasson,`)
+    expect(resetMail.text).toContain(`for the username ${english.username}`)
+    expect(resetMail.text).toContain('Kind regards')
+    const token = new URL(resetMail.text.match(/http\S+/)?.[0] ?? '').searchParams.get('token') ?? ''
+    await anonymous().auth.setPassword({ token, password: NEW })
+    expect(await subjectsTo(english.email)).toEqual([
+      'Create a new password in Kundnav',
+      'Your password has been changed',
+    ])
+  })
+
+  it('writes "password changed" from Mina uppgifter in the language chosen with the language switch', async () => {
+    const user = await person()
+    const me = callerFor(db, await actorOf(await signInWithOld(user)))
+    expect(await me.me.setLanguage({ language: 'en' })).toEqual({ language: 'en' })
+    await me.me.changePassword({ currentPassword: OLD, newPassword: NEW })
+    const changed = await db.prisma.outboxMessage.findFirstOrThrow({ where: { recipient: user.email } })
+    expect(changed.subject).toBe('Your password has been changed')
+    expect(changed.text).toContain(
+      `The password for the username ${user.username} in Kundnav has just been changed`,
+    )
+    expect(changed.text).toContain(`${TEST_AUTH_SETTINGS.publicUrl}/glomt-losenord`)
   })
 })
 

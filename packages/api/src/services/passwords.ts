@@ -2,6 +2,7 @@ import {
   type Db,
   enqueueMail,
   hashPassword,
+  type Language,
   type Prisma,
   type PrismaClient,
   verifyPassword,
@@ -49,15 +50,15 @@ export async function createPasswordLink(
   return setPasswordLink(settings, token)
 }
 
-/** "Ditt lösenord har ändrats", with the way to a new password should it not have been them. */
+/** "Ditt lösenord har ändrats" in the person's language, with the way to a new password should it not have been them. */
 function mailPasswordChanged(
   tx: Tx,
   settings: AuthSettings,
-  user: { email: string; name: string; username: string },
+  user: { email: string; name: string; username: string; language: Language },
 ) {
   return enqueueMail(tx, {
     to: user.email,
-    ...passwordChangedMail({
+    ...passwordChangedMail(user.language, {
       name: user.name,
       username: user.username,
       resetLink: `${settings.publicUrl}/glomt-losenord`,
@@ -126,7 +127,7 @@ export async function mailQueuedResetLinks(
       const link = await createPasswordLink(tx, settings, user.id, 'reset')
       await enqueueMail(tx, {
         to: user.email,
-        ...passwordResetMail({ name: user.name, username: user.username, link }),
+        ...passwordResetMail(user.language, { name: user.name, username: user.username, link }),
       })
       await recordAudit(tx, {
         organizationId: null,

@@ -164,10 +164,22 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
   },
   'me.update': {
     rung: 'authed',
-    input: () => ({ name: 'Nytt Namn', mobile: null }),
-    fullInput: () => ({ name: 'Nytt Namn', mobile: '070-123 45 67' }),
+    input: () => ({ name: 'Nytt Namn', mobile: null, language: 'sv' }),
+    fullInput: () => ({ name: 'Nytt Namn', mobile: '070-123 45 67', language: 'sv' }),
     otherOrganization: 'scoped',
     allowed: { as: 'ORDERER', shows: (w) => [homeMember(w, 'ORDERER').user.email, 'Nytt Namn'] },
+  },
+  'me.setLanguage': {
+    rung: 'authed',
+    input: () => ({ language: 'sv' }),
+    otherOrganization: 'scoped',
+    allowed: {
+      as: 'ATTESTER',
+      input: async () => ({ language: 'en' }),
+      changed: async (w, db) =>
+        (await db.prisma.user.findUniqueOrThrow({ where: { id: homeMember(w, 'ATTESTER').user.id } }))
+          .language === 'en',
+    },
   },
   'me.changePassword': {
     rung: 'authed',

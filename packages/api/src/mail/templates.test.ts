@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import {
+  invitationMail,
+  membershipInvitationMail,
+  passwordChangedMail,
+  passwordResetMail,
+} from './templates.ts'
+
+const invitation = {
+  name: 'Ida Idasson',
+  invitedBy: 'Anna Andersson',
+  organizationName: 'Region Norrby',
+  roles: ['ORDERER', 'ATTESTER'] as const,
+}
+
+describe('mail texts', () => {
+  it('asks an existing account to join, with the roles and the last day in each language, in Swedish time', () => {
+    // 23:30 UTC on 9 December is already 10 December in Stockholm.
+    const input = {
+      ...invitation,
+      answerLink: 'http://portal.test/inbjudningar',
+      expiresAt: new Date('2026-12-09T23:30:00Z'),
+    }
+    const sv = membershipInvitationMail('sv', input)
+    expect(sv.subject).toBe('Region Norrby vill lägga till dig i Kundnav')
+    expect(sv.text).toContain(
+      'Anna Andersson på Region Norrby vill lägga till dig som Beställare, Attestant.',
+    )
+    expect(sv.text).toContain('Godkänn eller Avböj:\nhttp://portal.test/inbjudningar')
+    expect(sv.text).toContain('Inbjudan gäller till och med 10 december 2026.')
+    expect(sv.text).toContain('Om du inte känner till organisationen kan du avböja eller bortse från mejlet.')
+
+    const en = membershipInvitationMail('en', input)
+    expect(en.subject).toBe('Region Norrby would like to add you in Kundnav')
+    expect(en.text).toContain('Anna Andersson at Region Norrby would like to add you as Orderer, Approver.')
+    expect(en.text).toContain('Accept or Decline:\nhttp://portal.test/inbjudningar')
+    expect(en.text).toContain('valid until and including 10 December 2026.')
+  })
+
+  it('names the roles of a new account in its language', () => {
+    const input = { ...invitation, username: 'ida', link: 'http://portal.test/nytt-losenord?token=t' }
+    expect(invitationMail('sv', input).text).toContain('med rollen Beställare, Attestant.')
+    expect(invitationMail('en', input).text).toContain('with the role Orderer, Approver.')
+    expect(invitationMail('en', input).text).toContain('valid for 7 days')
+  })
+
+  it('has every mail in both languages, each with its link', () => {
+    const reset = { name: 'Ida', username: 'ida', link: 'http://portal.test/nytt-losenord?token=t' }
+    const changed = { name: 'Ida', username: 'ida', resetLink: 'http://portal.test/glomt-losenord' }
+    expect(passwordResetMail('sv', reset).subject).toBe('Skapa nytt lösenord i Kundnav')
+    expect(passwordResetMail('en', reset).subject).toBe('Create a new password in Kundnav')
+    expect(passwordResetMail('en', reset).text).toContain(reset.link)
+    expect(passwordChangedMail('sv', changed).subject).toBe('Ditt lösenord har ändrats')
+    expect(passwordChangedMail('en', changed).subject).toBe('Your password has been changed')
+    expect(passwordChangedMail('en', changed).text).toContain(changed.resetLink)
+  })
+})
