@@ -2,6 +2,7 @@ import { auditRouter } from './routers/audit.ts'
 import { authRouter } from './routers/auth.ts'
 import { caseOfficerRouter } from './routers/case-officer.ts'
 import { devMailboxRouter } from './routers/dev-mailbox.ts'
+import { invitationRouter } from './routers/invitation.ts'
 import { meRouter } from './routers/me.ts'
 import { memberRouter } from './routers/member.ts'
 import { portalRouter } from './routers/portal.ts'
@@ -16,6 +17,7 @@ export const appRouter = router({
   session: sessionRouter,
   me: meRouter,
   member: memberRouter,
+  invitation: invitationRouter,
   audit: auditRouter,
   caseOfficer: caseOfficerRouter,
   support: supportRouter,

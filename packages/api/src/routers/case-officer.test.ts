@@ -1,7 +1,7 @@
 import { createOrgWithMembers, type Db } from '@kundnav/db'
 import { createTestDb } from '@kundnav/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resolveActor } from '../services/sessions.ts'
+import { listPairs, resolveActor } from '../services/sessions.ts'
 import { signIn } from '../services/sign-in.ts'
 import { actorFor, callerFor, failureOf, TEST_AUTH_SETTINGS } from '../testing/world.ts'
 
@@ -72,7 +72,6 @@ describe('Registrera handläggare', () => {
       TEST_AUTH_SETTINGS,
       { username: `ida-${suffix}`, password },
       { clientAddress: 'x', userAgent: null },
-      null,
     )
     const ida = await resolveActor(db, TEST_AUTH_SETTINGS, token)
     expect(ida).toMatchObject({ organizationId: org.organization.id, role: 'CASE_OFFICER' })
@@ -169,38 +168,60 @@ describe('Ansvarig is assigned by provider support', () => {
     expect(audit?.actorRole).toBe('PROVIDER_SUPPORT')
   })
 
-  it('cannot cut off a member: an external registration with a past end date, or of someone with other roles, is refused', async () => {
+  it('cannot cut off a member: the end date must lie ahead and ends the handläggare grant alone', async () => {
     const suffix = Math.random().toString(36).slice(2, 8)
     const org = await createOrgWithMembers(db.prisma, {
       name: `Byrån ${suffix}`,
       members: [
-        { name: 'Greta Admin', email: `greta.${suffix}@byran.example`, roles: ['ADMIN'] },
+        {
+          name: 'Greta Admin',
+          email: `greta.${suffix}@byran.example`,
+          roles: ['ADMIN'],
+          password: 'gretas långa lösenord',
+        },
         { name: 'Rolf Ansvarig', email: `rolf.${suffix}@byran.example`, roles: ['RESPONSIBLE'] },
       ],
     })
     const responsible = callerFor(db, actorFor(org, 'RESPONSIBLE'))
     const external = (email: string, endsAt: Date) =>
-      failureOf(
-        responsible.caseOfficer.add({
-          kind: 'external',
-          name: 'x',
-          organizationName: 'Ex AB',
-          username: `x-${suffix}`,
-          email,
-          endsAt,
-        }),
-      )
-    const past = await external(`greta.${suffix}@byran.example`, new Date('2000-01-01T00:00:00Z'))
-    expect(past.appCode).toBe('END_DATE_PASSED')
-    expect(past.field).toBe('endsAt')
-    const future = await external(`greta.${suffix}@byran.example`, new Date(Date.now() + 86_400_000))
-    expect(future.appCode).toBe('ALREADY_MEMBER')
+      responsible.caseOfficer.add({
+        kind: 'external',
+        name: 'x',
+        organizationName: 'Ex AB',
+        username: `x-${suffix}`,
+        email,
+        endsAt,
+      })
+    const gretaEmail = `greta.${suffix}@byran.example`
+    const past = await failureOf(external(gretaEmail, new Date('2000-01-01T00:00:00Z')))
+    expect(past).toMatchObject({ appCode: 'END_DATE_PASSED', field: 'endsAt' })
+
+    // The only administrator registered as external handläggare keeps being administrator after the end.
+    const soon = new Date(Date.now() + 60_000)
+    await external(gretaEmail, soon)
     const greta = await db.prisma.membership.findFirstOrThrow({
-      where: { organizationId: org.organization.id, user: { email: `greta.${suffix}@byran.example` } },
+      where: { organizationId: org.organization.id, user: { email: gretaEmail } },
+      include: { roleEnds: true },
     })
-    expect(greta).toMatchObject({ roles: ['ADMIN'], endsAt: null, externalOrganizationName: null })
+    expect(greta.roles).toEqual(['ADMIN', 'CASE_OFFICER'])
+    expect(greta.roleEnds).toEqual([expect.objectContaining({ role: 'CASE_OFFICER', endsAt: soon })])
+    await db.prisma.membershipRoleEnd.updateMany({
+      where: { membershipId: greta.id },
+      data: { endsAt: new Date(Date.now() - 1000) },
+    })
+    const pairs = await listPairs(db.prisma, greta.userId)
+    expect(pairs.filter((p) => p.organizationId === org.organization.id).map((p) => p.role)).toEqual([
+      'ADMIN',
+    ])
+    const { external: listed } = await responsible.caseOfficer.list()
+    expect(listed).toEqual([expect.objectContaining({ membershipId: greta.id, status: 'ENDED' })])
+    // Registering her again is "already there", not a second grant.
+    expect((await failureOf(external(gretaEmail, new Date(Date.now() + 86_400_000)))).appCode).toBe(
+      'ALREADY_MEMBER',
+    )
+
     // A new person with an end date in the past is refused too, and nothing is created.
-    expect((await external(`ny.${suffix}@ex.example`, new Date(Date.now() - 1000))).appCode).toBe(
+    expect((await failureOf(external(`ny.${suffix}@ex.example`, new Date(Date.now() - 1000)))).appCode).toBe(
       'END_DATE_PASSED',
     )
     expect(await db.prisma.user.count({ where: { email: `ny.${suffix}@ex.example` } })).toBe(0)

@@ -2,7 +2,14 @@ import { ZAddCaseOfficerInput, ZMembershipIdInput } from '@kundnav/schemas'
 import { z } from 'zod'
 import { AppError } from '../errors.ts'
 import { recordAudit } from '../services/audit.ts'
-import { addPerson, findMembershipInOrganization } from '../services/members.ts'
+import {
+  addPerson,
+  describeMembership,
+  findMembershipInOrganization,
+  lockOrganization,
+  MEMBERSHIP_VIEW,
+  saveRoles,
+} from '../services/members.ts'
 import { memberProcedure, router } from '../trpc.ts'
 
 const ZCaseOfficer = z.object({
@@ -11,8 +18,11 @@ const ZCaseOfficer = z.object({
   username: z.string(),
   email: z.string(),
   organizationName: z.string(),
+  /** The handläggare grant's own end date; the person's other roles are not affected by it. */
   endsAt: z.date().nullable(),
-  lastLoginAt: z.date().nullable(),
+  status: z.enum(['INVITED', 'ACTIVE', 'ENDING', 'ENDED']),
+  invitationExpiresAt: z.date().nullable(),
+  lastSignedInAt: z.date().nullable(),
 })
 
 /** "Registrera handläggare" (Ansvarig, seed 000): handläggare inside and outside the organisation. */
@@ -24,21 +34,29 @@ export const caseOfficerRouter = router({
         ctx.db.prisma.organization.findUniqueOrThrow({ where: { id: ctx.organizationId } }),
         ctx.db.prisma.membership.findMany({
           where: { organizationId: ctx.organizationId, roles: { has: 'CASE_OFFICER' } },
-          include: { user: { select: { name: true, username: true, email: true, lastLoginAt: true } } },
-          orderBy: [{ user: { name: 'asc' } }, { id: 'asc' }],
+          include: MEMBERSHIP_VIEW,
+          orderBy: [{ listName: 'asc' }, { id: 'asc' }],
           take: 500,
         }),
       ])
-      const rows = memberships.map((m) => ({
-        membershipId: m.id,
-        name: m.user.name,
-        username: m.user.username,
-        email: m.user.email,
-        organizationName: m.externalOrganizationName ?? organization.name,
-        endsAt: m.endsAt,
-        lastLoginAt: m.user.lastLoginAt,
-        external: m.externalOrganizationName !== null,
-      }))
+      const now = new Date()
+      const rows = memberships.map((membership) => {
+        const view = describeMembership(membership, now)
+        const grantEnd = membership.roleEnds.find((end) => end.role === 'CASE_OFFICER')?.endsAt ?? null
+        const ended = grantEnd !== null && grantEnd <= now
+        return {
+          membershipId: view.membershipId,
+          name: view.name,
+          username: view.username,
+          email: view.email,
+          organizationName: membership.externalOrganizationName ?? organization.name,
+          endsAt: grantEnd,
+          status: view.status === 'INVITED' ? view.status : ended ? 'ENDED' : grantEnd ? 'ENDING' : 'ACTIVE',
+          invitationExpiresAt: view.invitationExpiresAt,
+          lastSignedInAt: view.lastSignedInAt,
+          external: membership.externalOrganizationName !== null,
+        } as const
+      })
       const strip = ({ external: _, ...row }: (typeof rows)[number]) => row
       return {
         internal: rows.filter((row) => !row.external).map(strip),
@@ -73,6 +91,7 @@ export const caseOfficerRouter = router({
     .input(ZMembershipIdInput)
     .mutation(({ ctx, input }) =>
       ctx.db.prisma.$transaction(async (tx) => {
+        await lockOrganization(tx, ctx.organizationId)
         const membership = await findMembershipInOrganization(tx, ctx.organizationId, input.membershipId)
         if (!membership.roles.includes('CASE_OFFICER')) {
           throw new AppError(
@@ -82,12 +101,9 @@ export const caseOfficerRouter = router({
           )
         }
         const roles = membership.roles.filter((role) => role !== 'CASE_OFFICER')
-        if (roles.length === 0) await tx.membership.delete({ where: { id: membership.id } })
-        else
-          await tx.membership.update({
-            where: { id: membership.id },
-            data: { roles, externalOrganizationName: null, endsAt: null },
-          })
+        const { membershipRemoved } = await saveRoles(tx, membership, roles, {
+          externalOrganizationName: null,
+        })
         await recordAudit(tx, {
           organizationId: ctx.organizationId,
           actorUserId: ctx.actor.userId,
@@ -97,11 +113,13 @@ export const caseOfficerRouter = router({
           targetId: membership.id,
           data: {
             userId: membership.userId,
-            name: membership.user.name,
-            membershipRemoved: roles.length === 0,
+            name: membership.acceptedAt
+              ? membership.user.name
+              : (membership.invitedName ?? membership.user.name),
+            membershipRemoved,
           },
         })
-        return { membershipRemoved: roles.length === 0 }
+        return { membershipRemoved }
       }),
     ),
 })

@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto'
 import { createOrgWithMembers, type Db } from '@kundnav/db'
 import { createTestDb } from '@kundnav/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { actorFor, callerFor, codeOf, failureOf } from '../testing/world.ts'
+import type { SessionActor } from '../context.ts'
+import { AppError } from '../errors.ts'
+import { listPairs } from '../services/sessions.ts'
+import { actorFor, callerFor, failureOf } from '../testing/world.ts'
 
 let db: Db
 beforeAll(async () => {
@@ -72,7 +76,9 @@ describe('member administration', () => {
 
     const { items } = await admin.member.list({ search: 'cecilia' })
     expect(items).toHaveLength(1)
-    expect(items[0]).toMatchObject({ roles: ['ATTESTER'], lastLoginAt: null, invitationPending: true })
+    expect(items[0]).toMatchObject({ roles: ['ATTESTER'], lastSignedInAt: null, status: 'INVITED' })
+    const expiresInDays = ((items[0]?.invitationExpiresAt?.getTime() ?? 0) - Date.now()) / 86_400_000
+    expect(expiresInDays).toBeGreaterThan(6.9)
     const audit = await admin.audit.list({ action: 'member.' })
     expect(audit.items[0]).toMatchObject({
       action: 'member.added',
@@ -81,30 +87,159 @@ describe('member administration', () => {
     })
   })
 
-  it('links an existing account instead of creating one, mails "Du har lagts till i …", and answers the same', async () => {
-    // (An existing account that never set a password gets an invitation with a link instead.)
-    const { admin } = await region()
+  it('only invites an existing account: no access, none of its data shown, until the person accepts', async () => {
+    const { org, admin, suffix } = await region()
+    const elsewhere = await region()
+    const account = elsewhere.org.members[1]?.user
+    if (!account) throw new Error('no user')
+    const existing = await db.prisma.user.update({
+      where: { id: account.id },
+      data: { name: `Riktigt Namn ${suffix}`, username: `riktig-${suffix}` },
+    })
+    const newcomer = await admin.member.add({
+      name: 'Helt Ny',
+      email: `helt.ny.${suffix}@x.example`,
+      username: `helt-ny-${suffix}`,
+      roles: ['ORDERER'],
+    })
+    const invited = await admin.member.add({
+      name: 'Annat Namn',
+      email: existing.email.toUpperCase(),
+      username: `vad-som-helst-${suffix}`,
+      roles: ['CONTACT'],
+    })
+    // The same answer either way, and nothing the adder typed is applied to the account.
+    expect(Object.keys(invited)).toEqual(Object.keys(newcomer))
+    const unchanged = await db.prisma.user.findUniqueOrThrow({ where: { id: existing.id } })
+    expect(unchanged).toMatchObject({ name: existing.name, username: existing.username })
+
+    // The list shows what the adder typed, "Inbjuden", and no sign-in from anywhere.
+    const row = (await admin.member.list({})).items.find((m) => m.membershipId === invited.membershipId)
+    expect(row).toMatchObject({
+      name: 'Annat Namn',
+      username: `vad-som-helst-${suffix}`,
+      status: 'INVITED',
+      lastSignedInAt: null,
+    })
+    const shown = JSON.stringify(await admin.member.list({}))
+    expect(shown).not.toContain(existing.username)
+    expect(shown).not.toContain(existing.name)
+    expect((await admin.member.list({ search: 'Riktigt' })).items).toHaveLength(0)
+
+    // Until accepted the membership gives no access.
+    const pairsOf = () => listPairs(db.prisma, existing.id)
+    expect((await pairsOf()).map((p) => p.organizationId)).not.toContain(org.organization.id)
+    const mail = (await mailsTo(existing.email)).at(-1)
+    expect(mail?.subject).toBe(`${org.organization.name} vill lägga till dig i Kundnav`)
+    expect(mail?.text).toContain('Kontaktperson')
+    expect(mail?.text).toContain('http://portal.test/inbjudningar')
+
+    const person = callerFor(db, signedIn(existing))
+    const [invitation] = await person.invitation.list()
+    expect(invitation).toMatchObject({
+      organizationName: org.organization.name,
+      roles: ['CONTACT'],
+      invitedBy: 'Anna Admin',
+      expired: false,
+    })
+    await person.invitation.accept({ membershipId: invitation?.membershipId ?? '' })
+    expect(await pairsOf()).toContainEqual(
+      expect.objectContaining({ organizationId: org.organization.id, role: 'CONTACT' }),
+    )
+    expect(await person.invitation.list()).toEqual([])
+    // A second answer (another tab) finds nothing to answer.
+    const again = await failureOf(person.invitation.accept({ membershipId: invitation?.membershipId ?? '' }))
+    expect(again.appCode).toBe('INVITATION_NOT_FOUND')
+    const accepted = (await admin.member.list({})).items.find((m) => m.membershipId === invited.membershipId)
+    expect(accepted).toMatchObject({ name: existing.name, status: 'ACTIVE' })
+    expect((await admin.audit.list({ action: 'member.invitation' })).items[0]?.action).toBe(
+      'member.invitation_accepted',
+    )
+  })
+
+  it('leaves no access after a declined invitation, and refuses one that has expired', async () => {
+    const { org, admin, suffix } = await region()
     const elsewhere = await region()
     const existing = elsewhere.org.members[1]?.user
     if (!existing) throw new Error('no user')
-    const newcomer = await admin.member.add({
-      name: 'Helt Ny',
-      email: `helt.ny.${Math.random()}@x.example`,
-      username: `helt-ny-${Math.random().toString(36).slice(2)}`,
+    const person = callerFor(db, signedIn(existing))
+
+    const { membershipId } = await admin.member.add({
+      name: 'Bertil',
+      email: existing.email,
+      username: `bertil-${suffix}`,
+      roles: ['ADMIN'],
+    })
+    // An unanswered invitation as administrator is no second administrator.
+    const anna = org.members[0]?.membership
+    const stepDown = await failureOf(
+      admin.member.setRoles({ membershipId: anna?.id ?? '', roles: ['ORDERER'] }),
+    )
+    expect(stepDown.appCode).toBe('LAST_ADMINISTRATOR')
+
+    await person.invitation.decline({ membershipId })
+    expect(await db.prisma.membership.count({ where: { id: membershipId } })).toBe(0)
+    expect((await listPairs(db.prisma, existing.id)).map((p) => p.organizationId)).not.toContain(
+      org.organization.id,
+    )
+    const declined = (await admin.audit.list({ action: 'member.invitation' })).items[0]
+    expect(declined).toMatchObject({ action: 'member.invitation_declined', actorName: null })
+
+    // Someone else's invitation is not theirs to answer.
+    const again = await admin.member.add({
+      name: 'Bertil',
+      email: existing.email,
+      username: `bertil-${suffix}`,
       roles: ['ORDERER'],
     })
-    const linked = await admin.member.add({
-      name: 'Annat Namn',
-      email: existing.email.toUpperCase(),
-      username: 'vad-som-helst',
-      roles: ['CONTACT'],
+    const stranger = callerFor(db, signedIn(org.members[1]?.user ?? existing))
+    expect((await failureOf(stranger.invitation.accept(again))).appCode).toBe('INVITATION_NOT_FOUND')
+
+    await db.prisma.membership.update({
+      where: { id: again.membershipId },
+      data: { invitationExpiresAt: new Date(Date.now() - 1000) },
     })
-    expect(Object.keys(linked)).toEqual(Object.keys(newcomer))
-    expect(await db.prisma.user.count({ where: { email: existing.email } })).toBe(1)
-    const unchanged = await db.prisma.user.findUniqueOrThrow({ where: { id: existing.id } })
-    expect(unchanged.name).toBe(existing.name)
-    const mails = await mailsTo(existing.email)
-    expect(mails.at(-1)?.subject).toMatch(/^Du har lagts till i Region/)
+    expect((await person.invitation.list())[0]).toMatchObject({ expired: true })
+    expect((await failureOf(person.invitation.accept(again))).appCode).toBe('INVITATION_EXPIRED')
+    // "Skicka inbjudan igen" gives another week.
+    await admin.member.resendInvitation(again)
+    await person.invitation.accept(again)
+    expect((await listPairs(db.prisma, existing.id)).map((p) => p.organizationId)).toContain(
+      org.organization.id,
+    )
+  })
+
+  it('keeps usernames and e-mail addresses one namespace, so sign-in finds at most one account', async () => {
+    const { admin, org, suffix } = await region()
+    const bertil = org.members[1]?.user
+    if (!bertil) throw new Error('no user')
+    const taken = await db.prisma.user.create({
+      data: { name: 'Kalle', email: `kalle.${suffix}@x.example`, username: `kalle.${suffix}@annan.example` },
+    })
+    // A new address may not be another account's username …
+    const emailClash = await failureOf(
+      admin.member.add({ name: 'X', email: taken.username, username: `x-${suffix}`, roles: ['ORDERER'] }),
+    )
+    expect(emailClash).toMatchObject({ appCode: 'EMAIL_TAKEN', field: 'email' })
+    // … nor a new username another account's address.
+    const usernameClash = await failureOf(
+      admin.member.add({
+        name: 'Y',
+        email: `y.${suffix}@x.example`,
+        username: bertil.email,
+        roles: ['ORDERER'],
+      }),
+    )
+    expect(usernameClash).toMatchObject({ appCode: 'USERNAME_TAKEN', field: 'username' })
+    // The database holds to it whatever writes the row.
+    await expect(
+      db.prisma.user.create({
+        data: { name: 'Z', email: `z.${suffix}@x.example`, username: taken.email },
+      }),
+    ).rejects.toMatchObject({ code: 'P2002' })
+    await expect(
+      db.prisma.user.update({ where: { id: bertil.id }, data: { email: taken.username } }),
+    ).rejects.toMatchObject({ code: 'P2002' })
   })
 
   it('refuses a username someone else has, on the username field', async () => {
@@ -201,21 +336,44 @@ describe('member administration', () => {
     expect((await admin.audit.list({ to: new Date(Date.now() - 60_000) })).items).toHaveLength(0)
   })
 
-  it('answers 20 identical parallel adds without a server error, and makes one membership', async () => {
+  it('answers 20 identical parallel adds with one membership, one mail, one audit event', async () => {
     const { org, admin, suffix } = await region()
     const person = {
       name: 'Samma Person',
       email: `samma.${suffix}@norrby.example`,
       username: `samma.${suffix}@norrby.example`,
     }
-    const codes = await Promise.all(
-      Array.from({ length: 20 }, () => codeOf(admin.member.add({ ...person, roles: ['ORDERER'] }))),
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        admin.member.add({ ...person, roles: ['ORDERER'] }).then(
+          () => 'OK',
+          (error: unknown) =>
+            error instanceof AppError ? `${error.appCode}: ${error.message}` : String(error),
+        ),
+      ),
     )
-    for (const code of codes) expect(['OK', 'CONFLICT']).toContain(code)
+    expect(results.filter((result) => result === 'OK')).toHaveLength(1)
+    expect(results.filter((result) => result !== 'OK')).toEqual(
+      Array(19).fill('ALREADY_MEMBER: Personen finns redan i organisationen.'),
+    )
     expect(
       await db.prisma.membership.count({
         where: { organizationId: org.organization.id, user: { email: person.email } },
       }),
     ).toBe(1)
+    expect(await mailsTo(person.email)).toHaveLength(1)
+    expect((await admin.audit.list({ action: 'member.added' })).items).toHaveLength(1)
   })
 })
+
+/** A signed-in person who has not chosen a pair (as after signing in with invitations waiting). */
+function signedIn(user: { id: string; name: string }): SessionActor {
+  return {
+    sessionId: randomUUID(),
+    userId: user.id,
+    name: user.name,
+    organizationId: null,
+    organizationType: null,
+    role: null,
+  }
+}

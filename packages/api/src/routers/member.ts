@@ -1,14 +1,23 @@
 import type { Prisma } from '@kundnav/db'
-import { ZAddMemberInput, ZMemberListInput, ZMembershipIdInput, ZSetMemberRolesInput } from '@kundnav/schemas'
+import {
+  ZAddMemberInput,
+  ZMemberListInput,
+  ZMembershipIdInput,
+  ZRole,
+  ZSetMemberRolesInput,
+} from '@kundnav/schemas'
 import { z } from 'zod'
 import { AppError } from '../errors.ts'
 import { recordAudit } from '../services/audit.ts'
 import {
   addPerson,
-  assertAdministratorRemains,
+  describeMembership,
   findMembershipInOrganization,
+  INVITATION_DAYS,
   lockOrganization,
-  sendInvitation,
+  MEMBERSHIP_VIEW,
+  mailInvitation,
+  saveRoles,
 } from '../services/members.ts'
 import { memberProcedure, router } from '../trpc.ts'
 
@@ -18,12 +27,15 @@ const ZMemberRow = z.object({
   name: z.string(),
   email: z.string(),
   username: z.string(),
-  roles: z.array(z.string()),
+  roles: z.array(ZRole),
+  roleEnds: z.array(z.object({ role: ZRole, endsAt: z.date() })),
   externalOrganizationName: z.string().nullable(),
+  /** Inbjuden (answer or password pending: "Skicka inbjudan igen" applies), Aktiv, Slutar …, Slutat. */
+  status: z.enum(['INVITED', 'ACTIVE', 'ENDING', 'ENDED']),
+  invitationExpiresAt: z.date().nullable(),
   endsAt: z.date().nullable(),
-  lastLoginAt: z.date().nullable(),
-  /** Invited, but has not chosen a password yet: "Skicka inbjudan igen" applies. */
-  invitationPending: z.boolean(),
+  /** "Senast inloggad": when the person last chose a role in this organisation. */
+  lastSignedInAt: z.date().nullable(),
 })
 
 /** Member administration (Administratör): who is in the organisation, in which roles. */
@@ -37,60 +49,46 @@ export const memberRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const search = input.search
+      // An open invitation is found by what the adder typed, never by the account's own name.
+      const contains = { contains: input.search ?? '', mode: 'insensitive' as const }
+      const search: Prisma.MembershipWhereInput = input.search
         ? {
             OR: [
-              { name: { contains: input.search, mode: 'insensitive' as const } },
-              { email: { contains: input.search, mode: 'insensitive' as const } },
-              { username: { contains: input.search, mode: 'insensitive' as const } },
+              {
+                acceptedAt: { not: null },
+                user: { OR: [{ name: contains }, { email: contains }, { username: contains }] },
+              },
+              {
+                acceptedAt: null,
+                OR: [{ invitedName: contains }, { invitedUsername: contains }, { user: { email: contains } }],
+              },
             ],
           }
         : {}
       const where: Prisma.MembershipWhereInput = {
         organizationId: ctx.organizationId,
-        user: search,
+        AND: [search],
         ...(input.cursor
           ? {
               OR: [
-                { user: { name: { gt: input.cursor.name } } },
-                { user: { name: input.cursor.name }, id: { gt: input.cursor.id } },
+                { listName: { gt: input.cursor.name } },
+                { listName: input.cursor.name, id: { gt: input.cursor.id } },
               ],
             }
           : {}),
       }
       const rows = await ctx.db.prisma.membership.findMany({
         where,
-        include: {
-          user: {
-            select: {
-              id: true,
-              name: true,
-              email: true,
-              username: true,
-              lastLoginAt: true,
-              passwordHash: true,
-            },
-          },
-        },
-        orderBy: [{ user: { name: 'asc' } }, { id: 'asc' }],
+        include: MEMBERSHIP_VIEW,
+        orderBy: [{ listName: 'asc' }, { id: 'asc' }],
         take: input.limit + 1,
       })
-      const items = rows.slice(0, input.limit).map((row) => ({
-        membershipId: row.id,
-        userId: row.user.id,
-        name: row.user.name,
-        email: row.user.email,
-        username: row.user.username,
-        roles: row.roles,
-        externalOrganizationName: row.externalOrganizationName,
-        endsAt: row.endsAt,
-        lastLoginAt: row.user.lastLoginAt,
-        invitationPending: row.user.passwordHash === null && row.user.lastLoginAt === null,
-      }))
+      const now = new Date()
+      const items = rows.slice(0, input.limit).map((row) => describeMembership(row, now))
       const last = items.at(-1)
       return {
         items,
-        nextCursor: rows.length > input.limit && last ? { name: last.name, id: last.membershipId } : null,
+        nextCursor: rows.length > input.limit && last ? { name: last.listName, id: last.membershipId } : null,
       }
     }),
 
@@ -114,13 +112,9 @@ export const memberRouter = router({
         await lockOrganization(tx, ctx.organizationId)
         const membership = await findMembershipInOrganization(tx, ctx.organizationId, input.membershipId)
         // Ansvarig is provider support's to give and take: an administrator's change leaves it as it was.
-        const roles = [
-          ...new Set([...input.roles, ...membership.roles.filter((role) => role === 'RESPONSIBLE')]),
-        ]
-        if (membership.roles.includes('ADMIN') && !roles.includes('ADMIN')) {
-          await assertAdministratorRemains(tx, ctx.organizationId, membership.id)
-        }
-        await tx.membership.update({ where: { id: membership.id }, data: { roles } })
+        const kept = membership.roles.filter((role) => role === 'RESPONSIBLE')
+        const roles = [...new Set([...input.roles, ...kept])]
+        await saveRoles(tx, membership, roles)
         await recordAudit(tx, {
           organizationId: ctx.organizationId,
           actorUserId: ctx.actor.userId,
@@ -140,9 +134,7 @@ export const memberRouter = router({
       ctx.db.prisma.$transaction(async (tx) => {
         await lockOrganization(tx, ctx.organizationId)
         const membership = await findMembershipInOrganization(tx, ctx.organizationId, input.membershipId)
-        if (membership.roles.includes('ADMIN'))
-          await assertAdministratorRemains(tx, ctx.organizationId, membership.id)
-        await tx.membership.delete({ where: { id: membership.id } })
+        await saveRoles(tx, membership, [])
         await recordAudit(tx, {
           organizationId: ctx.organizationId,
           actorUserId: ctx.actor.userId,
@@ -150,19 +142,28 @@ export const memberRouter = router({
           action: 'member.removed',
           targetType: 'Membership',
           targetId: membership.id,
-          data: { userId: membership.userId, name: membership.user.name, roles: membership.roles },
+          data: {
+            userId: membership.userId,
+            name: membership.acceptedAt
+              ? membership.user.name
+              : (membership.invitedName ?? membership.user.name),
+            roles: membership.roles,
+          },
         })
         return { removed: true }
       }),
     ),
 
-  /** "Skicka inbjudan igen" for someone who has not logged in yet. */
+  /** "Skicka inbjudan igen" while an invitation is open: a fresh mail, and another week to answer. */
   resendInvitation: memberProcedure('member.manage')
     .input(ZMembershipIdInput)
     .mutation(({ ctx, input }) =>
       ctx.db.prisma.$transaction(async (tx) => {
+        await lockOrganization(tx, ctx.organizationId)
         const membership = await findMembershipInOrganization(tx, ctx.organizationId, input.membershipId)
-        if (membership.user.passwordHash || membership.user.lastLoginAt) {
+        const { user } = membership
+        const newAccount = membership.acceptedAt !== null
+        if (newAccount && (user.passwordHash || user.lastLoginAt)) {
           throw new AppError(
             'CONFLICT',
             'ALREADY_ACTIVE',
@@ -173,11 +174,15 @@ export const memberRouter = router({
           tx.organization.findUniqueOrThrow({ where: { id: ctx.organizationId } }),
           tx.user.findUniqueOrThrow({ where: { id: ctx.actor.userId } }),
         ])
-        await sendInvitation(tx, ctx.settings, {
-          user: membership.user,
+        const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000)
+        await tx.membership.update({ where: { id: membership.id }, data: { invitationExpiresAt: expiresAt } })
+        await mailInvitation(tx, ctx.settings, {
+          user,
+          newAccount,
           invitedBy: adder.name,
           organizationName: organization.name,
           roles: membership.roles,
+          expiresAt,
         })
         await recordAudit(tx, {
           organizationId: ctx.organizationId,

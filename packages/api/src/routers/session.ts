@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { recordAudit } from '../services/audit.ts'
 import { readRememberedPair, rememberPairCookie } from '../services/remembered-pair.ts'
 import { findPair, listPairs } from '../services/sessions.ts'
+import { recordRoleChosen } from '../services/sign-in.ts'
 import { authedProcedure, publicProcedure, router } from '../trpc.ts'
 
 const ZPairOption = z.object({
@@ -64,14 +65,12 @@ export const sessionRouter = router({
         where: { id: ctx.actor.sessionId },
         data: { activeOrganizationId: pair.organizationId, activeRole: pair.role, lastSeenAt: new Date() },
       })
-      await recordAudit(tx, {
-        organizationId: pair.organizationId,
-        actorUserId: ctx.actor.userId,
-        actorRole: pair.role,
-        action: 'role.switched',
-        data: {
-          from: ctx.actor.role ? { organizationId: ctx.actor.organizationId, role: ctx.actor.role } : null,
-        },
+      await recordRoleChosen(tx, {
+        userId: ctx.actor.userId,
+        sessionId: ctx.actor.sessionId,
+        clientAddress: ctx.request.clientAddress,
+        pair,
+        previous: { organizationId: ctx.actor.organizationId, role: ctx.actor.role },
       })
     })
     ctx.resHeaders?.append('Set-Cookie', rememberPairCookie(pair, ctx.settings.secureCookies))

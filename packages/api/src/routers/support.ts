@@ -8,7 +8,7 @@ import {
 import { z } from 'zod'
 import { AppError } from '../errors.ts'
 import { recordAudit } from '../services/audit.ts'
-import { findMembershipInOrganization } from '../services/members.ts'
+import { findMembershipInOrganization, lockOrganization, saveRoles } from '../services/members.ts'
 import { providerProcedure, router } from '../trpc.ts'
 
 /**
@@ -55,9 +55,14 @@ export const supportRouter = router({
     )
     .query(async ({ ctx, input }) => {
       const rows = await ctx.db.prisma.membership.findMany({
-        where: { organizationId: input.organizationId, organization: { type: 'CUSTOMER' } },
+        // An invitation not yet accepted is not a member to give roles to.
+        where: {
+          organizationId: input.organizationId,
+          organization: { type: 'CUSTOMER' },
+          acceptedAt: { not: null },
+        },
         include: { user: { select: { name: true, email: true } } },
-        orderBy: [{ user: { name: 'asc' } }, { id: 'asc' }],
+        orderBy: [{ listName: 'asc' }, { id: 'asc' }],
         take: 500,
       })
       return rows.map((row) => ({
@@ -78,6 +83,7 @@ export const supportRouter = router({
         if (organization?.type !== 'CUSTOMER') {
           throw new AppError('NOT_FOUND', 'ORGANIZATION_NOT_FOUND', 'Organisationen finns inte.')
         }
+        await lockOrganization(tx, input.organizationId)
         const membership = await findMembershipInOrganization(tx, input.organizationId, input.membershipId)
         const others = membership.roles.filter((role) => role !== 'RESPONSIBLE')
         const roles = input.responsible ? [...others, 'RESPONSIBLE' as const] : others
@@ -88,7 +94,7 @@ export const supportRouter = router({
             'Personen har ingen annan roll. Be organisationens administratör att ta bort personen i stället.',
           )
         }
-        await tx.membership.update({ where: { id: membership.id }, data: { roles } })
+        await saveRoles(tx, membership, roles)
         await recordAudit(tx, {
           organizationId: input.organizationId,
           actorUserId: ctx.actor.userId,

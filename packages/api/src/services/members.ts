@@ -1,6 +1,6 @@
-import { enqueueMail, type Prisma, type Role } from '@kundnav/db'
+import { enqueueMail, type Language, type Prisma, type Role } from '@kundnav/db'
 import { AppError } from '../errors.ts'
-import { addedToOrganizationMail, invitationMail } from '../mail/templates.ts'
+import { invitationMail, membershipInvitationMail } from '../mail/templates.ts'
 import type { AuthSettings } from '../settings.ts'
 import { recordAudit } from './audit.ts'
 import { createPasswordLink } from './passwords.ts'
@@ -29,9 +29,30 @@ export async function lockOrganization(tx: Tx, organizationId: string): Promise<
 }
 
 /**
- * Adds a person to the acting organisation. A new account gets an invitation with a set-password link
- * (valid 7 days); an existing account (same e-mail address) is linked and told "Du har lagts till i …".
- * The answer is the same either way, so the adder can't tell whether the account existed.
+ * Serialises every write that creates an account or changes its names; the trigger guarding the shared
+ * username/e-mail namespace takes the same lock (migration "account_namespace_and_invitations").
+ */
+async function lockAccountNamespace(tx: Tx): Promise<void> {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('kundnav:account-namespace'))::text`
+}
+
+/** How long an invitation can be answered (and an invitation's set-password link used). */
+export const INVITATION_DAYS = 7
+
+function invitationExpiry(): Date {
+  return new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000)
+}
+
+const ALREADY_MEMBER_MESSAGE = 'Personen finns redan i organisationen.'
+
+/**
+ * Adds a person to the acting organisation. For a new account this is an invitation with a set-password
+ * link. An existing account (same e-mail address) is only asked: the membership gives no access until the
+ * person accepts it in the portal, and nothing the adder typed is applied to the account. The answer, the
+ * list and the log look the same either way, so the adder can't tell whether the account existed.
+ *
+ * Concurrent identical adds queue on the organisation's lock: the first adds, the rest are told the person
+ * is already there — one membership, one mail, one audit event.
  */
 export async function addPerson(
   tx: Tx,
@@ -39,66 +60,96 @@ export async function addPerson(
   acting: Acting,
   person: PersonToAdd,
 ): Promise<{ membershipId: string }> {
+  await lockOrganization(tx, acting.organizationId)
+  await lockAccountNamespace(tx)
+  if (person.external?.endsAt) assertEndDateAhead(person.external.endsAt)
   const [organization, adder] = await Promise.all([
     tx.organization.findUniqueOrThrow({ where: { id: acting.organizationId } }),
     tx.user.findUniqueOrThrow({ where: { id: acting.userId }, select: { name: true } }),
   ])
-  const existing = await tx.user.findUnique({ where: { email: person.email } })
-  let user = existing
-  if (!user) {
-    const usernameTaken = await tx.user.findFirst({
-      where: { OR: [{ username: person.username }, { email: person.username }] },
-      select: { id: true },
+  const named = await tx.user.findMany({
+    where: {
+      OR: [
+        { email: person.email },
+        { username: person.email },
+        { username: person.username },
+        { email: person.username },
+      ],
+    },
+    select: { id: true, name: true, email: true, username: true, language: true },
+  })
+  const existing = named.find((account) => account.email === person.email) ?? null
+  // Usernames and e-mail addresses are one namespace: a name may belong to the person being added only.
+  if (named.some((account) => account !== existing && account.username === person.email)) {
+    throw new AppError(
+      'CONFLICT',
+      'EMAIL_TAKEN',
+      'E-postadressen är användarnamn för ett annat konto. Ange en annan e-postadress.',
+      { field: 'email' },
+    )
+  }
+  if (
+    named.some(
+      (account) =>
+        account !== existing && (account.username === person.username || account.email === person.username),
+    )
+  ) {
+    throw new AppError('CONFLICT', 'USERNAME_TAKEN', 'Användarnamnet är upptaget. Välj ett annat.', {
+      field: 'username',
     })
-    if (usernameTaken) {
-      throw new AppError('CONFLICT', 'USERNAME_TAKEN', 'Användarnamnet är upptaget. Välj ett annat.', {
-        field: 'username',
+  }
+
+  const membership = existing
+    ? await tx.membership.findUnique({
+        where: { userId_organizationId: { userId: existing.id, organizationId: acting.organizationId } },
+        include: { roleEnds: true },
       })
-    }
-    user = await tx.user.create({
+    : null
+  if (membership) {
+    return addRolesToMembership(tx, acting, membership, person)
+  }
+
+  const user =
+    existing ??
+    (await tx.user.create({
       data: {
         name: person.name,
         email: person.email,
         username: person.username,
         mobile: person.mobile ?? null,
       },
-    })
-  }
-
-  const membership = await tx.membership.findUnique({
-    where: { userId_organizationId: { userId: user.id, organizationId: acting.organizationId } },
-  })
-  if (person.external) assertExternalGrantAllowed(membership, person.external.endsAt)
-  const roles = [...new Set([...(membership?.roles ?? []), ...person.roles])]
-  const externalData = person.external
-    ? { externalOrganizationName: person.external.organizationName, endsAt: person.external.endsAt }
-    : {}
-  const saved = membership
-    ? await tx.membership.update({ where: { id: membership.id }, data: { roles, ...externalData } })
-    : await tx.membership.create({
-        data: { userId: user.id, organizationId: acting.organizationId, roles, ...externalData },
-      })
-
-  if (!existing || (!existing.passwordHash && !existing.lastLoginAt)) {
-    await sendInvitation(tx, settings, {
-      user,
-      invitedBy: adder.name,
-      organizationName: organization.name,
+      select: { id: true, name: true, email: true, username: true, language: true },
+    }))
+  const expiresAt = invitationExpiry()
+  const saved = await tx.membership.create({
+    data: {
+      userId: user.id,
+      organizationId: acting.organizationId,
       roles: person.roles,
-    })
-  } else {
-    await enqueueMail(tx, {
-      to: user.email,
-      ...addedToOrganizationMail({
-        name: user.name,
-        invitedBy: adder.name,
-        organizationName: organization.name,
-        roles: person.roles,
-        username: user.username,
-        loginLink: `${settings.publicUrl}/logga-in`,
-      }),
-    })
-  }
+      externalOrganizationName: person.external?.organizationName ?? null,
+      // A new account was made for this membership: choosing a password is the acceptance.
+      acceptedAt: existing ? null : new Date(),
+      invitedName: person.name,
+      invitedUsername: person.username,
+      invitedByUserId: acting.userId,
+      invitationExpiresAt: expiresAt,
+      ...(person.external?.endsAt
+        ? {
+            roleEnds: {
+              create: person.roles.map((role) => ({ role, endsAt: person.external?.endsAt as Date })),
+            },
+          }
+        : {}),
+    },
+  })
+  await mailInvitation(tx, settings, {
+    user,
+    newAccount: !existing,
+    invitedBy: adder.name,
+    organizationName: organization.name,
+    roles: person.roles,
+    expiresAt,
+  })
   await recordAudit(tx, {
     organizationId: acting.organizationId,
     actorUserId: acting.userId,
@@ -107,7 +158,7 @@ export async function addPerson(
     targetType: 'Membership',
     targetId: saved.id,
     data: {
-      userId: user.id,
+      name: person.name,
       roles: person.roles,
       ...(person.external ? { externalOrganizationName: person.external.organizationName } : {}),
     },
@@ -116,48 +167,95 @@ export async function addPerson(
 }
 
 /**
- * An external handläggare's organisation and end date are kept on the membership, so they apply to every
- * role it holds. Until roles get end dates of their own, they may therefore be set only on someone who is
- * nothing else in the organisation, and the end date must lie ahead: otherwise registering a member (even
- * the only administrator) as an external handläggare would end their whole membership.
+ * A person already in the organisation: "Registrera handläggare" gives them the handläggare grant (with its
+ * own end date, so it ends alone); anything else is "already there".
  */
-function assertExternalGrantAllowed(membership: { roles: Role[] } | null, endsAt: Date | null): void {
-  if (endsAt && endsAt.getTime() <= Date.now()) {
+async function addRolesToMembership(
+  tx: Tx,
+  acting: Acting,
+  membership: { id: string; userId: string; roles: Role[] },
+  person: PersonToAdd,
+): Promise<{ membershipId: string }> {
+  const added = person.roles.filter((role) => !membership.roles.includes(role))
+  if (!person.roles.includes('CASE_OFFICER') || added.length === 0) {
+    throw new AppError('CONFLICT', 'ALREADY_MEMBER', ALREADY_MEMBER_MESSAGE, { field: 'email' })
+  }
+  const endsAt = person.external?.endsAt ?? null
+  await tx.membership.update({
+    where: { id: membership.id },
+    data: {
+      roles: [...membership.roles, ...added],
+      ...(person.external ? { externalOrganizationName: person.external.organizationName } : {}),
+      ...(endsAt ? { roleEnds: { create: added.map((role) => ({ role, endsAt })) } } : {}),
+    },
+  })
+  await recordAudit(tx, {
+    organizationId: acting.organizationId,
+    actorUserId: acting.userId,
+    actorRole: acting.role,
+    action: 'member.roles_changed',
+    targetType: 'Membership',
+    targetId: membership.id,
+    data: {
+      userId: membership.userId,
+      before: membership.roles,
+      after: [...membership.roles, ...added],
+      ...(person.external ? { externalOrganizationName: person.external.organizationName } : {}),
+    },
+  })
+  return { membershipId: membership.id }
+}
+
+/** An end date is for ending access later; one in the past would end it before it began. */
+function assertEndDateAhead(endsAt: Date): void {
+  if (endsAt.getTime() <= Date.now()) {
     throw new AppError('BAD_REQUEST', 'END_DATE_PASSED', 'Slutdatumet måste vara i framtiden.', {
       field: 'endsAt',
     })
   }
-  if (membership?.roles.some((role) => role !== 'CASE_OFFICER')) {
-    throw new AppError(
-      'CONFLICT',
-      'ALREADY_MEMBER',
-      'Personen har redan andra roller i organisationen och kan inte registreras som extern handläggare. Registrera hen som intern handläggare i stället.',
-      { field: 'email' },
-    )
-  }
 }
 
-/** Mails an invitation with a fresh set-password link (valid 7 days; earlier invitation links stop working). */
-export async function sendInvitation(
+/**
+ * Mails an invitation: a new account gets a fresh set-password link (earlier links stop working); an
+ * existing account is asked to sign in and answer.
+ */
+export async function mailInvitation(
   tx: Tx,
   settings: AuthSettings,
   input: {
-    user: { id: string; name: string; email: string; username: string }
+    user: { id: string; name: string; email: string; username: string; language: Language }
+    newAccount: boolean
     invitedBy: string
     organizationName: string
     roles: readonly Role[]
+    expiresAt: Date
   },
 ): Promise<void> {
-  const link = await createPasswordLink(tx, settings, input.user.id, 'invite')
+  const { user } = input
+  if (input.newAccount) {
+    const link = await createPasswordLink(tx, settings, user.id, 'invite')
+    await enqueueMail(tx, {
+      to: user.email,
+      ...invitationMail(user.language, {
+        name: user.name,
+        invitedBy: input.invitedBy,
+        organizationName: input.organizationName,
+        roles: input.roles,
+        username: user.username,
+        link,
+      }),
+    })
+    return
+  }
   await enqueueMail(tx, {
-    to: input.user.email,
-    ...invitationMail({
-      name: input.user.name,
+    to: user.email,
+    ...membershipInvitationMail(user.language, {
+      name: user.name,
       invitedBy: input.invitedBy,
       organizationName: input.organizationName,
       roles: input.roles,
-      username: input.user.username,
-      link,
+      answerLink: `${settings.publicUrl}/inbjudningar`,
+      expiresAt: input.expiresAt,
     }),
   })
 }
@@ -168,7 +266,15 @@ export async function findMembershipInOrganization(tx: Tx, organizationId: strin
     where: { id: membershipId, organizationId },
     include: {
       user: {
-        select: { id: true, name: true, email: true, username: true, passwordHash: true, lastLoginAt: true },
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          username: true,
+          language: true,
+          passwordHash: true,
+          lastLoginAt: true,
+        },
       },
     },
   })
@@ -177,16 +283,99 @@ export async function findMembershipInOrganization(tx: Tx, organizationId: strin
   return membership
 }
 
-/** Refuses a change that would leave the organisation without an administrator. */
-export async function assertAdministratorRemains(tx: Tx, organizationId: string, exceptMembershipId: string) {
-  const others = await tx.membership.count({
-    where: { organizationId, id: { not: exceptMembershipId }, roles: { has: 'ADMIN' } },
+/** Memberships that let their holder act as administrator now: accepted, with an ADMIN role not ended. */
+function actingAdministrators(organizationId: string, now: Date): Prisma.MembershipWhereInput {
+  return {
+    organizationId,
+    acceptedAt: { not: null },
+    roles: { has: 'ADMIN' },
+    roleEnds: { none: { role: 'ADMIN', endsAt: { lte: now } } },
+  }
+}
+
+/**
+ * The one way a membership's roles change or it ends: every path (Administrera medlemmar, Registrera
+ * handläggare, provider support, answering an invitation) comes through here, so the organisation always
+ * keeps an administrator. No roles left removes the membership; a removed role loses its end date too.
+ */
+export async function saveRoles(
+  tx: Tx,
+  membership: { id: string; organizationId: string; roles: Role[]; acceptedAt: Date | null },
+  roles: readonly Role[],
+  extra: { externalOrganizationName?: string | null } = {},
+): Promise<{ membershipRemoved: boolean }> {
+  await lockOrganization(tx, membership.organizationId)
+  const losesAdministrator =
+    membership.acceptedAt !== null && membership.roles.includes('ADMIN') && !roles.includes('ADMIN')
+  if (losesAdministrator) {
+    const others = await tx.membership.count({
+      where: { ...actingAdministrators(membership.organizationId, new Date()), id: { not: membership.id } },
+    })
+    if (others === 0) {
+      throw new AppError(
+        'CONFLICT',
+        'LAST_ADMINISTRATOR',
+        'Organisationen måste ha minst en administratör. Ge någon annan rollen Administratör först.',
+      )
+    }
+  }
+  if (roles.length === 0) {
+    await tx.membership.delete({ where: { id: membership.id } })
+    return { membershipRemoved: true }
+  }
+  await tx.membershipRoleEnd.deleteMany({
+    where: { membershipId: membership.id, role: { notIn: [...roles] } },
   })
-  if (others === 0) {
-    throw new AppError(
-      'CONFLICT',
-      'LAST_ADMINISTRATOR',
-      'Organisationen måste ha minst en administratör. Ge någon annan rollen Administratör först.',
+  await tx.membership.update({ where: { id: membership.id }, data: { roles: [...roles], ...extra } })
+  return { membershipRemoved: false }
+}
+
+/** What an organisation may see of a membership; an open invitation shows only what the adder typed. */
+export const MEMBERSHIP_VIEW = {
+  roleEnds: { select: { role: true, endsAt: true } },
+  user: {
+    select: { id: true, name: true, email: true, username: true, passwordHash: true, lastLoginAt: true },
+  },
+} satisfies Prisma.MembershipInclude
+
+type MembershipWithView = Prisma.MembershipGetPayload<{ include: typeof MEMBERSHIP_VIEW }>
+
+export type MembershipStatus = 'INVITED' | 'ACTIVE' | 'ENDING' | 'ENDED'
+
+export function describeMembership(membership: MembershipWithView, now = new Date()) {
+  const { user } = membership
+  // Open: an existing account has not answered, or a new account has not chosen its password yet.
+  const invited = membership.acceptedAt === null || (user.passwordHash === null && user.lastLoginAt === null)
+  const ends = membership.roleEnds.map((end) => end.endsAt.getTime())
+  const allEnded =
+    ends.length > 0 &&
+    membership.roles.every((role) =>
+      membership.roleEnds.some((end) => end.role === role && end.endsAt <= now),
     )
+  const nextEnd = ends.filter((time) => time > now.getTime()).sort((a, b) => a - b)[0]
+  const status: MembershipStatus = invited
+    ? 'INVITED'
+    : allEnded
+      ? 'ENDED'
+      : nextEnd !== undefined
+        ? 'ENDING'
+        : 'ACTIVE'
+  const showTyped = membership.acceptedAt === null
+  return {
+    membershipId: membership.id,
+    userId: user.id,
+    name: showTyped ? (membership.invitedName ?? user.name) : user.name,
+    email: user.email,
+    username: showTyped ? (membership.invitedUsername ?? user.username) : user.username,
+    roles: membership.roles,
+    roleEnds: membership.roleEnds.map((end) => ({ role: end.role, endsAt: end.endsAt })),
+    externalOrganizationName: membership.externalOrganizationName,
+    status,
+    invitationExpiresAt: invited ? membership.invitationExpiresAt : null,
+    /** The earliest end still ahead, or (when every role has ended) the last one. */
+    endsAt: nextEnd !== undefined ? new Date(nextEnd) : allEnded ? new Date(Math.max(...ends)) : null,
+    lastSignedInAt: membership.lastSignedInAt,
+    /** The list's sort key (keyset cursor). */
+    listName: membership.listName,
   }
 }

@@ -3,7 +3,7 @@ import { createTestDb } from '@kundnav/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCaller } from '../root.ts'
 import { callerFor, failureOf, TEST_AUTH_SETTINGS, testContext, testRequest } from '../testing/world.ts'
-import { resolveActor } from './sessions.ts'
+import { listPairs, resolveActor } from './sessions.ts'
 import { signIn } from './sign-in.ts'
 
 const PASSWORD = 'ett riktigt bra lösenord'
@@ -42,7 +42,6 @@ async function anna() {
     TEST_AUTH_SETTINGS,
     { username: user.username, password: PASSWORD },
     client,
-    null,
   )
   return { user, region: region.organization, municipality: municipality.organization, token }
 }
@@ -55,7 +54,7 @@ async function actorOf(token: string) {
 
 describe('choosing and switching role', () => {
   it('offers every (organisation, role) pair and switches between them without logging out', async () => {
-    const { token, region, municipality } = await anna()
+    const { token, region, municipality, user } = await anna()
     const caller = () => actorOf(token).then((actor) => callerFor(db, actor))
     const session = await (await caller()).session.get()
     expect(session?.active).toBeNull()
@@ -65,12 +64,49 @@ describe('choosing and switching role', () => {
 
     await (await caller()).session.choose({ organizationId: region.id, role: 'ATTESTER' })
     expect(await actorOf(token)).toMatchObject({ organizationId: region.id, role: 'ATTESTER' })
+    await (await caller()).session.choose({ organizationId: region.id, role: 'ADMIN' })
     await (await caller()).session.choose({ organizationId: municipality.id, role: 'ORDERER' })
     expect(await actorOf(token)).toMatchObject({ organizationId: municipality.id, role: 'ORDERER' })
-    const switches = await db.prisma.auditEvent.count({
-      where: { action: 'role.switched', actorUserId: (await actorOf(token)).userId },
+
+    // The first choice is the region's sign-in, as Attestant; then "Bytte roll" says from which role to
+    // which, naming no role of another organisation.
+    const logOf = (organizationId: string) =>
+      db.prisma.auditEvent.findMany({
+        where: { organizationId, action: { in: ['login.succeeded', 'role.switched'] } },
+        orderBy: { chainSeq: 'asc' },
+      })
+    expect((await logOf(region.id)).map((e) => [e.action, e.actorRole, e.data])).toEqual([
+      ['login.succeeded', 'ATTESTER', { clientAddress: testRequest().clientAddress }],
+      ['role.switched', 'ADMIN', { from: { role: 'ATTESTER' }, to: { role: 'ADMIN' } }],
+    ])
+    expect((await logOf(municipality.id)).map((e) => [e.action, e.actorRole, e.data])).toEqual([
+      ['role.switched', 'ORDERER', { from: { otherOrganization: true }, to: { role: 'ORDERER' } }],
+    ])
+    // "Senast inloggad" is per organisation, written when the person chooses there.
+    const memberships = await db.prisma.membership.findMany({ where: { userId: user.id } })
+    for (const membership of memberships) expect(membership.lastSignedInAt).not.toBeNull()
+  })
+
+  it('logs a sign-in with a single pair in that organisation, and a failed one in each of the account’s', async () => {
+    const { user, region, municipality } = await anna()
+    await db.prisma.membership.deleteMany({ where: { userId: user.id, organizationId: municipality.id } })
+    await db.prisma.membership.updateMany({ where: { userId: user.id }, data: { roles: ['ATTESTER'] } })
+    await signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: PASSWORD }, client)
+    const signIns = await db.prisma.auditEvent.findMany({
+      where: { organizationId: region.id, action: 'login.succeeded' },
     })
-    expect(switches).toBe(2)
+    expect(signIns.map((e) => e.actorRole)).toEqual(['ATTESTER'])
+
+    const other = await anna()
+    await signIn(db, TEST_AUTH_SETTINGS, { username: other.user.username, password: 'fel' }, client).catch(
+      () => null,
+    )
+    for (const organizationId of [other.region.id, other.municipality.id]) {
+      const failed = await db.prisma.auditEvent.findMany({
+        where: { organizationId, action: 'login.failed' },
+      })
+      expect(failed.map((e) => e.actorUserId)).toEqual([other.user.id])
+    }
   })
 
   it('refuses a pair the person does not hold', async () => {
@@ -162,7 +198,6 @@ describe('sessions that can be ended', () => {
       TEST_AUTH_SETTINGS,
       { username: first.user.username, password: PASSWORD },
       { clientAddress: '10.2.0.9', userAgent: 'Safari' },
-      null,
     )
     const me = callerFor(db, await actorOf(first.token))
     const sessions = await me.session.list()
@@ -181,13 +216,17 @@ describe('sessions that can be ended', () => {
     expect(await resolveActor(db, TEST_AUTH_SETTINGS, second.token)).toBeNull()
   })
 
-  it('stops an external handläggare’s access by itself after the end date', async () => {
+  it('ends a role by itself at its end date, and only that role', async () => {
     const { token, region, user } = await anna()
-    await callerFor(db, await actorOf(token)).session.choose({ organizationId: region.id, role: 'ADMIN' })
-    await db.prisma.membership.updateMany({
+    await callerFor(db, await actorOf(token)).session.choose({ organizationId: region.id, role: 'ATTESTER' })
+    const membership = await db.prisma.membership.findFirstOrThrow({
       where: { userId: user.id, organizationId: region.id },
-      data: { endsAt: new Date(Date.now() - 1000) },
+    })
+    await db.prisma.membershipRoleEnd.create({
+      data: { membershipId: membership.id, role: 'ATTESTER', endsAt: new Date(Date.now() - 1000) },
     })
     expect(await actorOf(token)).toMatchObject({ organizationId: null })
+    const pairs = await listPairs(db.prisma, user.id)
+    expect(pairs.filter((p) => p.organizationId === region.id).map((p) => p.role)).toEqual(['ADMIN'])
   })
 })

@@ -14,31 +14,33 @@ export interface PairOption extends Pair {
   organizationType: OrganizationType
 }
 
-/** Whether a membership gives access now (an external handläggare's access ends by itself). */
-function activeMembership(now = new Date()): Prisma.MembershipWhereInput {
-  return { OR: [{ endsAt: null }, { endsAt: { gt: now } }] }
-}
-
 /**
- * Every (organisation, role) pair a person may act as, in a stable order. An Ansvarig also gets the
- * Handläggare pair; provider roles count only in the provider organisation, customer roles only elsewhere.
+ * Every (organisation, role) pair a person may act as, in a stable order. Only accepted memberships count,
+ * and only their roles that have not ended (an external handläggare's grant ends by itself; the person's
+ * other roles stay). An Ansvarig also gets the Handläggare pair; provider roles count only in the provider
+ * organisation, customer roles only elsewhere.
  */
 export async function listPairs(db: Tx, userId: string): Promise<PairOption[]> {
+  const now = new Date()
   const memberships = await db.membership.findMany({
-    where: { userId, ...activeMembership() },
-    include: { organization: { select: { name: true, type: true } } },
+    where: { userId, acceptedAt: { not: null } },
+    include: {
+      organization: { select: { name: true, type: true } },
+      roleEnds: { where: { endsAt: { lte: now } }, select: { role: true } },
+    },
     orderBy: [{ organization: { name: 'asc' } }, { id: 'asc' }],
   })
-  return memberships.flatMap((membership) =>
-    effectiveRoles(membership.roles)
+  return memberships.flatMap((membership) => {
+    const ended = new Set(membership.roleEnds.map((end) => end.role))
+    return effectiveRoles(membership.roles.filter((role) => !ended.has(role)))
       .filter((role) => isProviderRole(role) === (membership.organization.type === 'PROVIDER'))
       .map((role) => ({
         organizationId: membership.organizationId,
         role,
         organizationName: membership.organization.name,
         organizationType: membership.organization.type,
-      })),
-  )
+      }))
+  })
 }
 
 export async function findPair(db: Tx, userId: string, pair: Pair): Promise<PairOption | null> {

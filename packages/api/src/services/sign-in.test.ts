@@ -41,7 +41,6 @@ describe('sign-in', () => {
       TEST_AUTH_SETTINGS,
       { username: user.email.toUpperCase(), password: PASSWORD },
       client,
-      null,
     )
     const actor = await resolveActor(db, TEST_AUTH_SETTINGS, token)
     expect(actor).toMatchObject({ userId: user.id, organizationId: organization.id, role: 'ORDERER' })
@@ -58,7 +57,6 @@ describe('sign-in', () => {
       TEST_AUTH_SETTINGS,
       { username: user.username, password: PASSWORD },
       client,
-      null,
     )
     expect(await resolveActor(db, TEST_AUTH_SETTINGS, token)).toMatchObject({
       organizationId: null,
@@ -69,10 +67,10 @@ describe('sign-in', () => {
   it('refuses a wrong password or unknown account with the same message, and audits the failure', async () => {
     const { user } = await person()
     const wrong = await failureOf(
-      signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: 'fel' }, client, null),
+      signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: 'fel' }, client),
     )
     const unknown = await failureOf(
-      signIn(db, TEST_AUTH_SETTINGS, { username: 'ingen@alls.example', password: 'fel' }, client, null),
+      signIn(db, TEST_AUTH_SETTINGS, { username: 'ingen@alls.example', password: 'fel' }, client),
     )
     expect(wrong.appCode).toBe('INVALID_CREDENTIALS')
     expect(unknown.message).toBe(wrong.message)
@@ -90,7 +88,6 @@ describe('sign-in', () => {
         TEST_AUTH_SETTINGS,
         { username: user.username, password },
         { ...client, clientAddress: '10.0.0.2' },
-        null,
       )
     for (let index = 0; index < 10; index++) {
       expect((await failureOf(attempt('fel lösenord'))).appCode).toBe('INVALID_CREDENTIALS')
@@ -109,7 +106,6 @@ describe('sign-in', () => {
         TEST_AUTH_SETTINGS,
         { username: colleague.user.username, password: PASSWORD },
         { ...client, clientAddress: '10.0.0.2' },
-        null,
       ),
     ).resolves.toMatchObject({ userId: colleague.user.id })
   })
@@ -119,7 +115,7 @@ describe('sign-in', () => {
     const events = Array.from({ length: 12 }, () => ({ scope: 'login:account', key: user.id }))
     await db.prisma.throttleEvent.createMany({ data: events })
     const throttled = await failureOf(
-      signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: PASSWORD }, client, null),
+      signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: PASSWORD }, client),
     )
     expect(throttled.details).toEqual({ waitSeconds: 120 })
     expect(throttled.message).toMatch(/Vänta 2 minuter/)
@@ -129,13 +125,11 @@ describe('sign-in', () => {
     const settings = { ...TEST_AUTH_SETTINGS, loginFailuresPerAddress: 3 }
     const address = { ...client, clientAddress: '10.9.9.9' }
     for (const name of ['a', 'b', 'c']) {
-      await failureOf(
-        signIn(db, settings, { username: `${name}@okand.example`, password: 'x' }, address, null),
-      )
+      await failureOf(signIn(db, settings, { username: `${name}@okand.example`, password: 'x' }, address))
     }
     const { user } = await person()
     const throttled = await failureOf(
-      signIn(db, settings, { username: user.username, password: PASSWORD }, address, null),
+      signIn(db, settings, { username: user.username, password: PASSWORD }, address),
     )
     expect(throttled.appCode).toBe('LOGIN_THROTTLED')
   })
@@ -149,11 +143,11 @@ describe('sign-in', () => {
       data: { userId: invited.id, organizationId: organization.id, roles: ['ORDERER'] },
     })
     const error = await failureOf(
-      signIn(db, TEST_AUTH_SETTINGS, { username: invited.username, password: '' }, client, null),
+      signIn(db, TEST_AUTH_SETTINGS, { username: invited.username, password: '' }, client),
     )
     expect(error.appCode).toBe('INVALID_INPUT')
     const again = await failureOf(
-      signIn(db, TEST_AUTH_SETTINGS, { username: invited.username, password: 'vad som helst' }, client, null),
+      signIn(db, TEST_AUTH_SETTINGS, { username: invited.username, password: 'vad som helst' }, client),
     )
     expect(again.appCode).toBe('INVALID_CREDENTIALS')
   })
@@ -172,7 +166,6 @@ describe('sign-in', () => {
               password: `fel ${index}`,
             },
             address,
-            null,
           ),
         ).then(
           (error) => error.appCode,
@@ -186,14 +179,14 @@ describe('sign-in', () => {
       verified.filter((code) => code === 'INVALID_CREDENTIALS').length,
     )
     const afterwards = await failureOf(
-      signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: PASSWORD }, address, null),
+      signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: PASSWORD }, address),
     )
     expect(afterwards.appCode).toBe('LOGIN_THROTTLED')
   })
 
   it('refuses control characters in the credentials with a clear answer, not a database error', async () => {
     const error = await failureOf(
-      signIn(db, TEST_AUTH_SETTINGS, { username: 'anna\u0000@norrby.example', password: 'x' }, client, null),
+      signIn(db, TEST_AUTH_SETTINGS, { username: 'anna\u0000@norrby.example', password: 'x' }, client),
     )
     expect(error.appCode).toBe('INVALID_INPUT')
     expect(error.code).toBe('BAD_REQUEST')

@@ -1,4 +1,4 @@
-import { type Db, hashPassword, verifyPassword } from '@kundnav/db'
+import { type Db, hashPassword, type Prisma, type Role, verifyPassword } from '@kundnav/db'
 import { type Pair, ZSignInInput } from '@kundnav/schemas'
 import { AppError } from '../errors.ts'
 import type { AuthSettings } from '../settings.ts'
@@ -23,7 +23,6 @@ export async function signIn(
   settings: AuthSettings,
   credentials: unknown,
   client: ClientInfo,
-  rememberedPair: Pair | null,
 ): Promise<{ token: string; userId: string }> {
   const parsed = ZSignInInput.safeParse(credentials)
   if (!parsed.success) {
@@ -57,25 +56,33 @@ export async function signIn(
   const valid = passwordHash !== null && matches
 
   if (!user || !valid) {
-    // The reserved events stay: they are this failure's count.
-    await recordAudit(prisma, {
-      organizationId: null,
-      actorUserId: user?.id ?? null,
-      actorRole: null,
-      action: 'login.failed',
-      ...(user ? { targetType: 'User', targetId: user.id } : {}),
-      data: { clientAddress: client.clientAddress, ...(user ? {} : { username }) },
+    // The reserved events stay: they are this failure's count. A known account's failure goes to the log of
+    // each organisation it belongs to, where its administrators see it; the rest to the portal's own log.
+    const organizations = user
+      ? await prisma.membership.findMany({
+          where: { userId: user.id, acceptedAt: { not: null } },
+          select: { organizationId: true },
+          orderBy: { organizationId: 'asc' },
+        })
+      : []
+    const logs = organizations.length > 0 ? organizations.map((m) => m.organizationId) : [null]
+    await prisma.$transaction(async (tx) => {
+      for (const organizationId of logs) {
+        await recordAudit(tx, {
+          organizationId,
+          actorUserId: user?.id ?? null,
+          actorRole: null,
+          action: 'login.failed',
+          ...(user ? { targetType: 'User', targetId: user.id } : {}),
+          data: { clientAddress: client.clientAddress, ...(user ? {} : { username }) },
+        })
+      }
     })
     throw new AppError('UNAUTHORIZED', 'INVALID_CREDENTIALS', 'Fel användarnamn eller lösenord.')
   }
 
   return prisma.$transaction(async (tx) => {
     const pairs = await listPairs(tx, user.id)
-    const remembered = rememberedPair
-      ? pairs.find(
-          (p) => p.organizationId === rememberedPair.organizationId && p.role === rememberedPair.role,
-        )
-      : undefined
     // One pair: nothing to choose. Several: the person picks (the remembered one is preselected there).
     const active = pairs.length === 1 ? (pairs[0] ?? null) : null
     const session = await createSession(tx, settings, {
@@ -86,16 +93,79 @@ export async function signIn(
     })
     await clearThrottle(tx, 'login:account', accountKey)
     await releaseAttempt(tx, reservation)
-    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } })
-    await recordAudit(tx, {
-      organizationId: active?.organizationId ?? remembered?.organizationId ?? null,
-      actorUserId: user.id,
-      actorRole: active?.role ?? null,
-      action: 'login.succeeded',
-      targetType: 'Session',
-      targetId: session.sessionId,
-      data: { clientAddress: client.clientAddress },
+    await recordSignedIn(tx, {
+      userId: user.id,
+      sessionId: session.sessionId,
+      clientAddress: client.clientAddress,
+      active,
     })
     return { token: session.token, userId: user.id }
+  })
+}
+
+/**
+ * Records that a person proved who they are and started a session. With one pair it is active at once:
+ * the sign-in is logged in that organisation, in that role. With several, the portal's own log keeps it,
+ * and the organisation's log gets it when the person chooses (see `recordRoleChosen`).
+ */
+export async function recordSignedIn(
+  tx: Prisma.TransactionClient,
+  input: { userId: string; sessionId: string; clientAddress: string; active: Pair | null },
+): Promise<void> {
+  const now = new Date()
+  await tx.user.update({ where: { id: input.userId }, data: { lastLoginAt: now } })
+  if (input.active) {
+    await recordRoleChosen(tx, { ...input, pair: input.active, previous: null })
+    return
+  }
+  await recordAudit(tx, {
+    organizationId: null,
+    actorUserId: input.userId,
+    actorRole: null,
+    action: 'login.succeeded',
+    targetType: 'Session',
+    targetId: input.sessionId,
+    data: { clientAddress: input.clientAddress },
+  })
+}
+
+/**
+ * A pair chosen in a session: the first choice after signing in is that organisation's "Loggade in" in
+ * that role; a later one is "Bytte roll", from the role before (named only if it was in the same
+ * organisation: another organisation's roles are not this one's business). Either way it is the person's
+ * "Senast inloggad" there.
+ */
+export async function recordRoleChosen(
+  tx: Prisma.TransactionClient,
+  input: {
+    userId: string
+    sessionId: string
+    clientAddress: string
+    pair: Pair
+    previous: { organizationId: string | null; role: Role | null } | null
+  },
+): Promise<void> {
+  const now = new Date()
+  await tx.membership.updateMany({
+    where: { userId: input.userId, organizationId: input.pair.organizationId },
+    data: { lastSignedInAt: now },
+  })
+  const previous = input.previous?.role ? input.previous : null
+  await recordAudit(tx, {
+    organizationId: input.pair.organizationId,
+    actorUserId: input.userId,
+    actorRole: input.pair.role,
+    action: previous ? 'role.switched' : 'login.succeeded',
+    targetType: 'Session',
+    targetId: input.sessionId,
+    data: previous
+      ? {
+          from:
+            previous.organizationId === input.pair.organizationId
+              ? { role: previous.role }
+              : { otherOrganization: true },
+          to: { role: input.pair.role },
+        }
+      : { clientAddress: input.clientAddress },
   })
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { addMembership, createUser, type Db, type Role } from '@kundnav/db'
 import type { Permission } from '@kundnav/schemas'
 import { createPasswordLink } from '../services/passwords.ts'
-import { TEST_AUTH_SETTINGS, type World } from './world.ts'
+import { inviteHomeOrderer, TEST_AUTH_SETTINGS, type World } from './world.ts'
 
 export type Rung =
   | { rung: 'public' }
@@ -57,6 +57,8 @@ async function homeMembershipOf(world: World, db: Db, input: unknown) {
     where: { organizationId: world.home.organization.id, user: { email } },
   })
 }
+
+const membershipIdOf = (input: unknown) => (input as { membershipId: string }).membershipId
 
 export const homeMember = (world: World, role: Role) => {
   const member = world.home.members.find((m) => m.membership.roles.includes(role))
@@ -234,6 +236,35 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
     input: (w) => ({ membershipId: homeMember(w, 'SIGNATORY').membership.id }),
     otherOrganization: 'refused',
     allowed: {},
+  },
+  'invitation.list': {
+    rung: 'authed',
+    input: () => undefined,
+    otherOrganization: 'scoped',
+    allowed: { as: 'ORDERER', shows: (w) => [w.homeInvitationId, 'Inbjudande AB'] },
+  },
+  'invitation.accept': {
+    rung: 'authed',
+    input: (w) => ({ membershipId: w.homeInvitationId }),
+    otherOrganization: 'refused',
+    allowed: {
+      as: 'ORDERER',
+      input: async (w, db) => ({ membershipId: (await inviteHomeOrderer(db, w)).id }),
+      changed: async (_w, db, input) =>
+        (await db.prisma.membership.findUniqueOrThrow({ where: { id: membershipIdOf(input) } }))
+          .acceptedAt !== null,
+    },
+  },
+  'invitation.decline': {
+    rung: 'authed',
+    input: (w) => ({ membershipId: w.homeInvitationId }),
+    otherOrganization: 'refused',
+    allowed: {
+      as: 'ORDERER',
+      input: async (w, db) => ({ membershipId: (await inviteHomeOrderer(db, w)).id }),
+      changed: async (_w, db, input) =>
+        (await db.prisma.membership.count({ where: { id: membershipIdOf(input) } })) === 0,
+    },
   },
   'audit.list': {
     rung: 'member',

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { createOrgWithMembers, type Db, type OrgWithMembers, type Role } from '@kundnav/db'
+import {
+  createOrganization,
+  createOrgWithMembers,
+  type Db,
+  type OrgWithMembers,
+  type Role,
+} from '@kundnav/db'
 import { isProviderRole, ROLES } from '@kundnav/schemas'
 import { TRPCError } from '@trpc/server'
 import type { Context, RequestInfo, SessionActor } from '../context.ts'
@@ -24,6 +30,8 @@ export interface World {
   homeAuditEventIds: string[]
   /** The recipient of the development mailbox's message (no member's address). */
   mailboxRecipient: string
+  /** An open invitation of `home`'s orderer into a third organisation: the orderer's own to answer. */
+  homeInvitationId: string
 }
 
 const CUSTOMER_ROLES = ROLES.filter((role) => !isProviderRole(role))
@@ -45,6 +53,7 @@ export async function createWorld(db: Db): Promise<World> {
     sessions: new Map<string, string>(),
     homeAuditEventIds: [],
     mailboxRecipient: 'mottagare@mailbox.test',
+    homeInvitationId: '',
   }
   for (const org of [world.provider, world.home, world.other]) {
     for (const { user, membership } of org.members) {
@@ -74,6 +83,7 @@ export async function createWorld(db: Db): Promise<World> {
     select: { id: true },
   })
   world.homeAuditEventIds = homeEvents.map((event) => event.id)
+  world.homeInvitationId = (await inviteHomeOrderer(db, world)).id
   await db.prisma.outboxMessage.create({
     data: {
       channel: 'EMAIL',
@@ -89,6 +99,23 @@ export async function createWorld(db: Db): Promise<World> {
   return world
 }
 
+/** An open invitation of `home`'s orderer into an organisation of its own (as `member.add` of an existing account makes). */
+export async function inviteHomeOrderer(db: Db, world: World) {
+  const orderer = world.home.members.find((m) => m.membership.roles.includes('ORDERER'))
+  if (!orderer) throw new Error('no orderer at home')
+  const inviting = await createOrganization(db.prisma, { name: 'Inbjudande AB' })
+  return db.prisma.membership.create({
+    data: {
+      userId: orderer.user.id,
+      organizationId: inviting.id,
+      roles: ['CONTACT'],
+      acceptedAt: null,
+      invitedName: 'Inskrivet Namn',
+      invitationExpiresAt: new Date(Date.now() + 86_400_000),
+    },
+  })
+}
+
 /** Text that names `world.home`'s records: none of it may reach a caller from elsewhere. */
 export function homeDataMarkers(world: World): string[] {
   return [
@@ -99,6 +126,7 @@ export function homeDataMarkers(world: World): string[] {
       world.sessions.get(user.id) ?? '',
     ]),
     ...world.homeAuditEventIds,
+    world.homeInvitationId,
   ].filter(Boolean)
 }
 
@@ -131,6 +159,9 @@ export function testRequest(overrides: Partial<RequestInfo> = {}): RequestInfo {
   }
 }
 
+/** The name of the session cookie `testContext` sets. */
+export const TEST_SESSION_COOKIE = 'kundnav.session'
+
 /** A context as the server builds it, for calling routers directly. */
 export function testContext(db: Db, actor: SessionActor | null, overrides: Partial<Context> = {}): Context {
   return {
@@ -140,6 +171,8 @@ export function testContext(db: Db, actor: SessionActor | null, overrides: Parti
     settings: TEST_AUTH_SETTINGS,
     request: testRequest(),
     resHeaders: null,
+    // The server's cookie is encrypted; here the session token is in the clear, for tests to read.
+    sessionCookie: async (session) => `${TEST_SESSION_COOKIE}=${session.token}; Path=/; HttpOnly`,
     ...overrides,
   }
 }
