@@ -4,6 +4,8 @@ import { describedBy, FieldHelp } from './field-help.tsx'
 export interface SelectOption {
   value: string
   label: string
+  /** The label's language, when it differs from the page's (a language named in itself). */
+  lang?: string
 }
 
 export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'children'> {
@@ -36,7 +38,7 @@ export function SelectField({
         {...props}
       >
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} lang={option.lang}>
             {option.label}
           </option>
         ))}

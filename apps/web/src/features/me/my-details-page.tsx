@@ -7,7 +7,7 @@ import { useTRPC } from '../../lib/trpc.ts'
 import { DetailsForm } from './details-form.tsx'
 import { PasswordForm } from './password-form.tsx'
 
-/** "Mina uppgifter": username and e-mail to read, name and mobile number to edit, and "Byt lösenord". */
+/** "Mina uppgifter": username and e-mail to read, name, mobile number and language to edit, and "Byt lösenord". */
 export function MyDetailsPage() {
   const { t } = useTranslation()
   const trpc = useTRPC()

@@ -1,0 +1,59 @@
+import { newestMail } from './support/mailbox.ts'
+import { DEMO_PASSWORD, signIn } from './support/session.ts'
+import { expect, test } from './support/test.ts'
+
+// Gustav's language and password are changed here: no other test signs in as him.
+const GUSTAV = 'granskare@servicemyndigheten.example'
+const GUSTAV_NEW_PASSWORD = 'gustav granskar på engelska nu'
+
+test('the language chosen while signed in is kept: mail is written in it and the portal starts in it', async ({
+  page,
+  browser,
+  request,
+}) => {
+  test.setTimeout(60_000)
+  await signIn(page, GUSTAV)
+  await page.getByRole('banner').getByRole('button', { name: 'English' }).click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+
+  const account = page.getByRole('banner').getByRole('navigation', { name: 'Your account' })
+  await account.getByRole('link', { name: 'My details' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'My details' })).toBeVisible()
+  await expect(page.getByLabel('Language', { exact: true })).toHaveValue('en')
+
+  // Changing the password mails "password changed": in English now.
+  const before = await newestMail(request, GUSTAV)
+  const passwordSection = page.getByRole('region', { name: 'Change password' })
+  await page.getByLabel('Current password').fill(DEMO_PASSWORD)
+  await page.getByLabel('New password').fill(GUSTAV_NEW_PASSWORD)
+  await passwordSection.getByRole('button', { name: 'Change password' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Your password is changed.' })).toBeVisible()
+  await expect
+    .poll(async () => (await newestMail(request, GUSTAV))?.id ?? null, { timeout: 15_000 })
+    .not.toBe(before?.id ?? null)
+
+  // The development mailbox shows it as sent.
+  await page.goto(`/dev/mailbox?recipient=${encodeURIComponent(GUSTAV)}`)
+  const mail = page.getByRole('article').first()
+  await expect(mail.getByRole('heading', { level: 2 })).toHaveText('Your password has been changed')
+  await expect(mail).toContainText('Hello Gustav Granskare,')
+  await expect(mail).toContainText(
+    `The password for the username ${GUSTAV} in Kundnav has just been changed, and all your other logins have been ended.`,
+  )
+
+  // Another browser, in Swedish until he signs in: then the portal is in English.
+  const elsewhere = await browser.newContext()
+  const other = await elsewhere.newPage()
+  await signIn(other, GUSTAV, GUSTAV_NEW_PASSWORD)
+  await expect(other.locator('html')).toHaveAttribute('lang', 'en')
+  const otherAccount = other.getByRole('banner').getByRole('navigation', { name: 'Your account' })
+  await otherAccount.getByRole('link', { name: 'My details' }).click()
+
+  // "Språk" in My details: back to Swedish, and the page follows.
+  await other.getByLabel('Language', { exact: true }).selectOption('sv')
+  await other.getByRole('button', { name: 'Save details' }).click()
+  await expect(other.getByRole('heading', { level: 1, name: 'Mina uppgifter' })).toBeVisible()
+  await expect(other.getByRole('status').filter({ hasText: 'Dina uppgifter är sparade.' })).toBeVisible()
+  await expect(other.getByLabel('Språk', { exact: true })).toHaveValue('sv')
+  await elsewhere.close()
+})
