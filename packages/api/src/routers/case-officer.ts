@@ -8,6 +8,7 @@ import {
   findMembershipInOrganization,
   lockOrganization,
   MEMBERSHIP_VIEW,
+  personOf,
   saveRoles,
 } from '../services/members.ts'
 import { memberProcedure, router } from '../trpc.ts'
@@ -112,7 +113,7 @@ export const caseOfficerRouter = router({
           targetType: 'Membership',
           targetId: membership.id,
           data: {
-            userId: membership.userId,
+            ...personOf(membership),
             name: membership.acceptedAt
               ? membership.user.name
               : (membership.invitedName ?? membership.user.name),

@@ -1,3 +1,4 @@
+import type { Prisma } from '@kundnav/db'
 import { ZMembershipIdInput, ZRole } from '@kundnav/schemas'
 import { z } from 'zod'
 import { AppError } from '../errors.ts'
@@ -20,6 +21,26 @@ function invitationGone(): never {
     'INVITATION_NOT_FOUND',
     'Inbjudan finns inte längre. Den kan redan vara besvarad, eller återkallad av organisationen.',
   )
+}
+
+/**
+ * The person's open invitation, read after locking its organisation — the lock every change of a
+ * membership takes — so an administrator's change or "Skicka inbjudan igen" is either all before or all
+ * after the answer.
+ */
+async function lockedInvitation(tx: Prisma.TransactionClient, userId: string, membershipId: string) {
+  const found = await tx.membership.findFirst({
+    where: { id: membershipId, userId, acceptedAt: null },
+    select: { organizationId: true },
+  })
+  if (!found) invitationGone()
+  await lockOrganization(tx, found.organizationId)
+  const invitation = await tx.membership.findFirst({
+    where: { id: membershipId, userId, acceptedAt: null },
+    include: { organization: { select: { name: true } } },
+  })
+  if (!invitation) invitationGone()
+  return invitation
 }
 
 /**
@@ -54,12 +75,7 @@ export const invitationRouter = router({
   /** "Godkänn": the membership starts giving access; the roles appear under "Byt roll". */
   accept: authedProcedure.input(ZMembershipIdInput).mutation(({ ctx, input }) =>
     ctx.db.prisma.$transaction(async (tx) => {
-      const invitation = await tx.membership.findFirst({
-        where: { id: input.membershipId, userId: ctx.actor.userId, acceptedAt: null },
-        include: { organization: { select: { name: true } } },
-      })
-      if (!invitation) invitationGone()
-      await lockOrganization(tx, invitation.organizationId)
+      const invitation = await lockedInvitation(tx, ctx.actor.userId, input.membershipId)
       if (invitation.invitationExpiresAt && invitation.invitationExpiresAt <= new Date()) {
         throw new AppError(
           'CONFLICT',
@@ -89,10 +105,7 @@ export const invitationRouter = router({
   /** "Avböj": the invitation is gone; the organisation sees it in its log. */
   decline: authedProcedure.input(ZMembershipIdInput).mutation(({ ctx, input }) =>
     ctx.db.prisma.$transaction(async (tx) => {
-      const invitation = await tx.membership.findFirst({
-        where: { id: input.membershipId, userId: ctx.actor.userId, acceptedAt: null },
-      })
-      if (!invitation) invitationGone()
+      const invitation = await lockedInvitation(tx, ctx.actor.userId, input.membershipId)
       const declined = await tx.membership.deleteMany({ where: { id: invitation.id, acceptedAt: null } })
       if (declined.count === 0) invitationGone()
       await recordAudit(tx, {

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SessionActor } from '../context.ts'
 import { AppError } from '../errors.ts'
 import { listPairs } from '../services/sessions.ts'
-import { actorFor, callerFor, failureOf } from '../testing/world.ts'
+import { signIn } from '../services/sign-in.ts'
+import { actorFor, callerFor, failureOf, TEST_AUTH_SETTINGS } from '../testing/world.ts'
 
 let db: Db
 beforeAll(async () => {
@@ -155,6 +156,65 @@ describe('member administration', () => {
     expect((await admin.audit.list({ action: 'member.invitation' })).items[0]?.action).toBe(
       'member.invitation_accepted',
     )
+  })
+
+  it('tells the adder nothing about an existing account: both kinds of address meet the same answers', async () => {
+    const { org, admin, suffix } = await region()
+    const elsewhere = await region()
+    const existing = elsewhere.org.members[1]?.user
+    if (!existing) throw new Error('no user')
+    const fresh = `ny.${suffix}@x.example`
+    const add = (email: string, key: string) =>
+      admin.member.add({ name: `Inbjuden ${key}`, email, username: `u-${key}-${suffix}`, roles: ['ADMIN'] })
+    const added = { n: await add(fresh, 'n'), e: await add(existing.email, 'e') }
+
+    // The list: the same fields, no account id, no sign-in.
+    const { items } = await admin.member.list({ search: 'Inbjuden' })
+    const seen = (key: 'n' | 'e') => {
+      const row = items.find((item) => item.membershipId === added[key].membershipId)
+      const { membershipId: _, name, email: __, username, invitationExpiresAt: ___, ...rest } = row ?? {}
+      return { name: name === `Inbjuden ${key}`, username: username === `u-${key}-${suffix}`, ...rest }
+    }
+    expect(seen('e')).toEqual(seen('n'))
+    expect(seen('n')).toMatchObject({ userId: null, status: 'INVITED', lastSignedInAt: null })
+
+    // The log: the same event, naming what the adder typed.
+    const events = (await admin.audit.list({ action: 'member.added' })).items
+    expect(events.map((event) => Object.keys(event.data as object).sort())).toEqual([
+      ['name', 'roles'],
+      ['name', 'roles'],
+    ])
+
+    // Neither invitation is an administrator to step down for.
+    const anna = org.members[0]?.membership
+    const stepDown = await failureOf(
+      admin.member.setRoles({ membershipId: anna?.id ?? '', roles: ['ORDERER'] }),
+    )
+    expect(stepDown.appCode).toBe('LAST_ADMINISTRATOR')
+
+    // The usernames typed for either are taken alike.
+    for (const key of ['n', 'e']) {
+      const again = await failureOf(
+        admin.member.add({
+          name: 'Tredje',
+          email: `tredje.${key}.${suffix}@x.example`,
+          username: `u-${key}-${suffix}`,
+          roles: ['ORDERER'],
+        }),
+      )
+      expect(again.appCode).toBe('USERNAME_TAKEN')
+    }
+
+    // A wrong password for either address leaves nothing in the organisation's log.
+    for (const email of [fresh, existing.email]) {
+      await signIn(
+        db,
+        TEST_AUTH_SETTINGS,
+        { username: email, password: 'fel' },
+        { clientAddress: 'x', userAgent: null },
+      ).catch(() => null)
+    }
+    expect((await admin.audit.list({ action: 'login.' })).items).toEqual([])
   })
 
   it('leaves no access after a declined invitation, and refuses one that has expired', async () => {

@@ -17,13 +17,15 @@ import {
   lockOrganization,
   MEMBERSHIP_VIEW,
   mailInvitation,
+  personOf,
   saveRoles,
 } from '../services/members.ts'
 import { memberProcedure, router } from '../trpc.ts'
 
 const ZMemberRow = z.object({
   membershipId: z.string(),
-  userId: z.string(),
+  /** Null while the invitation is open (see `isOpenInvitation`). */
+  userId: z.string().nullable(),
   name: z.string(),
   email: z.string(),
   username: z.string(),
@@ -122,7 +124,7 @@ export const memberRouter = router({
           action: 'member.roles_changed',
           targetType: 'Membership',
           targetId: membership.id,
-          data: { userId: membership.userId, before: membership.roles, after: roles },
+          data: { ...personOf(membership), before: membership.roles, after: roles },
         })
         return { roles }
       }),
@@ -143,7 +145,7 @@ export const memberRouter = router({
           targetType: 'Membership',
           targetId: membership.id,
           data: {
-            userId: membership.userId,
+            ...personOf(membership),
             name: membership.acceptedAt
               ? membership.user.name
               : (membership.invitedName ?? membership.user.name),

@@ -79,7 +79,9 @@ export async function addPerson(
     select: { id: true, name: true, email: true, username: true, language: true },
   })
   const existing = named.find((account) => account.email === person.email) ?? null
-  // Usernames and e-mail addresses are one namespace: a name may belong to the person being added only.
+  // Usernames and e-mail addresses are one namespace. The typed username is checked against every account
+  // (the existing one too, unless it is just the typed address) and every open invitation's, so the
+  // answer is the same whether or not the address had an account.
   if (named.some((account) => account !== existing && account.username === person.email)) {
     throw new AppError(
       'CONFLICT',
@@ -88,10 +90,16 @@ export async function addPerson(
       { field: 'email' },
     )
   }
+  const usernameIsAddress = person.username === person.email
+  const reservedByInvitation =
+    !usernameIsAddress &&
+    (await tx.membership.count({ where: { acceptedAt: null, invitedUsername: person.username } })) > 0
   if (
+    reservedByInvitation ||
     named.some(
       (account) =>
-        account !== existing && (account.username === person.username || account.email === person.username),
+        (account !== existing || !usernameIsAddress) &&
+        (account.username === person.username || account.email === person.username),
     )
   ) {
     throw new AppError('CONFLICT', 'USERNAME_TAKEN', 'Användarnamnet är upptaget. Välj ett annat.', {
@@ -173,7 +181,7 @@ export async function addPerson(
 async function addRolesToMembership(
   tx: Tx,
   acting: Acting,
-  membership: { id: string; userId: string; roles: Role[] },
+  membership: { id: string; userId: string; organizationId: string; roles: Role[]; acceptedAt: Date | null },
   person: PersonToAdd,
 ): Promise<{ membershipId: string }> {
   const added = person.roles.filter((role) => !membership.roles.includes(role))
@@ -181,14 +189,17 @@ async function addRolesToMembership(
     throw new AppError('CONFLICT', 'ALREADY_MEMBER', ALREADY_MEMBER_MESSAGE, { field: 'email' })
   }
   const endsAt = person.external?.endsAt ?? null
-  await tx.membership.update({
-    where: { id: membership.id },
-    data: {
-      roles: [...membership.roles, ...added],
-      ...(person.external ? { externalOrganizationName: person.external.organizationName } : {}),
-      ...(endsAt ? { roleEnds: { create: added.map((role) => ({ role, endsAt })) } } : {}),
-    },
-  })
+  await saveRoles(
+    tx,
+    membership,
+    [...membership.roles, ...added],
+    person.external ? { externalOrganizationName: person.external.organizationName } : {},
+  )
+  if (endsAt) {
+    await tx.membershipRoleEnd.createMany({
+      data: added.map((role) => ({ membershipId: membership.id, role, endsAt })),
+    })
+  }
   await recordAudit(tx, {
     organizationId: acting.organizationId,
     actorUserId: acting.userId,
@@ -197,7 +208,6 @@ async function addRolesToMembership(
     targetType: 'Membership',
     targetId: membership.id,
     data: {
-      userId: membership.userId,
       before: membership.roles,
       after: [...membership.roles, ...added],
       ...(person.external ? { externalOrganizationName: person.external.organizationName } : {}),
@@ -278,18 +288,47 @@ export async function findMembershipInOrganization(tx: Tx, organizationId: strin
       },
     },
   })
-  if (!membership)
-    throw new AppError('NOT_FOUND', 'MEMBER_NOT_FOUND', 'Personen finns inte i organisationen.')
+  if (!membership) memberNotFound()
   return membership
 }
 
-/** Memberships that let their holder act as administrator now: accepted, with an ADMIN role not ended. */
-function actingAdministrators(organizationId: string, now: Date): Prisma.MembershipWhereInput {
+function memberNotFound(): never {
+  throw new AppError('NOT_FOUND', 'MEMBER_NOT_FOUND', 'Personen finns inte i organisationen.')
+}
+
+/**
+ * Whether the membership is still an open invitation: an existing account has not answered, or a new
+ * account has not chosen its password. The organisation then sees only what the adder typed — not even
+ * the account's id, whose UUIDv7 time would tell an old account from one made just now.
+ */
+export function isOpenInvitation(membership: {
+  acceptedAt: Date | null
+  user: { passwordHash: string | null; lastLoginAt: Date | null }
+}): boolean {
+  return (
+    membership.acceptedAt === null ||
+    (membership.user.passwordHash === null && membership.user.lastLoginAt === null)
+  )
+}
+
+/** How audit events name the person of a membership: by account id only once the invitation is answered. */
+export function personOf(membership: Parameters<typeof isOpenInvitation>[0] & { userId: string }) {
+  return isOpenInvitation(membership) ? {} : { userId: membership.userId }
+}
+
+/**
+ * Memberships whose holder can act as administrator and will go on doing so: accepted by a person who has
+ * activated the account (chosen a password or signed in), with an ADMIN role that has no end date. An
+ * invitation, new account or existing, is no administrator yet — both count alike, so the answer reveals
+ * nothing about the account either.
+ */
+function lastingAdministrators(organizationId: string): Prisma.MembershipWhereInput {
   return {
     organizationId,
     acceptedAt: { not: null },
+    user: { OR: [{ passwordHash: { not: null } }, { lastLoginAt: { not: null } }] },
     roles: { has: 'ADMIN' },
-    roleEnds: { none: { role: 'ADMIN', endsAt: { lte: now } } },
+    roleEnds: { none: { role: 'ADMIN' } },
   }
 }
 
@@ -309,7 +348,7 @@ export async function saveRoles(
     membership.acceptedAt !== null && membership.roles.includes('ADMIN') && !roles.includes('ADMIN')
   if (losesAdministrator) {
     const others = await tx.membership.count({
-      where: { ...actingAdministrators(membership.organizationId, new Date()), id: { not: membership.id } },
+      where: { ...lastingAdministrators(membership.organizationId), id: { not: membership.id } },
     })
     if (others === 0) {
       throw new AppError(
@@ -319,14 +358,20 @@ export async function saveRoles(
       )
     }
   }
+  // Conditional writes: a membership gone meanwhile (declined, removed in another tab) is "not found".
   if (roles.length === 0) {
-    await tx.membership.delete({ where: { id: membership.id } })
+    const removed = await tx.membership.deleteMany({ where: { id: membership.id } })
+    if (removed.count === 0) memberNotFound()
     return { membershipRemoved: true }
   }
+  const updated = await tx.membership.updateMany({
+    where: { id: membership.id },
+    data: { roles: [...roles], ...extra },
+  })
+  if (updated.count === 0) memberNotFound()
   await tx.membershipRoleEnd.deleteMany({
     where: { membershipId: membership.id, role: { notIn: [...roles] } },
   })
-  await tx.membership.update({ where: { id: membership.id }, data: { roles: [...roles], ...extra } })
   return { membershipRemoved: false }
 }
 
@@ -344,8 +389,7 @@ export type MembershipStatus = 'INVITED' | 'ACTIVE' | 'ENDING' | 'ENDED'
 
 export function describeMembership(membership: MembershipWithView, now = new Date()) {
   const { user } = membership
-  // Open: an existing account has not answered, or a new account has not chosen its password yet.
-  const invited = membership.acceptedAt === null || (user.passwordHash === null && user.lastLoginAt === null)
+  const invited = isOpenInvitation(membership)
   const ends = membership.roleEnds.map((end) => end.endsAt.getTime())
   const allEnded =
     ends.length > 0 &&
@@ -363,7 +407,7 @@ export function describeMembership(membership: MembershipWithView, now = new Dat
   const showTyped = membership.acceptedAt === null
   return {
     membershipId: membership.id,
-    userId: user.id,
+    userId: invited ? null : user.id,
     name: showTyped ? (membership.invitedName ?? user.name) : user.name,
     email: user.email,
     username: showTyped ? (membership.invitedUsername ?? user.username) : user.username,

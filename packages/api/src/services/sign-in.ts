@@ -58,7 +58,10 @@ export async function signIn(
   if (!user || !valid) {
     // The reserved events stay: they are this failure's count. A known account's failure goes to the log of
     // each organisation it belongs to, where its administrators see it; the rest to the portal's own log.
-    const organizations = user
+    // Only where the account is a member in its own right (accepted, and activated): an open invitation's
+    // organisation must not learn from its log that the address has an account.
+    const activated = user !== null && (user.passwordHash !== null || user.lastLoginAt !== null)
+    const organizations = activated
       ? await prisma.membership.findMany({
           where: { userId: user.id, acceptedAt: { not: null } },
           select: { organizationId: true },
