@@ -25,7 +25,13 @@ function freePort(): Promise<number> {
   })
 }
 
-async function start(): Promise<{ child: ChildProcess; base: string; port: number; output: () => string }> {
+/**
+ * Starts the server as `node --import tsx src/main.ts`, or with `viaPnpm` as `pnpm start` in apps/server
+ * runs it, in a process group of its own (as a terminal runs a command, so Ctrl-C reaches all of it).
+ */
+async function start(
+  options: { viaPnpm?: boolean } = {},
+): Promise<{ child: ChildProcess; base: string; port: number; output: () => string }> {
   const port = await freePort()
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -38,11 +44,13 @@ async function start(): Promise<{ child: ChildProcess; base: string; port: numbe
   delete env.HOST
   delete env.NODE_ENV
   delete env.DATABASE_URL
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = options.viaPnpm
+    ? spawn('pnpm', ['start'], { cwd: serverDir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    : spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        cwd: serverDir,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
   let text = ''
   child.stdout?.on('data', (chunk: Buffer) => {
     text += chunk.toString()
@@ -64,10 +72,18 @@ async function start(): Promise<{ child: ChildProcess; base: string; port: numbe
   throw new Error(`the server did not answer within a minute: ${text}`)
 }
 
-function stop(child: ChildProcess): Promise<number | null> {
+function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
   return new Promise((resolve) => {
     child.once('exit', (code) => resolve(code))
-    child.kill('SIGTERM')
+    child.kill(signal)
+  })
+}
+
+/** Ctrl-C in a terminal: SIGINT to every process of the command's group. */
+function pressCtrlC(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code))
+    if (child.pid) process.kill(-child.pid, 'SIGINT')
   })
 }
 
@@ -136,6 +152,15 @@ describe('the server process', () => {
     expect((await response.json()).result.data.json.items).toHaveLength(1)
     const info = await fetch(`${second.base}/api/trpc/portal.info`)
     expect((await info.json()).result.data.json.customerCount).toBe(4)
-    expect(await stop(second.child)).toBe(0)
+    expect(await stop(second.child, 'SIGINT')).toBe(0)
+    expect(second.output()).toContain('"signal":"SIGINT"')
+    expect(second.output()).toContain('"msg":"stopped"')
+  }, 120_000)
+
+  it('`pnpm start` ends cleanly on Ctrl-C: the server closes and exits 0, and pnpm reports no failure', async () => {
+    const server = await start({ viaPnpm: true })
+    expect(await pressCtrlC(server.child)).toBe(0)
+    expect(server.output()).toContain('"msg":"stopped"')
+    expect(server.output()).not.toMatch(/ELIFECYCLE|ERR_PNPM|Command failed/)
   }, 120_000)
 })
