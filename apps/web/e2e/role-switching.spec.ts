@@ -19,6 +19,10 @@ test('anna chooses Attestant after signing in, switches to Beställare without l
   await choosePair(page, `Attestant hos ${NORRBY}`)
 
   await expect(page).toHaveURL(/\/$/)
+  // The start page says what was chosen, seen and heard.
+  await expect(
+    page.getByRole('status').filter({ hasText: `Du är nu Attestant hos ${NORRBY}.` }),
+  ).toBeVisible()
   await expect(accountNav(page).getByText('Anna Andersson')).toBeVisible()
   // An Attestant may not see the members or the log.
   const nav = page.getByRole('navigation', { name: 'Huvudmeny' })
@@ -42,9 +46,12 @@ test('anna chooses Attestant after signing in, switches to Beställare without l
   await expectActivePair(page, `Beställare hos ${NORRBY}`)
   await expect(accountNav(page).getByText(`Attestant hos ${NORRBY}`, { exact: true })).toHaveCount(0)
   await expect(page).not.toHaveURL(/logga-in/)
-  await expect(
-    page.getByRole('status').filter({ hasText: `Du agerar nu som Beställare hos ${NORRBY}.` }),
-  ).toBeAttached()
+  // A visible confirmation, in the one live region that also tells screen readers.
+  const switched = page.getByRole('status').filter({ hasText: `Du är nu Beställare hos ${NORRBY}.` })
+  await expect(switched).toBeVisible()
+  await expect(switched).toHaveCount(1)
+  await expect(page.getByText(`Du är nu Beställare hos ${NORRBY}.`)).toHaveCount(1)
+  await expect(page.getByText(`Du är nu Attestant hos ${NORRBY}.`)).toHaveCount(0)
 
   // As Administratör the members and the log are in the menu.
   await switchTo.click()

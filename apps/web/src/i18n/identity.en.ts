@@ -86,7 +86,7 @@ export const identityEn: IdentityTranslation = {
     mySessions: 'My logins',
     switchTo: 'Switch to …',
     switchFailed: 'We could not switch roles right now. Please try again.',
-    switched: 'You are now acting as {{pair}}.',
+    switched: 'You are now {{pair}}.',
     chooseRoleLink: 'Choose a role',
     chooseTitle: 'Choose a role',
     chooseIntro:

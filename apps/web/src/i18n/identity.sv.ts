@@ -88,7 +88,7 @@ export const identitySv = {
     mySessions: 'Mina inloggningar',
     switchTo: 'Byt till …',
     switchFailed: 'Det gick inte att byta roll just nu. Försök igen.',
-    switched: 'Du agerar nu som {{pair}}.',
+    switched: 'Du är nu {{pair}}.',
     chooseRoleLink: 'Välj roll',
     chooseTitle: 'Välj roll',
     chooseIntro:

@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/react-query'
 import { Link, Outlet, useRouterState } from '@tanstack/react-router'
 import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { StatusMessage } from '../../components/ui/status-message.tsx'
+import { pageShown, useNotice } from '../../lib/notice.ts'
 import { asRole, useSession } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { AccountBar, SignInLink } from './account-bar.tsx'
@@ -27,6 +29,12 @@ export function AppShell({ children }: { children?: ReactNode }) {
   // the address does.
   const pathname = useRouterState({ select: (state) => state.resolvedLocation?.pathname })
   const firstPage = useRef(true)
+  const notice = useNotice()
+
+  // A notice given on another page ("Du är nu …") goes once this one is shown.
+  useEffect(() => {
+    if (pathname !== undefined) pageShown(pathname)
+  }, [pathname])
 
   // After a page change inside the app, move focus to the new page's heading (or main), as a full page
   // load would start reading from the top; on the first load the browser's own focus is left alone.
@@ -97,6 +105,8 @@ export function AppShell({ children }: { children?: ReactNode }) {
         className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 text-lg leading-relaxed"
       >
         <SessionWatch />
+        {/* The frame's one live region for notices that concern the whole portal (lib/notice.ts). */}
+        <StatusMessage message={notice?.message ?? null} />
         {children ?? <Outlet />}
       </main>
       <footer className="border-brand border-t-4 bg-surface">

@@ -6,5 +6,5 @@ export const chooseRoleLazyRoute = createLazyRoute('/valj-roll')({ component: Ch
 function ChooseRoleRoute() {
   const { redirect } = chooseRoleLazyRoute.useSearch()
   const navigate = chooseRoleLazyRoute.useNavigate()
-  return <ChooseRolePage onChosen={() => void navigate({ href: redirect ?? '/' })} />
+  return <ChooseRolePage onChosen={() => navigate({ href: redirect ?? '/' })} />
 }

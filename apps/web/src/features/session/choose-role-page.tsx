@@ -6,15 +6,17 @@ import { Button } from '../../components/ui/button.tsx'
 import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
+import { showNotice } from '../../lib/notice.ts'
 import { type PairOption, toPair, usePairLabel, useSession, useSignOut } from '../../lib/session.ts'
 import { pairKey, setShownPair } from '../../lib/shown-pair.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 
 /**
  * "Gå vidare som:" after signing in, one button per (organisation, role) pair; the pair chosen last on
- * this device comes first and is marked. Someone without any role is told so and can log out.
+ * this device comes first and is marked. Someone without any role is told so and can log out. The page
+ * `onChosen` goes to then says "Du är nu …".
  */
-export function ChooseRolePage({ onChosen }: { onChosen: () => void }) {
+export function ChooseRolePage({ onChosen }: { onChosen: () => Promise<void> }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
@@ -75,7 +77,8 @@ export function ChooseRolePage({ onChosen }: { onChosen: () => void }) {
       onSuccess: async (chosen) => {
         setShownPair(pairKey(chosen))
         await queryClient.invalidateQueries(trpc.session.get.queryFilter())
-        onChosen()
+        await onChosen()
+        showNotice(t('session.switched', { pair: pairLabel(pair) }))
       },
     })
   }

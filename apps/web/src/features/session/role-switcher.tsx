@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRouter } from '@tanstack/react-router'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { showNotice } from '../../lib/notice.ts'
 import {
   type PairOption,
   reloadForNewRole,
@@ -27,7 +28,6 @@ export function RoleSwitcher({ session }: { session: SignedInSession }) {
   const pairLabel = usePairLabel()
   const choose = useMutation(trpc.session.choose.mutationOptions())
   const [open, setOpen] = useState(false)
-  const [announcement, setAnnouncement] = useState('')
   const [failed, setFailed] = useState(false)
   const wrapperRef = useRef<HTMLDivElement>(null)
   const toggleRef = useRef<HTMLButtonElement>(null)
@@ -66,11 +66,12 @@ export function RoleSwitcher({ session }: { session: SignedInSession }) {
         setShownPair(pairKey(chosen))
         setOpen(false)
         toggleRef.current?.focus()
-        setAnnouncement(t('session.switched', { pair: pairLabel(option) }))
         // Everything on the page was loaded as the previous role: load it again as this one, and let the
-        // route guards send the person on if the page is not for this role.
+        // route guards check the page against it (a page not for this role says whom it is for).
         await reloadForNewRole(queryClient, trpc.session.get.queryFilter())
         await router.invalidate()
+        // Seen and heard: the frame's live region, at the top of the page.
+        showNotice(t('session.switched', { pair: pairLabel(option) }))
       },
       onError: () => setFailed(true),
     })
@@ -108,7 +109,7 @@ export function RoleSwitcher({ session }: { session: SignedInSession }) {
         </ul>
       ) : null}
       <p role="status" className={failed ? 'mt-1 font-semibold' : 'sr-only'}>
-        {failed ? t('session.switchFailed') : announcement}
+        {failed ? t('session.switchFailed') : ''}
       </p>
     </div>
   )
