@@ -66,13 +66,17 @@ test('the log filters by person, kind of event and days, and says when the dates
   await page.getByRole('button', { name: 'Svenska' }).click()
 })
 
-test('the log is only for administrators: others are sent to the start page', async ({ page }) => {
+test('the log is only for administrators: others are told so', async ({ page }) => {
   await signInAs(page, 'testbanken', 'Ansvarig hos Testbanken AB (demo)')
   const nav = page.getByRole('navigation', { name: 'Huvudmeny' })
   await expect(nav.getByRole('link', { name: 'Registrera handläggare' })).toBeVisible()
   await expect(nav.getByRole('link', { name: 'Logg' })).toHaveCount(0)
   await page.goto('/logg')
-  await expect(page).toHaveURL(/\/$/)
-  await expect(page.getByRole('heading', { level: 1, name: 'Välkommen till Kundnav' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Du har inte tillgång till sidan' })).toBeVisible()
+  await expect(page).toHaveURL(/\/logg$/)
+  // None of the person's roles is Administratör: no "Byt roll", but what to do.
+  await expect(page.getByRole('main')).toContainText('Sidan är till för Administratör.')
+  await expect(page.getByRole('main')).toContainText('Ingen av dina roller ger tillgång till sidan.')
+  await expect(page.getByRole('link', { name: 'Byt roll' })).toHaveCount(0)
   await expect(page.getByRole('table')).toHaveCount(0)
 })

@@ -160,11 +160,11 @@ test('removing a handläggare asks first and can be cancelled; the page works at
   expect(scrollWidth).toBeLessThanOrEqual(360)
 })
 
-test('a role without access is sent to the start page instead of seeing the page', async ({ page }) => {
+test('a role without access is told whom the page is for instead of seeing it', async ({ page }) => {
   await signInAs(page, 'anna.andersson@norrby.example', 'Administratör hos Region Norrby (demo)')
   await page.goto('/handlaggare')
-  await expect(page).toHaveURL(/\/$/)
-  await expect(page.getByRole('heading', { level: 1, name: 'Välkommen till Kundnav' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Du har inte tillgång till sidan' })).toBeVisible()
+  await expect(page.getByRole('main')).toContainText('Sidan är till för Ansvarig.')
   await expect(page.getByRole('heading', { level: 1, name: 'Registrera handläggare' })).toHaveCount(0)
   await expect(page.getByRole('button', { name: /Lägg till/ })).toHaveCount(0)
 })

@@ -125,3 +125,46 @@ test('a tab still showing the old role reloads into the role chosen in another t
   await expect(page.getByRole('alert').filter({ hasText: 'Du har bytt roll i en annan flik' })).toHaveCount(0)
   await expect(page.getByRole('heading', { level: 1, name: 'Mina uppgifter' })).toBeVisible()
 })
+
+test('a page the role may not use says whom it is for and leads to the role switch; "Byt till …" there says so too', async ({
+  page,
+}) => {
+  await signIn(page, 'anna.andersson@norrby.example')
+  await choosePair(page, `Attestant hos ${NORRBY}`)
+
+  // A bookmark to "Medlemmar" as Attestant: the page stays, and says why it shows nothing.
+  await page.goto('/medlemmar')
+  await expect(page.getByRole('heading', { level: 1, name: 'Du har inte tillgång till sidan' })).toBeVisible()
+  await expect(page).toHaveURL(/\/medlemmar$/)
+  await expect(page.getByRole('main')).toContainText('Sidan är till för Administratör. Byt roll')
+  await expect(page.getByRole('table')).toHaveCount(0)
+
+  // "Byt roll" → "Välj roll" → back to the page, as Administratör.
+  await page.getByRole('main').getByRole('link', { name: 'Byt roll' }).click()
+  await expect(page).toHaveURL(/\/valj-roll\?redirect=/)
+  await choosePair(page, `Administratör hos ${NORRBY}`)
+  await expect(page).toHaveURL(/\/medlemmar$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Medlemmar' })).toBeVisible()
+  await expect(
+    page.getByRole('status').filter({ hasText: `Du är nu Administratör hos ${NORRBY}.` }),
+  ).toBeVisible()
+
+  // "Byt till …" Beställare right there: the page says it is not for that role, and the switch is confirmed.
+  await accountNav(page).getByRole('button', { name: 'Byt till …' }).click()
+  await accountNav(page)
+    .getByRole('button', { name: `Beställare hos ${NORRBY}` })
+    .click()
+  await expectActivePair(page, `Beställare hos ${NORRBY}`)
+  await expect(page).toHaveURL(/\/medlemmar$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Du har inte tillgång till sidan' })).toBeVisible()
+  await expect(
+    page.getByRole('status').filter({ hasText: `Du är nu Beställare hos ${NORRBY}.` }),
+  ).toBeVisible()
+
+  // And back again with the header: the page shows itself.
+  await accountNav(page).getByRole('button', { name: 'Byt till …' }).click()
+  await accountNav(page)
+    .getByRole('button', { name: `Administratör hos ${NORRBY}` })
+    .click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Medlemmar' })).toBeVisible()
+})

@@ -30,11 +30,25 @@ export async function requirePair(options: GuardOptions): Promise<SignedInSessio
   return session
 }
 
-/** A role that has `permission`; any other goes to the start page (e.g. after "Byt till …"). */
+/**
+ * Thrown by `requirePermission` when the active role may not use the page: the page's error component
+ * (app/pages/error-page.tsx) then says whom the page is for, with "Byt roll", where the page would be.
+ */
+export class PageNotForRole extends Error {
+  constructor(readonly permission: Permission) {
+    super(`The active role may not use this page (${permission}).`)
+    this.name = 'PageNotForRole'
+  }
+}
+
+/**
+ * A role that has `permission`. Any other stays at the address and is told whom the page is for (e.g.
+ * after "Byt till …", or a bookmark from another role), rather than being moved elsewhere unexplained.
+ */
 export function requirePermission(permission: Permission) {
   return async (options: GuardOptions): Promise<SignedInSession> => {
     const session = await requirePair(options)
-    if (!can(asRole(session.active?.role), permission)) throw redirect({ to: '/' })
+    if (!can(asRole(session.active?.role), permission)) throw new PageNotForRole(permission)
     return session
   }
 }

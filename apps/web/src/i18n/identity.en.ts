@@ -92,6 +92,10 @@ export const identityEn: IdentityTranslation = {
     chooseIntro:
       'You have several roles in Kundnav. Choose the one to start with. You can switch at any time with “Switch to …” at the top of the page.',
     continueAs: 'Continue as:',
+    pageFor: 'This page is for {{roles}}.',
+    switchRole: 'Switch role',
+    noRoleForPage:
+      'None of your roles gives access to this page. If you need it, ask the administrator in your organisation for such a role.',
     lastChosen: 'Last chosen',
     chooseFailed: 'We could not choose the role right now. Please try again.',
     noRoleTitle: 'You have no role yet',

@@ -94,6 +94,10 @@ export const identitySv = {
     chooseIntro:
       'Du har flera roller i Kundnav. Välj vilken du vill börja med. Du kan byta när som helst med ”Byt till …” överst på sidan.',
     continueAs: 'Gå vidare som:',
+    pageFor: 'Sidan är till för {{roles}}.',
+    switchRole: 'Byt roll',
+    noRoleForPage:
+      'Ingen av dina roller ger tillgång till sidan. Behöver du den, be administratören i din organisation om en sådan roll.',
     lastChosen: 'Senast vald',
     chooseFailed: 'Det gick inte att välja roll just nu. Försök igen.',
     noRoleTitle: 'Du har ingen roll än',
