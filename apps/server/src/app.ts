@@ -108,6 +108,7 @@ export function createApp({ db, env, logger }: AppDeps) {
             cookies: parseCookies(req.headers.get('cookie')),
           },
           resHeaders,
+          sessionCookie: (session) => auth.sessionCookie(session),
         }
       },
       onError({ error, path }) {

@@ -39,4 +39,9 @@ export type Context = {
   request: RequestInfo
   /** Headers of the response (to set cookies); null when called without HTTP (tests, scripts). */
   resHeaders: Headers | null
+  /**
+   * The `Set-Cookie` value that signs the browser in to a session just started (`createSession`): the very
+   * cookie "Logga in" at /api/auth sets. The server makes it, as only it holds Auth.js's secret.
+   */
+  sessionCookie: (session: { token: string; userId: string }) => Promise<string>
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { hashToken } from '@kundnav/api'
 import { createOrgWithMembers, type Db } from '@kundnav/db'
 import { createTestDb } from '@kundnav/db/testing'
 import pino from 'pino'
@@ -144,5 +145,37 @@ describe('sign-in through Auth.js at /api/auth', () => {
     expect(client.jar.get('kundnav.session')).toBe(cookieBefore)
     const { status } = await client.trpc('session.list')
     expect(status).toBe(401)
+  })
+
+  it('a password chosen from a mailed link signs the browser in with the same cookie, which signing out ends', async () => {
+    const client = browser(app())
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { username } })
+    const token = 'en-länk-i-ett-mejl-som-är-lång-nog-att-vara-äkta'
+    await db.prisma.verificationToken.create({
+      data: {
+        identifier: `reset:${user.id}`,
+        token: hashToken(token),
+        expires: new Date(Date.now() + 60_000),
+      },
+    })
+
+    const saved = await client.trpc('auth.setPassword', { token, password: PASSWORD }, 'POST')
+    expect(saved.status).toBe(200)
+    expect(JSON.stringify(saved.body)).not.toContain(client.jar.get('kundnav.session'))
+    const cookie = client.setCookies.find((c) => c.startsWith('kundnav.session='))
+    expect(cookie).toMatch(/HttpOnly/i)
+    expect(cookie).toMatch(/SameSite=Lax/i)
+    // Anna has two pairs: signed in, none chosen yet.
+    const { body } = await client.trpc('session.get')
+    expect(body.result.data.json).toMatchObject({ user: { username }, active: null })
+
+    const { csrfToken } = await (await client.request('/api/auth/csrf')).json()
+    await client.request('/api/auth/signout', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-auth-return-redirect': '1' },
+      body: new URLSearchParams({ csrfToken }),
+    })
+    expect(await db.prisma.session.count({ where: { userId: user.id } })).toBe(0)
+    expect((await client.trpc('session.get')).body.result.data.json).toBeNull()
   })
 })

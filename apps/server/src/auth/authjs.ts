@@ -6,11 +6,12 @@
  */
 import { Auth, type AuthConfig } from '@auth/core'
 import { CredentialsSignin } from '@auth/core/errors'
-import { decode } from '@auth/core/jwt'
+import { decode, encode } from '@auth/core/jwt'
 import Credentials from '@auth/core/providers/credentials'
 import { PrismaAdapter } from '@auth/prisma-adapter'
-import { AppError, type AuthSettings, hashToken, readRememberedPair, signIn } from '@kundnav/api'
+import { AppError, type AuthSettings, hashToken, signIn } from '@kundnav/api'
 import type { Db } from '@kundnav/db'
+import { serialize } from 'hono/utils/cookie'
 import type { Logger } from '../logger.ts'
 import { CLIENT_ADDRESS_HEADER, parseCookies } from './request-info.ts'
 
@@ -26,6 +27,11 @@ export interface KundnavAuth {
   handle(request: Request): Promise<Response>
   /** The Kundnav session token the request's cookie carries, if it is genuine. */
   sessionToken(request: Request): Promise<string | null>
+  /**
+   * The `Set-Cookie` value for a session Kundnav started itself (after a password chosen from a mailed
+   * link): the cookie a Credentials sign-in here sets, with the token Auth.js would have made for it.
+   */
+  sessionCookie(session: { token: string; userId: string }): Promise<string>
   cookieName: string
 }
 
@@ -66,8 +72,7 @@ export function createAuth({
               clientAddress: request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown',
               userAgent: request.headers.get('user-agent'),
             }
-            const remembered = readRememberedPair(parseCookies(request.headers.get('cookie')))
-            const { token, userId } = await signIn(db, settings, credentials, client, remembered)
+            const { token, userId } = await signIn(db, settings, credentials, client)
             return { id: userId, sessionToken: token }
           } catch (error) {
             if (error instanceof AppError) {
@@ -119,6 +124,23 @@ export function createAuth({
       } catch {
         return null
       }
+    },
+    async sessionCookie(session) {
+      const maxAge = Math.floor(settings.sessionMaxMs / 1000)
+      // As the `jwt` callback above makes it from `authorize`'s answer: the user's id and the session token.
+      const token = await encode({
+        token: { sub: session.userId, sid: session.token },
+        secret,
+        salt: cookieName,
+        maxAge,
+      })
+      return serialize(cookieName, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure,
+        expires: new Date(Date.now() + maxAge * 1000),
+      })
     },
   }
 }

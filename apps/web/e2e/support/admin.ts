@@ -47,8 +47,9 @@ export async function waitForMail(
 }
 
 /**
- * A new person's first sign-in in a browser of their own: follow the mailed link, choose a password (at
- * least 12 characters), sign in with it. Returns the person's page; close its context when done.
+ * A new person's first sign-in in a browser of their own: follow the mailed link (which names `username`),
+ * choose a password (at least 12 characters) — which signs them in at once. Returns the person's page;
+ * close its context when done.
  */
 export async function choosePasswordAndSignIn(
   browser: Browser,
@@ -63,10 +64,12 @@ export async function choosePasswordAndSignIn(
   })
   const page = await context.newPage()
   await page.goto(link)
+  await expect(page.getByText(`Lösenordet gäller användarnamnet ${username}.`)).toBeVisible()
   await page.getByLabel('Nytt lösenord').fill(password)
   await page.getByLabel('Upprepa lösenordet').fill(password)
   await page.getByRole('button', { name: 'Spara lösenordet' }).click()
-  await expect(page).toHaveURL(/\/logga-in/)
-  await signIn(page, username, password)
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Ditt lösenord är sparat och du är inloggad.' }),
+  ).toBeVisible()
   return page
 }

@@ -75,6 +75,7 @@ export const identityEn: IdentityTranslation = {
     passwordTooShort: 'The password must have at least 12 characters.',
     passwordTooLong: 'The password may have at most 128 characters.',
     savePassword: 'Save the password',
+    passwordSavedSignedIn: 'Your password is saved and you are logged in.',
   },
   session: {
     pairLabel: '{{role}} at {{organization}}',

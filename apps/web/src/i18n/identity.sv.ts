@@ -77,6 +77,7 @@ export const identitySv = {
     passwordTooShort: 'Lösenordet måste ha minst 12 tecken.',
     passwordTooLong: 'Lösenordet får ha högst 128 tecken.',
     savePassword: 'Spara lösenordet',
+    passwordSavedSignedIn: 'Ditt lösenord är sparat och du är inloggad.',
   },
   session: {
     pairLabel: '{{role}} hos {{organization}}',

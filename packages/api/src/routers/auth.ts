@@ -1,4 +1,5 @@
 import { ZPasswordLinkInput, ZRequestPasswordResetInput, ZSetPasswordInput } from '@kundnav/schemas'
+import { z } from 'zod'
 import { checkPasswordLink, requestPasswordReset, setPasswordWithLink } from '../services/passwords.ts'
 import { publicProcedure, router } from '../trpc.ts'
 
@@ -16,7 +17,19 @@ export const authRouter = router({
     .input(ZPasswordLinkInput)
     .query(({ ctx, input }) => checkPasswordLink(ctx.db, input.token)),
 
+  /**
+   * "Spara lösenordet" on the mailed link's page: saves the password and signs the person in, with the
+   * same session cookie "Logga in" sets. The session token goes only into that cookie, never the answer.
+   */
   setPassword: publicProcedure
     .input(ZSetPasswordInput)
-    .mutation(({ ctx, input }) => setPasswordWithLink(ctx.db, ctx.settings, input)),
+    .output(z.object({ username: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const { username, session } = await setPasswordWithLink(ctx.db, ctx.settings, input, {
+        clientAddress: ctx.request.clientAddress,
+        userAgent: ctx.request.userAgent,
+      })
+      ctx.resHeaders?.append('Set-Cookie', await ctx.sessionCookie(session))
+      return { username }
+    }),
 })

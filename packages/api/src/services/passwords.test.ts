@@ -2,8 +2,15 @@ import { createOrgWithMembers, type Db, type Language, verifyPassword } from '@k
 import { createTestDb } from '@kundnav/db/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../errors.ts'
-import { callerFor, failureOf, TEST_AUTH_SETTINGS } from '../testing/world.ts'
-import { mailQueuedResetLinks, RESET_REQUESTED_MESSAGE } from './passwords.ts'
+import { createCaller } from '../root.ts'
+import {
+  callerFor,
+  failureOf,
+  TEST_AUTH_SETTINGS,
+  TEST_SESSION_COOKIE,
+  testContext,
+} from '../testing/world.ts'
+import { createPasswordLink, mailQueuedResetLinks, RESET_REQUESTED_MESSAGE } from './passwords.ts'
 import { resolveActor } from './sessions.ts'
 import { signIn } from './sign-in.ts'
 
@@ -44,7 +51,7 @@ async function person(language?: Language) {
 const anonymous = () => callerFor(db, null)
 
 const signInWithOld = (user: { username: string }) =>
-  signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: OLD }, client, null)
+  signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: OLD }, client)
 
 async function actorOf(session: { token: string }) {
   const actor = await resolveActor(db, TEST_AUTH_SETTINGS, session.token)
@@ -61,6 +68,19 @@ async function linkMailedTo(email: string): Promise<string> {
   const link = mail.text.match(/http\S+/)?.[0]
   if (!link) throw new Error('no link in the mail')
   return new URL(link).searchParams.get('token') ?? ''
+}
+
+/** "Spara lösenordet" as the server answers a browser: the answer, and who the cookie it sets signs in. */
+async function setPasswordInBrowser(token: string) {
+  const resHeaders = new Headers()
+  const answer = await createCaller(testContext(db, null, { resHeaders })).auth.setPassword({
+    token,
+    password: NEW,
+  })
+  const cookie = resHeaders.get('set-cookie') ?? ''
+  const sessionToken = cookie.match(new RegExp(`^${TEST_SESSION_COOKIE}=([^;]+)`))?.[1]
+  if (!sessionToken) throw new Error(`no session cookie set: ${cookie}`)
+  return { answer, session: { actor: await resolveActor(db, TEST_AUTH_SETTINGS, sessionToken) } }
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -113,12 +133,61 @@ describe('Glömt/skapa nytt lösenord', () => {
     })
     expect(changed).not.toBeNull()
     await expect(
-      signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: NEW }, client, null),
+      signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: NEW }, client),
     ).resolves.toBeTruthy()
 
     expect(await codeOf(anonymous().auth.setPassword({ token, password: 'ännu ett långt lösenord' }))).toBe(
       'LINK_INVALID',
     )
+  })
+
+  it('signs the person in at once: the answer sets the session cookie, the only pair is active, and the log says so', async () => {
+    const user = await person()
+    const membership = await db.prisma.membership.findFirstOrThrow({ where: { userId: user.id } })
+    await anonymous().auth.requestPasswordReset({ username: user.username })
+    const token = await linkMailedTo(user.email)
+
+    const { answer, session } = await setPasswordInBrowser(token)
+
+    // The session token is only in the cookie, never in the answer.
+    expect(answer).toEqual({ username: user.username })
+    expect(session.actor).toMatchObject({
+      userId: user.id,
+      organizationId: membership.organizationId,
+      role: 'CASE_OFFICER',
+    })
+    const signedIn = await db.prisma.auditEvent.findFirst({
+      where: { action: 'login.succeeded', actorUserId: user.id, targetId: session.actor?.sessionId },
+    })
+    expect(signedIn).toMatchObject({ organizationId: membership.organizationId, actorRole: 'CASE_OFFICER' })
+    const saved = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })
+    expect(saved.lastLoginAt).not.toBeNull()
+  })
+
+  it('signs a person with several roles in from an invitation with none chosen yet, as "Logga in" does', async () => {
+    const suffix = Math.random().toString(36).slice(2, 8)
+    const { members } = await createOrgWithMembers(db.prisma, {
+      members: [{ name: 'Nils Ny', email: `nils.${suffix}@bank.example`, roles: ['ADMIN', 'ORDERER'] }],
+    })
+    const user = members[0]?.user
+    if (!user) throw new Error('no user')
+    const link = await createPasswordLink(db.prisma, TEST_AUTH_SETTINGS, user.id, 'invite')
+    const token = new URL(link).searchParams.get('token') ?? ''
+
+    const { answer, session } = await setPasswordInBrowser(token)
+
+    expect(answer).toEqual({ username: user.username })
+    // "Gå vidare som:" comes next.
+    expect(session.actor).toMatchObject({ userId: user.id, organizationId: null, role: null })
+    const actions = await db.prisma.auditEvent.findMany({
+      where: { actorUserId: user.id },
+      orderBy: { chainSeq: 'asc' },
+      select: { action: true, organizationId: true },
+    })
+    expect(actions).toEqual([
+      { action: 'password.set_from_invitation', organizationId: null },
+      { action: 'login.succeeded', organizationId: null },
+    ])
   })
 
   it('refuses an expired link with its own message and changes nothing', async () => {
@@ -247,7 +316,7 @@ describe('Mina uppgifter: byt lösenord', () => {
     expect(throttled.field).toBe('currentPassword')
     // The guesses never lock the person out of signing in.
     await expect(
-      signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: OLD }, client, null),
+      signIn(db, TEST_AUTH_SETTINGS, { username: user.username, password: OLD }, client),
     ).resolves.toMatchObject({ userId: user.id })
   })
 })

@@ -14,8 +14,8 @@ import { AppError } from '../errors.ts'
 import { passwordChangedMail, passwordResetMail } from '../mail/templates.ts'
 import { type AuthSettings, INVITATION_LINK_TTL_MS, RESET_LINK_TTL_MS } from '../settings.ts'
 import { recordAudit } from './audit.ts'
-import { endSessions } from './sessions.ts'
-import type { ClientInfo } from './sign-in.ts'
+import { createSession, endSessions, listPairs } from './sessions.ts'
+import { type ClientInfo, recordSignedIn } from './sign-in.ts'
 import { attemptCounters, clearThrottle, describeWait, reserveAttempt } from './throttle.ts'
 import { hashToken, randomToken } from './tokens.ts'
 
@@ -175,13 +175,16 @@ async function findLink(tx: Tx, token: string) {
 
 /**
  * Sets a password from a mailed link: the link is used up, every session of the person ends, login
- * throttling of the account is cleared, and "Ditt lösenord har ändrats" is mailed.
+ * throttling of the account is cleared, and "Ditt lösenord har ändrats" is mailed. The link proved who the
+ * person is, so they are signed in at once, as after "Logga in": a new session (its token for the caller's
+ * cookie), with the only pair active or, with several, none yet ("Gå vidare som:"), and logged alike.
  */
 export async function setPasswordWithLink(
   db: Db,
   settings: AuthSettings,
   input: z.infer<typeof ZSetPasswordInput>,
-): Promise<{ username: string }> {
+  client: ClientInfo,
+): Promise<{ username: string; session: { token: string; userId: string } }> {
   // A bad link is the first thing to say: no password is worth choosing for it.
   await findLink(db.prisma, input.token)
   assertAcceptablePassword(input.password)
@@ -206,7 +209,21 @@ export async function setPasswordWithLink(
       targetType: 'User',
       targetId: user.id,
     })
-    return { username: user.username }
+    const pairs = await listPairs(tx, user.id)
+    const active = pairs.length === 1 ? (pairs[0] ?? null) : null
+    const session = await createSession(tx, settings, {
+      userId: user.id,
+      userAgent: client.userAgent,
+      clientAddress: client.clientAddress,
+      activePair: active,
+    })
+    await recordSignedIn(tx, {
+      userId: user.id,
+      sessionId: session.sessionId,
+      clientAddress: client.clientAddress,
+      active,
+    })
+    return { username: user.username, session: { token: session.token, userId: user.id } }
   })
 }
 

@@ -9,9 +9,12 @@ function NewPasswordRoute() {
   return (
     <NewPasswordPage
       token={token}
-      onSaved={(username) =>
-        void navigate({ to: '/logga-in', state: { signInNotice: 'passwordSaved', username } })
-      }
+      onSaved={({ session, username }) => {
+        // Signed in as after "Logga in": several pairs and none chosen (or none at all) go to "Gå vidare som:".
+        if (session) return navigate({ to: session.active ? '/' : '/valj-roll' })
+        // Not signed in after all (the cookie was refused): the username is filled in for "Logga in".
+        return navigate({ to: '/logga-in', state: { signInNotice: 'passwordSaved', username } })
+      }}
     />
   )
 }

@@ -18,7 +18,8 @@ import {
   useFieldErrors,
   validate,
 } from '../../lib/form.ts'
-import { resetAfterIdentityChange } from '../../lib/session.ts'
+import { showNotice } from '../../lib/notice.ts'
+import { resetAfterIdentityChange, type SessionInfo } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { trpcAppCode, trpcErrorCode, trpcFieldErrors } from '../../lib/trpc-error.ts'
 
@@ -42,15 +43,16 @@ function LinkProblem({ expired }: { expired: boolean }) {
 }
 
 /**
- * "/nytt-losenord?token=…" from a mailed link: checks the link first, then sets the password. On success
- * `onSaved` gets the username (the route goes to the sign-in page with it filled in).
+ * "/nytt-losenord?token=…" from a mailed link: checks the link first, then sets the password, which also
+ * signs the person in. On success `onSaved` gets the new session (the route goes on as after "Logga in")
+ * and the username; the page it goes to then says the password is saved.
  */
 export function NewPasswordPage({
   token,
   onSaved,
 }: {
   token: string | undefined
-  onSaved: (username: string) => void
+  onSaved: (saved: { session: SessionInfo; username: string }) => Promise<void>
 }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
@@ -117,9 +119,12 @@ export function NewPasswordPage({
     fields.clear()
     setPassword.mutate(result.data, {
       onSuccess: async (saved) => {
-        // The server ended every session of the person; whatever this browser had cached is stale.
+        // The server ended every session of the person and started this one: whatever this browser had
+        // cached belonged to before.
         await resetAfterIdentityChange(queryClient)
-        onSaved(saved.username)
+        const session = await queryClient.fetchQuery(trpc.session.get.queryOptions())
+        await onSaved({ session, username: saved.username })
+        if (session) showNotice(t('auth.passwordSavedSignedIn'))
       },
       onError: (error) => {
         const code = trpcAppCode(error)
