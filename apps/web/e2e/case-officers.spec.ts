@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test'
 import { choosePasswordAndSignIn, signInAs, uniquePerson, waitForMail } from './support/admin.ts'
-import { BASE_URL_ENV } from './support/server.ts'
 import { activePair } from './support/session.ts'
 import { expect, test } from './support/test.ts'
 
@@ -34,6 +33,12 @@ test('an Ansvarig registers internal and external handläggare; removing one ref
   await page.goto('/handlaggare')
   await expect(page.getByRole('heading', { level: 1, name: 'Registrera handläggare' })).toBeVisible()
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1)
+  // The page says what happens: Kundnav mails the invitation itself.
+  await expect(page.getByRole('heading', { name: 'Personen får en inbjudan från Kundnav' })).toBeVisible()
+  await expect(page.getByRole('main')).toContainText(
+    'skickar Kundnav själv ett mejl till personen med en inbjudan',
+  )
+  await expect(page.getByRole('main')).not.toContainText('Berätta för personen')
 
   // An internal one: the organisation's name is filled in and can't be changed.
   const addInternal = internalBox(page).getByRole('button', { name: 'Lägg till' })
@@ -46,7 +51,9 @@ test('an Ansvarig registers internal and external handläggare; removing one ref
   await expect(internalDialog).toContainText(
     'Ange för- och efternamn på personen du vill registrera som handläggare.',
   )
-  await expect(internalDialog).toContainText('Ange personens e-postadress.')
+  await expect(internalDialog).toContainText(
+    'Ange personens e-postadress. Dit skickar Kundnav inbjudan med användarnamnet och en länk för att välja lösenord.',
+  )
   await internalDialog.getByRole('textbox', { name: 'Namn', exact: true }).fill(internal.name)
   await internalDialog.getByRole('textbox', { name: 'Användarnamn' }).fill(internalUsername)
   await internalDialog.getByRole('textbox', { name: 'E-post' }).fill('inte en adress')
@@ -58,7 +65,7 @@ test('an Ansvarig registers internal and external handläggare; removing one ref
   await internalDialog.getByRole('button', { name: 'Spara' }).click()
   await expect(internalDialog).toBeHidden()
   await expect(page.getByRole('status').filter({ hasText: 'Handläggaren är sparad.' })).toContainText(
-    `användarnamnet är ${internalUsername}`,
+    `Kundnav har mejlat ${internal.name} en inbjudan.`,
   )
   await expect(addInternal).toBeFocused()
   const internalRow = internalBox(page).getByRole('row', { name: new RegExp(internal.name) })
@@ -86,19 +93,8 @@ test('an Ansvarig registers internal and external handläggare; removing one ref
   )
   await expect(internalBox(page).getByRole('row', { name: new RegExp(external.name) })).toHaveCount(0)
 
-  // The internal one creates a password through "Glömt/skapa nytt lösenord" and signs in.
-  const officerContext = await browser.newContext({ baseURL: process.env[BASE_URL_ENV] })
-  const forgot = await officerContext.newPage()
-  await forgot.goto('/logga-in')
-  await forgot.getByRole('link', { name: 'Glömt/skapa nytt lösenord' }).click()
-  await expect(forgot).toHaveURL(/\/glomt-losenord/)
-  // The sign-in page has an "Användarnamn" field too: wait until the new page has replaced it.
-  await expect(forgot.getByRole('heading', { level: 1, name: 'Glömt/skapa nytt lösenord' })).toBeVisible()
-  await forgot.getByLabel('Användarnamn').fill(internalUsername)
-  await forgot.getByRole('button', { name: 'Skicka' }).click()
-  await expect(forgot.getByRole('status').filter({ hasText: 'Om det finns ett konto' })).toBeVisible()
-  const mail = await waitForMail(page.request, internal.email, 'Skapa nytt lösenord')
-  await officerContext.close()
+  // The internal one got the invitation the page promised: a password from its link, and signed in.
+  const mail = await waitForMail(page.request, internal.email, 'Välkommen till Kundnav')
   const officer = await choosePasswordAndSignIn(
     browser,
     mail.link,

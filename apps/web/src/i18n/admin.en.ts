@@ -160,9 +160,9 @@ export const adminEn: AdminTranslation = {
     title: 'Register case officers',
     intro:
       'Add or remove the people who can update your details in Kundnav. As the Responsible person you are a case officer yourself.',
-    rememberHeading: 'Remember to tell the person',
+    rememberHeading: 'The person gets an invitation from Kundnav',
     remember:
-      'Tell the person that you have registered them as a case officer and which username you gave them. The first time, they choose their password under “Forgotten/create new password” on the sign-in page.',
+      'When you save a case officer, Kundnav itself e-mails the person an invitation: the username and a link to choose a password. The link is valid for 7 days. If the person already has an account in Kundnav, they instead get an invitation to accept in the portal, and become your case officer only once they have.',
     responsibility:
       'You are responsible for removing a case officer who leaves their job or changes duties. If someone else is to become Responsible instead of you, contact support.',
     internalHeading: 'Case officers in your organisation',
@@ -191,12 +191,13 @@ export const adminEn: AdminTranslation = {
       organizationHintExternal: 'For an external person, fill in the person’s organisation yourself.',
       usernameHint:
         'Enter a username for the case officer. You can, for example, use the person’s e-mail address as the username.',
-      emailHint: 'Enter the person’s e-mail address.',
+      emailHint:
+        'Enter the person’s e-mail address. Kundnav sends the invitation there, with the username and a link to choose a password.',
       endsAtLabel: 'End date (optional)',
       endsAtHint:
         'The last day the person is to be a case officer. After that day the access ends by itself.',
     },
-    saved: 'The case officer has been saved. Remember to tell {{name}} that the username is {{username}}.',
+    saved: 'The case officer has been saved. Kundnav has e-mailed {{name}} an invitation.',
     removeTitle: 'Remove {{name}} as a case officer?',
     removeText: '{{name}} can no longer submit details for the organisation. This applies from now on.',
     removeFailedHeading: 'Could not remove {{name}}',

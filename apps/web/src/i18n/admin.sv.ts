@@ -161,9 +161,9 @@ export const adminSv = {
     title: 'Registrera handläggare',
     intro:
       'Lägg till eller ta bort de personer som ska kunna uppdatera era uppgifter i Kundnav. Som Ansvarig är du automatiskt handläggare själv.',
-    rememberHeading: 'Glöm inte att meddela personen',
+    rememberHeading: 'Personen får en inbjudan från Kundnav',
     remember:
-      'Berätta för personen att du har registrerat hen som handläggare och vilket användarnamn du gav hen. Första gången väljer personen sitt lösenord under ”Glömt/skapa nytt lösenord” på inloggningssidan.',
+      'När du sparar en handläggare skickar Kundnav själv ett mejl till personen med en inbjudan: användarnamnet och en länk för att välja lösenord. Länken gäller i 7 dagar. Har personen redan ett konto i Kundnav får hen i stället en inbjudan att godkänna i portalen, och blir handläggare hos er först när hen har gjort det.',
     responsibility:
       'Du ansvarar för att ta bort en handläggare som slutar sin tjänst eller byter arbetsuppgifter. Ska någon annan bli Ansvarig i stället för dig kontaktar ni supporten.',
     internalHeading: 'Handläggare i din organisation',
@@ -196,12 +196,13 @@ export const adminSv = {
         'Registrerar du en extern person får du själv fylla i personens organisation.',
       usernameHint:
         'Ange ett användarnamn till handläggaren. Du kan till exempel ange personens e-postadress som användarnamn.',
-      emailHint: 'Ange personens e-postadress.',
+      emailHint:
+        'Ange personens e-postadress. Dit skickar Kundnav inbjudan med användarnamnet och en länk för att välja lösenord.',
       endsAtLabel: 'Slutdatum (valfritt)',
       endsAtHint:
         'Den sista dagen personen ska vara handläggare. Efter den dagen upphör behörigheten av sig själv.',
     },
-    saved: 'Handläggaren är sparad. Glöm inte att berätta för {{name}} att användarnamnet är {{username}}.',
+    saved: 'Handläggaren är sparad. Kundnav har mejlat {{name}} en inbjudan.',
     removeTitle: 'Ta bort {{name}} som handläggare?',
     removeText: '{{name}} kan inte längre lämna uppgifter för organisationen. Det gäller från och med nu.',
     removeFailedHeading: 'Det gick inte att ta bort {{name}}',

@@ -18,7 +18,8 @@ type OpenDialog = { kind: 'add'; officerKind: CaseOfficerKind } | { kind: 'remov
 
 /**
  * "Registrera handläggare" (Ansvarig, seed 000): handläggare in the organisation and outside it, each
- * with "Lägg till" and "Ta bort". Removing one takes effect on that person's very next request.
+ * with "Lägg till" and "Ta bort". Adding one mails the person an invitation (the server does, as for any
+ * new member), and the page says so. Removing one takes effect on that person's very next request.
  */
 export function CaseOfficersPage() {
   const { t } = useTranslation()
