@@ -2,6 +2,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/ui/button.tsx'
 import { DataTable } from '../../components/ui/data-table.tsx'
+import { EmailAddress } from '../../components/ui/email-address.tsx'
 import { EmptyState } from '../../components/ui/empty-state.tsx'
 import { isLanguage } from '../../i18n/i18n.ts'
 import { formatDay } from '../../lib/stockholm-day.ts'
@@ -67,8 +68,12 @@ export function CaseOfficerTable({
                 {officer.name}
               </th>
               <td className="py-3 pr-4">{officer.organizationName}</td>
-              <td className="py-3 pr-4 wrap-anywhere">{officer.username}</td>
-              <td className="py-3 pr-4 wrap-anywhere">{officer.email}</td>
+              <td className="py-3 pr-4">
+                <EmailAddress address={officer.username} />
+              </td>
+              <td className="py-3 pr-4">
+                <EmailAddress address={officer.email} />
+              </td>
               {external ? (
                 <td className="py-3 pr-4">
                   {officer.endsAt ? (

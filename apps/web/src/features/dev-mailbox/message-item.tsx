@@ -2,6 +2,7 @@ import type { AppRouter } from '@kundnav/api'
 import type { inferRouterOutputs } from '@trpc/server'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { EmailAddress } from '../../components/ui/email-address.tsx'
 import { isLanguage } from '../../i18n/i18n.ts'
 import { formatDateTime } from '../../lib/format-date.ts'
 import { LinkifiedText } from './linkified-text.tsx'
@@ -24,7 +25,9 @@ export function MessageItem({ message }: { message: MailboxMessage }) {
         <dt className="font-semibold">{t('devMailbox.channel')}</dt>
         <dd>{message.channel === 'SMS' ? t('devMailbox.channelSms') : t('devMailbox.channelEmail')}</dd>
         <dt className="font-semibold">{t('devMailbox.recipient')}</dt>
-        <dd className="wrap-anywhere">{message.recipient}</dd>
+        <dd className="wrap-anywhere">
+          <EmailAddress address={message.recipient} />
+        </dd>
         <dt className="font-semibold">
           {message.sentAt ? t('devMailbox.sentAt') : t('devMailbox.createdAt')}
         </dt>

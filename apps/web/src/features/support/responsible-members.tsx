@@ -5,6 +5,7 @@ import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
 import { DataTable } from '../../components/ui/data-table.tsx'
+import { EmailAddress } from '../../components/ui/email-address.tsx'
 import { EmptyState } from '../../components/ui/empty-state.tsx'
 import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
@@ -117,7 +118,9 @@ export function ResponsibleMembers({
               <tr key={member.membershipId} className="border-line border-b align-top">
                 <th scope="row" className="py-3 pr-4 font-normal">
                   <span className="block font-semibold">{member.name}</span>
-                  <span className="block wrap-anywhere text-ink-muted">{member.email}</span>
+                  <span className="block text-ink-muted">
+                    <EmailAddress address={member.email} />
+                  </span>
                 </th>
                 <td className="py-3 pr-4">{roleList(member.roles, language)}</td>
                 <td className="py-3">
