@@ -1,4 +1,5 @@
 import { signInAs } from './support/admin.ts'
+import { accountNav, expectActivePair } from './support/session.ts'
 import { expect, test } from './support/test.ts'
 
 /** A day `days` from now, as `<input type="date">` takes it, in Swedish time. */
@@ -11,14 +12,22 @@ function dayFromNow(days: number): string {
 test('the log filters by person, kind of event and days, and says when the dates are the wrong way round', async ({
   page,
 }) => {
-  await signInAs(page, 'anna.andersson@norrby.example', 'Administratör hos Region Norrby (demo)')
+  await signInAs(page, 'anna.andersson@norrby.example', 'Beställare hos Region Norrby (demo)')
+  // Choosing a role after signing in is the organisation's sign-in, in that role; a later switch says
+  // from which role to which.
+  await accountNav(page).getByRole('button', { name: 'Byt till …' }).click()
+  await accountNav(page).getByRole('button', { name: 'Administratör hos Region Norrby (demo)' }).click()
+  await expectActivePair(page, 'Administratör hos Region Norrby (demo)')
   await page.goto('/logg')
   await expect(page.getByRole('heading', { level: 1, name: 'Logg' })).toBeVisible()
   const events = page.getByRole('table', { name: 'Händelser' })
-  // Choosing the role just now is in the log, in words, with who and as what.
+  const signedIn = events.getByRole('row').filter({ hasText: 'Loggade in' }).first()
+  await expect(signedIn).toContainText('Anna Andersson')
+  await expect(signedIn).toContainText('som Beställare')
   const switched = events.getByRole('row').filter({ hasText: 'Bytte roll' }).first()
   await expect(switched).toContainText('Anna Andersson')
   await expect(switched).toContainText('som Administratör')
+  await expect(switched).toContainText('Från Beställare till Administratör')
 
   // Only Anna's events.
   await page
@@ -62,7 +71,7 @@ test('the log filters by person, kind of event and days, and says when the dates
   await expect(page.getByRole('heading', { level: 1, name: 'Log' })).toBeVisible()
   await expect(
     page.getByRole('table', { name: 'Events' }).getByRole('row').filter({ hasText: 'Switched role' }).first(),
-  ).toContainText('as Administrator')
+  ).toContainText('From Orderer to Administrator')
   await page.getByRole('button', { name: 'Svenska' }).click()
 })
 

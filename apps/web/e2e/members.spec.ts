@@ -47,12 +47,13 @@ test('an administrator adds a person, who chooses a password and signs in; roles
 
   await expect(dialog).toBeHidden()
   await expect(
-    page.getByRole('status').filter({ hasText: 'Personen är tillagd och har fått ett mejl.' }),
+    page.getByRole('status').filter({ hasText: 'Personen har fått en inbjudan via mejl' }),
   ).toBeVisible()
   await expect(addButton).toBeFocused()
   const row = page.getByRole('row', { name: new RegExp(person.name) })
   await expect(row).toContainText('Attestant')
   await expect(row).toContainText('Har inte loggat in än')
+  await expect(row).toContainText('Inbjuden')
   await expect(row.getByRole('button', { name: `Skicka inbjudan igen till ${person.name}` })).toBeVisible()
 
   // The invitation, in the person's own browser: choose a password, sign in, straight in as Attestant.
@@ -71,6 +72,7 @@ test('an administrator adds a person, who chooses a password and signs in; roles
   await page.reload()
   await expect(row).toBeVisible()
   await expect(row).not.toContainText('Har inte loggat in än')
+  await expect(row).toContainText('Aktiv')
   await row.getByRole('button', { name: `Ändra roller för ${person.name}` }).click()
   const rolesDialog = page.getByRole('dialog', { name: `Ändra roller för ${person.name}` })
   await expect(rolesDialog.getByRole('checkbox', { name: 'Attestant' })).toBeChecked()

@@ -6,6 +6,7 @@ import { caseOfficersRoute } from './routes/case-officers.tsx'
 import { chooseRoleRoute } from './routes/choose-role.tsx'
 import { devMailboxRoute } from './routes/dev-mailbox.tsx'
 import { forgotPasswordRoute } from './routes/forgot-password.tsx'
+import { invitationsRoute } from './routes/invitations.tsx'
 import { membersRoute } from './routes/members.tsx'
 import { myDetailsRoute } from './routes/my-details.tsx'
 import { mySessionsRoute } from './routes/my-sessions.tsx'
@@ -33,6 +34,7 @@ const routeTree = rootRoute.addChildren([
   chooseRoleRoute,
   myDetailsRoute,
   mySessionsRoute,
+  invitationsRoute,
 ])
 
 export function createAppRouter(context: RouterContext) {

@@ -16,8 +16,11 @@ export const identityEn: IdentityTranslation = {
     ALREADY_EXISTS:
       'What you tried to save already exists, perhaps from another tab. Reload the page and check.',
     END_DATE_PASSED: 'The end date must be in the future.',
-    ALREADY_MEMBER:
-      'The person already has other roles in the organisation and cannot be registered as an external case officer. Register them as an internal case officer instead.',
+    ALREADY_MEMBER: 'The person is already in the organisation.',
+    EMAIL_TAKEN: 'The e-mail address is another account’s username. Enter another e-mail address.',
+    INVITATION_NOT_FOUND:
+      'The invitation no longer exists. It may already have been answered, or withdrawn by the organisation.',
+    INVITATION_EXPIRED: 'The invitation has expired. Ask the organisation to send it again.',
     NO_ROLE_LEFT:
       'The person has no other role. Ask the organisation’s administrator to remove the person instead.',
     MEMBER_NOT_FOUND: 'The person is not in the organisation.',
@@ -109,6 +112,30 @@ export const identityEn: IdentityTranslation = {
     idleText_other:
       'You have not used the portal for a while. For your security you will be logged out in {{count}} minutes unless you choose to continue.',
     keepAlive: 'Stay logged in',
+  },
+  invitations: {
+    title: 'Invitations',
+    intro:
+      'Here you answer invitations from organisations that want to add you. Only once you have accepted an invitation can you work in the organisation, and only then does it see your details.',
+    heading: 'Invitations to answer',
+    none: 'You have no invitations to answer.',
+    wantsToAdd: '{{organization}} would like to add you as {{roles}}.',
+    invitedBy: 'Invited by {{name}}.',
+    validUntil: 'The invitation is valid until {{date}}.',
+    expired: 'The invitation expired {{date}}. Ask the organisation to send it again if you want to join.',
+    accept: 'Accept',
+    accepting: 'Accepting …',
+    decline: 'Decline',
+    declining: 'Declining …',
+    declineTitle: 'Decline the invitation from {{organization}}?',
+    declineText:
+      'The invitation disappears and {{organization}} gets no access to your details. The organisation can invite you again later.',
+    accepted: 'You are now in {{organization}}. Your new roles are under “Switch role”.',
+    declined: 'You have declined the invitation from {{organization}}.',
+    failed: 'The invitation could not be answered just now. Try again in a while.',
+    waiting_one: 'You have an invitation to answer.',
+    waiting_other: 'You have {{count}} invitations to answer.',
+    waitingLink: 'Show invitations',
   },
   sessions: {
     title: 'My logins',

@@ -17,8 +17,11 @@ export const identitySv = {
     ALREADY_EXISTS:
       'Det du försökte spara finns redan, kanske från en annan flik. Ladda om sidan och se efter.',
     END_DATE_PASSED: 'Slutdatumet måste vara i framtiden.',
-    ALREADY_MEMBER:
-      'Personen har redan andra roller i organisationen och kan inte registreras som extern handläggare. Registrera hen som intern handläggare i stället.',
+    ALREADY_MEMBER: 'Personen finns redan i organisationen.',
+    EMAIL_TAKEN: 'E-postadressen är användarnamn för ett annat konto. Ange en annan e-postadress.',
+    INVITATION_NOT_FOUND:
+      'Inbjudan finns inte längre. Den kan redan vara besvarad, eller återkallad av organisationen.',
+    INVITATION_EXPIRED: 'Inbjudan har gått ut. Be organisationen att skicka den igen.',
     NO_ROLE_LEFT:
       'Personen har ingen annan roll. Be organisationens administratör att ta bort personen i stället.',
     MEMBER_NOT_FOUND: 'Personen finns inte i organisationen.',
@@ -111,6 +114,30 @@ export const identitySv = {
     idleText_other:
       'Du har inte använt portalen på en stund. Av säkerhetsskäl loggas du ut om {{count}} minuter om du inte väljer att fortsätta.',
     keepAlive: 'Fortsätt vara inloggad',
+  },
+  invitations: {
+    title: 'Inbjudningar',
+    intro:
+      'Här svarar du på inbjudningar från organisationer som vill lägga till dig. Först när du har godkänt en inbjudan kan du arbeta i organisationen, och den ser dina uppgifter.',
+    heading: 'Inbjudningar att svara på',
+    none: 'Du har inga inbjudningar att svara på.',
+    wantsToAdd: '{{organization}} vill lägga till dig som {{roles}}.',
+    invitedBy: 'Inbjuden av {{name}}.',
+    validUntil: 'Inbjudan gäller till och med {{date}}.',
+    expired: 'Inbjudan gick ut {{date}}. Be organisationen skicka den igen om du vill gå med.',
+    accept: 'Godkänn',
+    accepting: 'Godkänner …',
+    decline: 'Avböj',
+    declining: 'Avböjer …',
+    declineTitle: 'Avböja inbjudan från {{organization}}?',
+    declineText:
+      'Inbjudan försvinner och {{organization}} får ingen tillgång till dina uppgifter. Organisationen kan bjuda in dig igen senare.',
+    accepted: 'Du är nu med i {{organization}}. Dina nya roller finns under ”Byt roll”.',
+    declined: 'Du har avböjt inbjudan från {{organization}}.',
+    failed: 'Det gick inte att svara på inbjudan just nu. Försök igen om en stund.',
+    waiting_one: 'Du har en inbjudan att svara på.',
+    waiting_other: 'Du har {{count}} inbjudningar att svara på.',
+    waitingLink: 'Visa inbjudningar',
   },
   sessions: {
     title: 'Mina inloggningar',

@@ -4,6 +4,7 @@ import { Link, Outlet, useRouterState } from '@tanstack/react-router'
 import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { StatusMessage } from '../../components/ui/status-message.tsx'
+import { InvitationsWaiting } from '../../features/invitations/invitation-list.tsx'
 import { pageShown, useNotice } from '../../lib/notice.ts'
 import { asRole, useSession } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
@@ -105,6 +106,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
         className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 text-lg leading-relaxed"
       >
         <SessionWatch />
+        <InvitationsWaiting />
         {/* The frame's one live region for notices that concern the whole portal (lib/notice.ts). */}
         <StatusMessage message={notice?.message ?? null} />
         {children ?? <Outlet />}

@@ -25,6 +25,9 @@ describe('auditDetails', () => {
       rolesBefore: null,
       rolesAfter: null,
       externalOrganizationName: 'Konsult AB',
+      switchedFrom: null,
+      switchedFromOtherOrganization: false,
+      switchedTo: null,
     })
   })
 
@@ -62,6 +65,9 @@ describe('auditDetails', () => {
       rolesBefore: null,
       rolesAfter: null,
       externalOrganizationName: null,
+      switchedFrom: null,
+      switchedFromOtherOrganization: false,
+      switchedTo: null,
     })
     const odd = auditDetails(
       { action: 'member.added', targetType: null, targetId: null, data: { userId: 5, roles: 'ADMIN' } },
@@ -69,5 +75,28 @@ describe('auditDetails', () => {
     )
     expect(odd.personName).toBeNull()
     expect(odd.roles).toBeNull()
+  })
+
+  it('says from which role to which a switch went, naming no role of another organisation', () => {
+    const switched = (from: unknown) =>
+      auditDetails(
+        {
+          action: 'role.switched',
+          targetType: 'Session',
+          targetId: 's',
+          data: { from, to: { role: 'ADMIN' } },
+        },
+        names,
+      )
+    expect(switched({ role: 'ATTESTER' })).toMatchObject({
+      switchedFrom: 'ATTESTER',
+      switchedFromOtherOrganization: false,
+      switchedTo: 'ADMIN',
+    })
+    expect(switched({ otherOrganization: true })).toMatchObject({
+      switchedFrom: null,
+      switchedFromOtherOrganization: true,
+      switchedTo: 'ADMIN',
+    })
   })
 })

@@ -8,6 +8,10 @@ export interface AuditDetails {
   rolesBefore: string[] | null
   rolesAfter: string[] | null
   externalOrganizationName: string | null
+  /** "Bytte roll": the role before (null when it was in another organisation, or unknown) and after. */
+  switchedFrom: string | null
+  switchedFromOtherOrganization: boolean
+  switchedTo: string | null
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -46,5 +50,9 @@ export function auditDetails(
     rolesBefore: event.action === 'member.roles_changed' ? strings(data.before) : null,
     rolesAfter: event.action === 'member.roles_changed' ? strings(data.after) : null,
     externalOrganizationName: text(data.externalOrganizationName),
+    switchedFrom: event.action === 'role.switched' ? text(record(data.from).role) : null,
+    switchedFromOtherOrganization:
+      event.action === 'role.switched' && record(data.from).otherOrganization === true,
+    switchedTo: event.action === 'role.switched' ? text(record(data.to).role) : null,
   }
 }

@@ -34,11 +34,20 @@ export function AuditLogPage({
   const events = log.data?.pages.flatMap((page) => page.items) ?? []
   const filtered = Boolean(filter.person || filter.action || filter.from || filter.to)
 
+  // An open invitation has no account to filter by yet (its events are the adder's).
+  const peopleWithAccounts = useMemo(
+    () =>
+      (people.data?.items ?? []).flatMap((member) =>
+        member.userId ? [{ userId: member.userId, name: member.name, email: member.email }] : [],
+      ),
+    [people.data],
+  )
+
   // Names of the people events are about, by user id and by membership id.
   const names = useMemo(() => {
     const map = new Map<string, string>()
     for (const member of people.data?.items ?? []) {
-      map.set(member.userId, member.name)
+      if (member.userId) map.set(member.userId, member.name)
       map.set(member.membershipId, member.name)
     }
     return map
@@ -67,6 +76,14 @@ export function AuditLogPage({
     if (found.externalOrganizationName) {
       lines.push(t('auditLog.detailExternal', { organization: found.externalOrganizationName }))
     }
+    if (found.switchedTo) {
+      const to = roleLabel(found.switchedTo, language)
+      if (found.switchedFrom) {
+        lines.push(t('auditLog.detailSwitched', { from: roleLabel(found.switchedFrom, language), to }))
+      } else if (found.switchedFromOtherOrganization) {
+        lines.push(t('auditLog.detailSwitchedFromElsewhere', { to }))
+      }
+    }
     return lines
   }
 
@@ -75,7 +92,7 @@ export function AuditLogPage({
       <PageHeading>{t('auditLog.title')}</PageHeading>
       <p className="mb-6 max-w-prose">{t('auditLog.intro')}</p>
 
-      <AuditFilterForm filter={filter} people={people.data?.items ?? []} onFilter={onFilter} />
+      <AuditFilterForm filter={filter} people={peopleWithAccounts} onFilter={onFilter} />
 
       {log.isPending ? (
         <Skeleton label={t('auditLog.loading')} lines={8} />

@@ -5,6 +5,7 @@ import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
 import { DataTable } from '../../components/ui/data-table.tsx'
+import { EmailAddress } from '../../components/ui/email-address.tsx'
 import { EmptyState } from '../../components/ui/empty-state.tsx'
 import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
@@ -167,11 +168,12 @@ export function MembersPage({
         <>
           <DataTable
             caption={t('members.tableCaption')}
-            className="min-w-[44rem]"
+            className="min-w-[52rem]"
             columns={[
               t('members.name'),
               t('members.username'),
               t('members.roles'),
+              t('members.status'),
               t('members.lastLogin'),
               t('admin.actions'),
             ]}
@@ -181,9 +183,13 @@ export function MembersPage({
               <tr key={member.membershipId} className="border-line border-b align-top">
                 <th scope="row" tabIndex={-1} className="py-3 pr-4 font-normal">
                   <span className="block font-semibold">{member.name}</span>
-                  <span className="block wrap-anywhere text-ink-muted">{member.email}</span>
+                  <span className="block text-ink-muted">
+                    <EmailAddress address={member.email} />
+                  </span>
                 </th>
-                <td className="py-3 pr-4 wrap-anywhere">{member.username}</td>
+                <td className="py-3 pr-4">
+                  <EmailAddress address={member.username} />
+                </td>
                 <td className="py-3 pr-4">
                   {roleList(member.roles, language)}
                   {member.externalOrganizationName ? (
@@ -191,37 +197,34 @@ export function MembersPage({
                       {t('members.external', { organization: member.externalOrganizationName })}
                     </span>
                   ) : null}
-                  {member.endsAt ? (
-                    <span className="block text-ink-muted">
-                      {t('members.endsAt', { date: formatDay(member.endsAt, language) })}
-                    </span>
-                  ) : null}
                 </td>
                 <td className="py-3 pr-4">
-                  {member.lastLoginAt ? (
-                    <time dateTime={member.lastLoginAt.toISOString()}>
-                      {formatDateTime(member.lastLoginAt, language)}
+                  <MembershipStatus member={member} />
+                </td>
+                <td className="py-3 pr-4">
+                  {member.lastSignedInAt ? (
+                    <time dateTime={member.lastSignedInAt.toISOString()}>
+                      {formatDateTime(member.lastSignedInAt, language)}
                     </time>
                   ) : (
-                    <>
-                      <span className="mb-2 block">{t('members.neverLoggedIn')}</span>
-                      {member.invitationPending ? (
-                        <Button
-                          variant="secondary"
-                          aria-disabled={resend.isPending}
-                          onClick={() => resendInvitation(member)}
-                        >
-                          {resend.isPending && resend.variables.membershipId === member.membershipId
-                            ? t('members.resending')
-                            : t('members.resend')}
-                          <span className="sr-only"> {t('members.resendTo', { name: member.name })}</span>
-                        </Button>
-                      ) : null}
-                    </>
+                    t('members.neverLoggedIn')
                   )}
                 </td>
                 <td className="py-3">
                   <div className="flex flex-wrap gap-2">
+                    {member.status === 'INVITED' ? (
+                      <Button
+                        variant="secondary"
+                        className="whitespace-nowrap"
+                        aria-disabled={resend.isPending}
+                        onClick={() => resendInvitation(member)}
+                      >
+                        {resend.isPending && resend.variables.membershipId === member.membershipId
+                          ? t('members.resending')
+                          : t('members.resend')}
+                        <span className="sr-only"> {t('members.resendTo', { name: member.name })}</span>
+                      </Button>
+                    ) : null}
                     <Button
                       variant="secondary"
                       className="whitespace-nowrap"
@@ -300,4 +303,37 @@ export function MembersPage({
       ) : null}
     </>
   )
+}
+
+/** Inbjuden (until when), Aktiv, Slutar …, Slutat …: where the person's membership stands. */
+function MembershipStatus({ member }: { member: Member }) {
+  const { t, i18n } = useTranslation()
+  const language = isLanguage(i18n.language) ? i18n.language : 'sv'
+  if (member.status === 'INVITED') {
+    const expires = member.invitationExpiresAt
+    const expired = expires !== null && expires.getTime() <= Date.now()
+    return (
+      <>
+        <span className="block font-semibold">{t('members.statuses.INVITED')}</span>
+        {expires ? (
+          <span className="block text-ink-muted">
+            {t(expired ? 'members.invitationExpired' : 'members.invitationValidUntil', {
+              date: formatDay(expires, language),
+            })}
+          </span>
+        ) : null}
+      </>
+    )
+  }
+  if ((member.status === 'ENDING' || member.status === 'ENDED') && member.endsAt) {
+    return (
+      <span className="block">
+        {t(member.status === 'ENDING' ? 'members.statuses.ENDING' : 'members.statuses.ENDED', {
+          // An end date is stored as the moment the day after begins (exclusive): show the last day.
+          date: formatDay(new Date(member.endsAt.getTime() - 1), language),
+        })}
+      </span>
+    )
+  }
+  return <span className="block">{t('members.statuses.ACTIVE')}</span>
 }

@@ -10,6 +10,7 @@ import { showNotice } from '../../lib/notice.ts'
 import { type PairOption, toPair, usePairLabel, useSession, useSignOut } from '../../lib/session.ts'
 import { pairKey, setShownPair } from '../../lib/shown-pair.ts'
 import { useTRPC } from '../../lib/trpc.ts'
+import { InvitationList } from '../invitations/invitation-list.tsx'
 
 /**
  * "Gå vidare som:" after signing in, one button per (organisation, role) pair; the pair chosen last on
@@ -49,6 +50,7 @@ export function ChooseRolePage({ onChosen }: { onChosen: () => Promise<void> }) 
     return (
       <>
         <PageHeading>{t('session.noRoleTitle')}</PageHeading>
+        <InvitationList />
         <p className="mb-6 max-w-prose">{t('session.noRoleText')}</p>
         {signOutFailed ? (
           <Alert tone="error">
@@ -87,6 +89,7 @@ export function ChooseRolePage({ onChosen }: { onChosen: () => Promise<void> }) 
     <>
       <PageHeading>{t('session.chooseTitle')}</PageHeading>
       <p className="mb-6 max-w-prose">{t('session.chooseIntro')}</p>
+      <InvitationList />
       {choose.isError ? (
         <Alert tone="error">
           <p>{t('session.chooseFailed')}</p>
