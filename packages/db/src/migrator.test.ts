@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -89,6 +89,31 @@ describe('migrator', () => {
     // Once the file is fixed, the next start applies it: no "failed" row blocks it.
     addMigration('20260102000000_broken', 'CREATE TABLE "b" ("id" INT);')
     expect((await migrate(db.sql, dir)).applied).toEqual(['20260102000000_broken'])
+  })
+
+  it('refuses to make usernames and e-mail addresses one namespace while two accounts clash, naming them', async () => {
+    const { migrationsDir } = await import('./paths.ts')
+    const migrations = readdirSync(migrationsDir).filter((name) => /^\d{14}_/.test(name))
+    const namespace = migrations.find((name) => name.endsWith('_account_namespace_and_invitations'))
+    if (!namespace) throw new Error('migration not found')
+    for (const name of migrations.filter((name) => name < namespace)) {
+      cpSync(join(migrationsDir, name), join(dir, name), { recursive: true })
+    }
+    await migrate(db.sql, dir)
+    await db.sql.query(
+      `INSERT INTO "User" (id, username, email, name, "updatedAt") VALUES
+        (gen_random_uuid(), 'kalle@a.example', 'kalle@b.example', 'Kalle', now()),
+        (gen_random_uuid(), 'olle', 'kalle@a.example', 'Olle', now())`,
+    )
+    cpSync(join(migrationsDir, namespace), join(dir, namespace), { recursive: true })
+
+    const failure = await migrate(db.sql, dir).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(MigrationError)
+    expect((failure as Error).message).toMatch(/must not clash.*kalle@a\.example/s)
+
+    // Once one of the two is changed, the migration applies.
+    await db.sql.query(`UPDATE "User" SET email = 'olle@a.example' WHERE username = 'olle'`)
+    expect((await migrate(db.sql, dir)).applied).toEqual([namespace])
   })
 
   it('applies the real migrations of the repository to an empty database', async () => {
