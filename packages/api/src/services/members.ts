@@ -242,32 +242,24 @@ export async function mailInvitation(
   },
 ): Promise<void> {
   const { user } = input
-  if (input.newAccount) {
-    const link = await createPasswordLink(tx, settings, user.id, 'invite')
-    await enqueueMail(tx, {
-      to: user.email,
-      ...invitationMail(user.language, {
+  const content = input.newAccount
+    ? invitationMail(user.language, {
         name: user.name,
         invitedBy: input.invitedBy,
         organizationName: input.organizationName,
         roles: input.roles,
         username: user.username,
-        link,
-      }),
-    })
-    return
-  }
-  await enqueueMail(tx, {
-    to: user.email,
-    ...membershipInvitationMail(user.language, {
-      name: user.name,
-      invitedBy: input.invitedBy,
-      organizationName: input.organizationName,
-      roles: input.roles,
-      answerLink: `${settings.publicUrl}/inbjudningar`,
-      expiresAt: input.expiresAt,
-    }),
-  })
+        link: await createPasswordLink(tx, settings, user.id, 'invite'),
+      })
+    : membershipInvitationMail(user.language, {
+        name: user.name,
+        invitedBy: input.invitedBy,
+        organizationName: input.organizationName,
+        roles: input.roles,
+        answerLink: `${settings.publicUrl}/inbjudningar`,
+        expiresAt: input.expiresAt,
+      })
+  await enqueueMail(tx, { to: user.email, ...content })
 }
 
 /** The membership, if it belongs to the acting organisation; another organisation's is "not found". */

@@ -14,8 +14,8 @@ import { AppError } from '../errors.ts'
 import { passwordChangedMail, passwordResetMail } from '../mail/templates.ts'
 import { type AuthSettings, INVITATION_LINK_TTL_MS, RESET_LINK_TTL_MS } from '../settings.ts'
 import { recordAudit } from './audit.ts'
-import { createSession, endSessions, listPairs } from './sessions.ts'
-import { type ClientInfo, recordSignedIn } from './sign-in.ts'
+import { endSessions } from './sessions.ts'
+import { type ClientInfo, startSignedInSession } from './sign-in.ts'
 import { attemptCounters, clearThrottle, describeWait, reserveAttempt } from './throttle.ts'
 import { hashToken, randomToken } from './tokens.ts'
 
@@ -209,20 +209,7 @@ export async function setPasswordWithLink(
       targetType: 'User',
       targetId: user.id,
     })
-    const pairs = await listPairs(tx, user.id)
-    const active = pairs.length === 1 ? (pairs[0] ?? null) : null
-    const session = await createSession(tx, settings, {
-      userId: user.id,
-      userAgent: client.userAgent,
-      clientAddress: client.clientAddress,
-      activePair: active,
-    })
-    await recordSignedIn(tx, {
-      userId: user.id,
-      sessionId: session.sessionId,
-      clientAddress: client.clientAddress,
-      active,
-    })
+    const session = await startSignedInSession(tx, settings, user.id, client)
     return { username: user.username, session: { token: session.token, userId: user.id } }
   })
 }

@@ -3,7 +3,7 @@ import { type Pair, ZSignInInput } from '@kundnav/schemas'
 import { AppError } from '../errors.ts'
 import type { AuthSettings } from '../settings.ts'
 import { recordAudit } from './audit.ts'
-import { createSession, listPairs } from './sessions.ts'
+import { createSession, listPairs, type NewSession } from './sessions.ts'
 import { attemptCounters, clearThrottle, describeWait, releaseAttempt, reserveAttempt } from './throttle.ts'
 
 export interface ClientInfo {
@@ -85,25 +85,39 @@ export async function signIn(
   }
 
   return prisma.$transaction(async (tx) => {
-    const pairs = await listPairs(tx, user.id)
-    // One pair: nothing to choose. Several: the person picks (the remembered one is preselected there).
-    const active = pairs.length === 1 ? (pairs[0] ?? null) : null
-    const session = await createSession(tx, settings, {
-      userId: user.id,
-      userAgent: client.userAgent,
-      clientAddress: client.clientAddress,
-      activePair: active,
-    })
     await clearThrottle(tx, 'login:account', accountKey)
     await releaseAttempt(tx, reservation)
-    await recordSignedIn(tx, {
-      userId: user.id,
-      sessionId: session.sessionId,
-      clientAddress: client.clientAddress,
-      active,
-    })
+    const session = await startSignedInSession(tx, settings, user.id, client)
     return { token: session.token, userId: user.id }
   })
+}
+
+/**
+ * Starts the session of a person who just proved who they are (a password, a mailed link) and records the
+ * sign-in. One pair: it is active at once, nothing to choose. Several: the person picks ("Gå vidare som:",
+ * the pair remembered on the device preselected there).
+ */
+export async function startSignedInSession(
+  tx: Prisma.TransactionClient,
+  settings: AuthSettings,
+  userId: string,
+  client: ClientInfo,
+): Promise<NewSession> {
+  const pairs = await listPairs(tx, userId)
+  const active = pairs.length === 1 ? (pairs[0] ?? null) : null
+  const session = await createSession(tx, settings, {
+    userId,
+    userAgent: client.userAgent,
+    clientAddress: client.clientAddress,
+    activePair: active,
+  })
+  await recordSignedIn(tx, {
+    userId,
+    sessionId: session.sessionId,
+    clientAddress: client.clientAddress,
+    active,
+  })
+  return session
 }
 
 /**
