@@ -13,6 +13,7 @@ import { AppError, type AuthSettings, hashToken, signIn } from '@kundnav/api'
 import type { Db } from '@kundnav/db'
 import { serialize } from 'hono/utils/cookie'
 import type { Logger } from '../logger.ts'
+import { DecodedCookies } from './decoded-cookies.ts'
 import { CLIENT_ADDRESS_HEADER, parseCookies } from './request-info.ts'
 
 /** Auth.js turns this into `?error=CredentialsSignin&code=…`, which the sign-in page translates. */
@@ -49,6 +50,7 @@ export function createAuth({
   const secure = settings.secureCookies
   // `__Host-`: only over HTTPS, only this host, path / — no subdomain can set or read it.
   const cookieName = secure ? '__Host-kundnav.session' : 'kundnav.session'
+  const decoded = new DecodedCookies()
 
   const config: AuthConfig = {
     basePath: '/api/auth',
@@ -118,9 +120,13 @@ export function createAuth({
     async sessionToken(request) {
       const cookie = parseCookies(request.headers.get('cookie'))[cookieName]
       if (!cookie) return null
+      const known = decoded.get(cookie)
+      if (known) return known
       try {
         const payload = await decode({ token: cookie, secret, salt: cookieName })
-        return typeof payload?.sid === 'string' ? payload.sid : null
+        if (typeof payload?.sid !== 'string' || typeof payload.exp !== 'number') return null
+        decoded.set(cookie, payload.sid, payload.exp * 1000)
+        return payload.sid
       } catch {
         return null
       }

@@ -30,17 +30,34 @@ export async function listPairs(db: Tx, userId: string): Promise<PairOption[]> {
     },
     orderBy: [{ organization: { name: 'asc' } }, { id: 'asc' }],
   })
-  return memberships.flatMap((membership) => {
-    const ended = new Set(membership.roleEnds.map((end) => end.role))
-    return effectiveRoles(membership.roles.filter((role) => !ended.has(role)))
-      .filter((role) => isProviderRole(role) === (membership.organization.type === 'PROVIDER'))
-      .map((role) => ({
-        organizationId: membership.organizationId,
-        role,
-        organizationName: membership.organization.name,
-        organizationType: membership.organization.type,
-      }))
-  })
+  return memberships.flatMap((membership) =>
+    pairsOf({
+      organizationId: membership.organizationId,
+      organizationName: membership.organization.name,
+      organizationType: membership.organization.type,
+      roles: membership.roles,
+      endedRoles: membership.roleEnds.map((end) => end.role),
+    }),
+  )
+}
+
+/** The pairs one accepted membership offers: its roles not ended, with what they imply, of the right kind. */
+function pairsOf(membership: {
+  organizationId: string
+  organizationName: string
+  organizationType: OrganizationType
+  roles: readonly Role[]
+  endedRoles: readonly Role[]
+}): PairOption[] {
+  const ended = new Set(membership.endedRoles)
+  return effectiveRoles(membership.roles.filter((role) => !ended.has(role)))
+    .filter((role) => isProviderRole(role) === (membership.organizationType === 'PROVIDER'))
+    .map((role) => ({
+      organizationId: membership.organizationId,
+      role,
+      organizationName: membership.organizationName,
+      organizationType: membership.organizationType,
+    }))
 }
 
 export async function findPair(db: Tx, userId: string, pair: Pair): Promise<PairOption | null> {
@@ -85,24 +102,25 @@ export async function resolveActor(
   settings: AuthSettings,
   token: string,
 ): Promise<SessionActor | null> {
-  const session = await db.prisma.session.findUnique({
-    where: { sessionToken: hashToken(token) },
-    include: { user: { select: { name: true } } },
-  })
-  if (!session) return null
   const now = Date.now()
+  const [session] = await readSession(db, hashToken(token), new Date(now))
+  if (!session) return null
   if (session.expires.getTime() <= now || session.lastSeenAt.getTime() + settings.sessionIdleMs <= now) {
     await db.prisma.session.deleteMany({ where: { id: session.id } })
     return null
   }
 
-  let pair: PairOption | null = null
-  if (session.activeOrganizationId && session.activeRole) {
-    pair = await findPair(db.prisma, session.userId, {
-      organizationId: session.activeOrganizationId,
-      role: session.activeRole,
-    })
-  }
+  // The active pair, checked against the membership as it is now: gone, unaccepted or ended is no pair.
+  const pair =
+    session.organizationId && session.organizationName && session.organizationType && session.roles
+      ? (pairsOf({
+          organizationId: session.organizationId,
+          organizationName: session.organizationName,
+          organizationType: session.organizationType,
+          roles: session.roles,
+          endedRoles: session.endedRoles,
+        }).find((option) => option.role === session.activeRole) ?? null)
+      : null
   const pairGone = !pair && session.activeOrganizationId !== null
   if (pairGone || now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.prisma.session.updateMany({
@@ -116,11 +134,50 @@ export async function resolveActor(
   return {
     sessionId: session.id,
     userId: session.userId,
-    name: session.user.name,
+    name: session.userName,
     organizationId: pair?.organizationId ?? null,
     organizationType: pair?.organizationType ?? null,
     role: (pair?.role as Role | undefined) ?? null,
   }
+}
+
+interface SessionRow {
+  id: string
+  userId: string
+  expires: Date
+  lastSeenAt: Date
+  activeOrganizationId: string | null
+  activeRole: Role | null
+  userName: string
+  /** The active organisation's accepted membership, if any: its roles, those ended, the organisation. */
+  organizationId: string | null
+  organizationName: string | null
+  organizationType: OrganizationType | null
+  roles: Role[] | null
+  endedRoles: Role[]
+}
+
+/**
+ * Everything a request needs to know who is asking, in one statement: the session, the person's name and
+ * the membership of the active pair (accepted only) with its organisation and ended roles.
+ */
+function readSession(db: Db, sessionToken: string, now: Date): Promise<SessionRow[]> {
+  return db.prisma.$queryRaw<SessionRow[]>`
+    SELECT s.id, s."userId", s.expires, s."lastSeenAt", s."activeOrganizationId", s."activeRole"::text AS "activeRole",
+           u.name AS "userName",
+           o.id AS "organizationId", o.name AS "organizationName", o.type::text AS "organizationType",
+           m.roles::text[] AS roles,
+           COALESCE(
+             (SELECT array_agg(e.role::text) FROM "MembershipRoleEnd" e
+               WHERE e."membershipId" = m.id AND e."endsAt" <= ${now}),
+             '{}'
+           ) AS "endedRoles"
+      FROM "Session" s
+      JOIN "User" u ON u.id = s."userId"
+      LEFT JOIN "Membership" m
+        ON m."userId" = s."userId" AND m."organizationId" = s."activeOrganizationId" AND m."acceptedAt" IS NOT NULL
+      LEFT JOIN "Organization" o ON o.id = m."organizationId"
+     WHERE s."sessionToken" = ${sessionToken}`
 }
 
 /** Ends a person's sessions, all of them or all but one. */
