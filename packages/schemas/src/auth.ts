@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZRole } from './roles.ts'
+import { ZRole } from './role-schema.ts'
 import { zText } from './text.ts'
 import { ZEmail, ZLanguage, ZUsername } from './user.ts'
 
@@ -7,12 +7,6 @@ import { ZEmail, ZLanguage, ZUsername } from './user.ts'
 export const ZNewPassword = zText()
   .min(12, { message: 'Lösenordet måste ha minst 12 tecken.' })
   .max(128, { message: 'Lösenordet får ha högst 128 tecken.' })
-
-export const ZSignInInput = z.object({
-  username: zText().trim().toLowerCase().min(1, { message: 'Ange ditt användarnamn.' }).max(254),
-  password: zText().min(1, { message: 'Ange ditt lösenord.' }).max(1024),
-})
-export type SignInInput = z.infer<typeof ZSignInInput>
 
 export const ZRequestPasswordResetInput = z.object({
   username: zText()

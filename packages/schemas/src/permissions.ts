@@ -1,4 +1,11 @@
-import { Role } from '@kundnav/db/enums'
+import type { Role } from '@kundnav/db/enums'
+
+/*
+ * `@kundnav/schemas/permissions`: roles, their labels and permissions, and `can` — everything the SPA's
+ * frame, route guards and menu need, without zod. It imports only the generated enums (plain constants), so
+ * the sign-in page doesn't download zod; permissions.test.ts keeps it that way. Forms import their zod
+ * schemas from `@kundnav/schemas` on the (lazily loaded) pages that need them.
+ */
 
 /** What can be done, as `resource.action`. */
 export const PERMISSIONS = [
@@ -44,4 +51,13 @@ export function can(role: Role | null | undefined, permission: Permission): bool
   return (ROLE_PERMISSIONS[role] as readonly Permission[]).includes(permission)
 }
 
-export { Role }
+export {
+  ADMIN_GRANTABLE_ROLES,
+  effectiveRoles,
+  isProviderRole,
+  OrganizationType,
+  PROVIDER_ROLES,
+  ROLE_LABELS,
+  ROLES,
+  Role,
+} from './roles.ts'

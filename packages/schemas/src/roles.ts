@@ -1,11 +1,10 @@
 import { OrganizationType, Role } from '@kundnav/db/enums'
-import { z } from 'zod'
 
-// The roles are defined once, in prisma/schema.prisma; this is their client-safe form.
+// The roles are defined once, in prisma/schema.prisma; this is their client-safe form. No zod here: the
+// SPA's frame reads roles and labels through `@kundnav/schemas/permissions` (ZRole is in role-schema.ts).
 export { OrganizationType, Role }
 
 export const ROLES = Object.values(Role)
-export const ZRole = z.enum(Role)
 
 /** Roles held by staff of the provider organisation; all others belong to customer organisations. */
 export const PROVIDER_ROLES = [

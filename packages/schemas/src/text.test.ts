@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ZChangePasswordInput, ZName, ZSignInInput } from './auth.ts'
+import { ZChangePasswordInput, ZName } from './auth.ts'
 import { zDate } from './date.ts'
+import { ZSignInInput } from './sign-in.ts'
 import { TEXT_MESSAGES, zText } from './text.ts'
 import { ZEmail } from './user.ts'
 

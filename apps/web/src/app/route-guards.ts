@@ -1,4 +1,4 @@
-import { can, type Permission } from '@kundnav/schemas'
+import { can, type Permission } from '@kundnav/schemas/permissions'
 import { type ParsedLocation, redirect } from '@tanstack/react-router'
 import { asRole, type SignedInSession } from '../lib/session.ts'
 import type { RouterContext } from './routes/root.tsx'

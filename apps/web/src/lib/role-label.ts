@@ -1,4 +1,4 @@
-import { ROLE_LABELS, type Role } from '@kundnav/schemas'
+import { ROLE_LABELS, type Role } from '@kundnav/schemas/permissions'
 import { isLanguage, type Language } from '../i18n/i18n.ts'
 
 function isRole(value: string): value is Role {

@@ -1,5 +1,6 @@
 import type { AppRouter } from '@kundnav/api'
-import { type Pair, ROLE_LABELS, ROLES, type Role } from '@kundnav/schemas'
+import type { Pair } from '@kundnav/schemas'
+import { ROLE_LABELS, ROLES, type Role } from '@kundnav/schemas/permissions'
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import type { inferRouterOutputs } from '@trpc/server'

@@ -1,4 +1,4 @@
-import { can } from '@kundnav/schemas'
+import { can } from '@kundnav/schemas/permissions'
 import { useQuery } from '@tanstack/react-query'
 import { Link, Outlet, useRouterState } from '@tanstack/react-router'
 import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react'

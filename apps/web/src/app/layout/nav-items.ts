@@ -1,4 +1,4 @@
-import type { Permission } from '@kundnav/schemas'
+import type { Permission } from '@kundnav/schemas/permissions'
 import type { LinkProps } from '@tanstack/react-router'
 import type { ParseKeys } from 'i18next'
 

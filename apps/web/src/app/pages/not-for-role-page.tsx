@@ -1,4 +1,4 @@
-import { can, type Permission, ROLE_LABELS, ROLES } from '@kundnav/schemas'
+import { can, type Permission, ROLE_LABELS, ROLES } from '@kundnav/schemas/permissions'
 import { Link, useRouterState } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
