@@ -1,6 +1,5 @@
-import i18next from 'i18next'
+import i18next, { type BackendModule } from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { en } from './en.ts'
 import { sv } from './sv.ts'
 
 export const LANGUAGES = ['sv', 'en'] as const
@@ -25,10 +24,27 @@ function rememberedLanguage(): Language {
 }
 
 /**
- * Starts i18next with the remembered language (Swedish by default). Every change of language is
- * remembered in localStorage and set as `<html lang>`, so screen readers pronounce the page correctly.
+ * Swedish comes with the page; English, which most people never see, is fetched when it is first needed
+ * (i18next waits for it before it switches, so a page is never half in each language).
  */
-export function setupI18n(): typeof i18next {
+const laterLanguages: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    if (language !== 'en') return callback(null, {})
+    import('./en.ts').then(
+      ({ en }) => callback(null, en),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+    )
+  },
+}
+
+/**
+ * Starts i18next with the remembered language (Swedish by default); resolves once that language's texts
+ * are there, so render after it. Every change of language is remembered in localStorage and set as
+ * `<html lang>`, so screen readers pronounce the page correctly.
+ */
+export async function setupI18n(): Promise<typeof i18next> {
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language
     try {
@@ -37,13 +53,17 @@ export function setupI18n(): typeof i18next {
       // Private browsing may forbid storage; the choice then lasts until the page is reloaded.
     }
   })
-  void i18next.use(initReactI18next).init({
-    resources: { sv: { translation: sv }, en: { translation: en } },
-    lng: rememberedLanguage(),
-    fallbackLng: 'sv',
-    supportedLngs: LANGUAGES,
-    initAsync: false,
-    interpolation: { escapeValue: false },
-  })
+  await i18next
+    .use(laterLanguages)
+    .use(initReactI18next)
+    .init({
+      resources: { sv: { translation: sv } },
+      partialBundledLanguages: true,
+      lng: rememberedLanguage(),
+      fallbackLng: 'sv',
+      supportedLngs: LANGUAGES,
+      initAsync: false,
+      interpolation: { escapeValue: false },
+    })
   return i18next
 }
