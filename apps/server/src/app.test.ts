@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { UNREADABLE_REQUEST_MESSAGE } from '@kundnav/api'
 import { createOrgWithMembers, type Db, migrationsDir, readMigrations } from '@kundnav/db'
 import { createTestDb } from '@kundnav/db/testing'
@@ -17,6 +18,8 @@ function fromPeer(address: string) {
   return { incoming: { socket: { remoteAddress: address, remotePort: 50_000, remoteFamily: 'IPv4' } } }
 }
 const LOOPBACK = fromPeer('127.0.0.1')
+const INDEX_HTML = `<!doctype html><html lang="sv"><title>Kundnav</title>${'<!-- padding -->'.repeat(100)}</html>`
+const APP_JS = `export const texts = ${JSON.stringify(Array.from({ length: 300 }, (_, i) => `Text nummer ${i}`))}\n`
 let db: Db
 let staticDir: string
 
@@ -24,8 +27,16 @@ beforeAll(async () => {
   db = await createTestDb()
   staticDir = mkdtempSync(join(tmpdir(), 'kundnav-static-'))
   mkdirSync(join(staticDir, 'assets'))
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><html lang="sv"><title>Kundnav</title></html>')
   writeFileSync(join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1)')
+  // As the build leaves a larger file: brotli and gzip beside it (apps/web/build/precompress.ts).
+  for (const [file, text] of [
+    ['assets/app-def456.js', APP_JS],
+    ['index.html', INDEX_HTML],
+  ] as const) {
+    writeFileSync(join(staticDir, file), text)
+    writeFileSync(join(staticDir, `${file}.br`), brotliCompressSync(text))
+    writeFileSync(join(staticDir, `${file}.gz`), gzipSync(text))
+  }
 })
 afterAll(async () => {
   await db.close()
@@ -469,5 +480,117 @@ describe('security headers', () => {
     })
     expect(refused.status).toBe(401)
     expect(refused.headers.get('cache-control')).toBe('no-store')
+  })
+})
+
+describe('compression', () => {
+  const bytes = async (response: Response) => Buffer.from(await response.arrayBuffer())
+  const vary = (response: Response) => response.headers.get('vary')?.toLowerCase() ?? ''
+
+  it('sends an asset brotli-compressed to a client that accepts br, with Vary and its own type', async () => {
+    const response = await app().request('/assets/app-def456.js', {
+      headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+    })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-encoding')).toBe('br')
+    expect(vary(response)).toContain('accept-encoding')
+    expect(response.headers.get('content-type')).toMatch(/^text\/javascript/)
+    expect(response.headers.get('cache-control')).toContain('immutable')
+    expect(response.headers.get('content-security-policy')).toBe(CSP)
+    expect(response.headers.get('x-request-id')).toBeTruthy()
+    const body = await bytes(response)
+    expect(Number(response.headers.get('content-length'))).toBe(body.length)
+    expect(brotliDecompressSync(body).toString()).toBe(APP_JS)
+  })
+
+  it('sends gzip where brotli is not accepted, and the file itself without Accept-Encoding', async () => {
+    for (const accept of ['gzip, deflate', 'br;q=0, gzip']) {
+      const response = await app().request('/assets/app-def456.js', {
+        headers: { 'accept-encoding': accept },
+      })
+      expect(response.headers.get('content-encoding'), accept).toBe('gzip')
+      expect(gunzipSync(await bytes(response)).toString(), accept).toBe(APP_JS)
+    }
+    const plain = await app().request('/assets/app-def456.js')
+    expect(plain.status).toBe(200)
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(vary(plain)).toContain('accept-encoding')
+    expect(plain.headers.get('cache-control')).toContain('immutable')
+    expect(await plain.text()).toBe(APP_JS)
+  })
+
+  it('sends index.html compressed at / and at every client route; HEAD gets the headers only', async () => {
+    for (const path of ['/', '/medlemmar', '/some/client/route']) {
+      const response = await app().request(path, { headers: { 'accept-encoding': 'gzip, br' } })
+      expect(response.status, path).toBe(200)
+      expect(response.headers.get('content-encoding'), path).toBe('br')
+      expect(response.headers.get('content-type'), path).toMatch(/^text\/html/)
+      expect(response.headers.get('cache-control'), path).toBe('no-cache')
+      expect(vary(response), path).toContain('accept-encoding')
+      expect(brotliDecompressSync(await bytes(response)).toString(), path).toBe(INDEX_HTML)
+      const plain = await app().request(path)
+      expect(plain.headers.get('content-encoding'), path).toBeNull()
+      expect(await plain.text(), path).toBe(INDEX_HTML)
+    }
+    const head = await app().request('/medlemmar', { method: 'HEAD', headers: { 'accept-encoding': 'br' } })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('content-encoding')).toBe('br')
+    expect((await bytes(head)).length).toBe(0)
+  })
+
+  it("never serves Vite's manifest or anything else under a dot-directory", async () => {
+    mkdirSync(join(staticDir, '.vite'), { recursive: true })
+    writeFileSync(join(staticDir, '.vite', 'manifest.json'), '{"index.html":{}}')
+    const response = await app().request('/.vite/manifest.json')
+    expect(await response.text()).not.toContain('"index.html"')
+  })
+
+  it('gzips a large tRPC answer, and leaves small ones, HEAD and clients without Accept-Encoding alone', async () => {
+    const batch = `/api/trpc/${Array(10).fill('portal.info').join(',')}?batch=1`
+    const plain = await app().request(batch)
+    const text = await plain.text()
+    expect(text.length).toBeGreaterThan(1024)
+    expect(plain.headers.get('content-encoding')).toBeNull()
+
+    const gzipped = await app().request(batch, { headers: { 'accept-encoding': 'gzip' } })
+    expect(gzipped.status).toBe(200)
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip')
+    expect(vary(gzipped)).toContain('accept-encoding')
+    expect(gzipped.headers.get('cache-control')).toBe('no-store')
+    expect(gzipped.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+    const body = await bytes(gzipped)
+    expect(Number(gzipped.headers.get('content-length'))).toBe(body.length)
+    expect(body.length).toBeLessThan(text.length / 3)
+    expect(JSON.parse(gunzipSync(body).toString())).toEqual(JSON.parse(text))
+
+    const brotli = await app().request(batch, { headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    expect(brotli.headers.get('content-encoding')).toBe('br')
+    expect(JSON.parse(brotliDecompressSync(await bytes(brotli)).toString())).toEqual(JSON.parse(text))
+
+    const small = await app().request('/api/trpc/portal.info', { headers: { 'accept-encoding': 'gzip, br' } })
+    expect(small.headers.get('content-encoding')).toBeNull()
+    expect((await small.json()).result.data.json).toMatchObject({ demoMode: true })
+
+    const head = await app().request(batch, { method: 'HEAD', headers: { 'accept-encoding': 'gzip' } })
+    expect(head.headers.get('content-encoding')).toBeNull()
+  })
+
+  it('keeps the 413 for a too-large body, with its request id, when the client accepts compression', async () => {
+    const response = await app().request('/api/trpc/auth.requestPasswordReset', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-kundnav-csrf': '1',
+        'content-length': `${TWENTY_MB}`,
+        'accept-encoding': 'gzip, br',
+      },
+      body: 'x',
+    })
+    expect(response.status).toBe(413)
+    expect(response.headers.get('connection')).toBe('close')
+    expect(await response.json()).toEqual({
+      error: expect.stringContaining('larger'),
+      requestId: response.headers.get('x-request-id'),
+    })
   })
 })

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { trpcServer } from '@hono/trpc-server'
@@ -8,6 +8,13 @@ import { Hono } from 'hono'
 import { createAuth } from './auth/authjs.ts'
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseCookies, peerIsLoopback } from './auth/request-info.ts'
 import type { Env } from './env.ts'
+import {
+  compressAnswers,
+  isCompressible,
+  pickVariant,
+  readPrecompressed,
+  varyOnAcceptEncoding,
+} from './http/compression.ts'
 import { developmentHostGuard } from './http/development-host.ts'
 import { apiBodyLimit, MAX_BATCH_SIZE } from './http/limits.ts'
 import { type RequestIdVariables, requestId, setResponseHeader } from './http/request-id.ts'
@@ -53,6 +60,8 @@ export function createApp({ db, env, logger }: AppDeps) {
       'request',
     )
   })
+  // Answers of 1 KB and more go brotli or gzip compressed (lists, the session); small ones as they are.
+  app.use('/api/*', compressAnswers())
   // Before anything reads a body: too large is refused unread (the largest input is a few kilobytes).
   app.use('/api/*', apiBodyLimit())
 
@@ -124,7 +133,8 @@ export function createApp({ db, env, logger }: AppDeps) {
   const indexFile = join(env.staticDir, 'index.html')
   if (existsSync(indexFile)) {
     // Vite puts content-hashed files under /assets: they never change, so browsers may keep them.
-    // Everything else (index.html above all) is revalidated, so a new release shows at once.
+    // Everything else (index.html above all) is revalidated, so a new release shows at once. Text files
+    // come brotli, gzip or plain as the browser accepts, so caches must tell those answers apart (Vary).
     app.use('*', async (c, next) => {
       await next()
       if (c.req.path.startsWith('/assets/') && c.res.status === 200) {
@@ -132,12 +142,23 @@ export function createApp({ db, env, logger }: AppDeps) {
       } else if (!c.res.headers.has('Cache-Control')) {
         c.res.headers.set('Cache-Control', 'no-cache')
       }
+      if (isCompressible(c.res.headers.get('Content-Type'))) varyOnAcceptEncoding(c.res.headers)
     })
-    app.use('*', serveStatic({ root: env.staticDir }))
+    // The build writes each text file brotli- and gzip-compressed beside it (apps/web/build/precompress.ts):
+    // sent by Accept-Encoding (br, then gzip, else the file itself), never compressed per request. serveStatic
+    // matches bare names only ("gzip, deflate, br", as browsers send), so a q-weighted header gets the plain
+    // file — never one the client refused. Nothing under a dot-directory is served (.vite/manifest.json).
+    const files = serveStatic({ root: env.staticDir, precompressed: true })
+    app.use('*', (c, next) => (/\/\./.test(c.req.path) ? next() : files(c, next)))
     app.get('/assets/*', (c) => c.text('Not found', 404))
     // Client-side routes: every other GET is the SPA, always revalidated so a deploy shows at once.
-    const indexHtml = readFileSync(indexFile, 'utf8')
-    app.get('*', (c) => c.html(indexHtml))
+    const indexHtml = readPrecompressed(indexFile)
+    app.get('*', (c) => {
+      const { encoding, body } = pickVariant(indexHtml, c.req.header('Accept-Encoding'))
+      if (encoding) c.header('Content-Encoding', encoding)
+      c.header('Content-Length', String(body.length))
+      return c.body(body, 200, { 'Content-Type': 'text/html; charset=UTF-8' })
+    })
   } else {
     logger.warn({ staticDir: env.staticDir }, 'no built web app found; run `pnpm build` to serve the portal')
     app.get('*', (c) =>
