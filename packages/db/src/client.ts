@@ -40,7 +40,12 @@ async function createPostgresDb(connectionString: string, max: number): Promise<
   // An idle connection the server ended (a restart, a failover, a dropped test database) is reported here;
   // without a listener it would crash the process. The pool opens a new connection on next use.
   pool.on('error', () => {})
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) })
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    // A burst (a hundred identical requests at once) queues for the pool's connections; Prisma's default
+    // of 2 s to start a transaction would turn the tail of such a queue into server errors.
+    transactionOptions: { maxWait: 10_000 },
+  })
   const sql: SqlRunner = {
     async query<T>(text: string, params: unknown[] = []) {
       const result = await pool.query(text, params)
