@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { createCaller, DEFAULT_AUTH_SETTINGS } from '@kundnav/api'
 import {
   auditEventContent,
@@ -10,6 +9,7 @@ import {
   PrismaClient,
   type Role,
   seedDemo,
+  uuidV7,
 } from '@kundnav/db'
 import { createPostgresDatabase, type TestDatabase } from '@kundnav/db/testing/postgres'
 import { PrismaPg } from '@prisma/adapter-pg'
@@ -159,16 +159,6 @@ async function appendAuditEvents(
       ],
     )
   }
-}
-
-/** A version 7 UUID (RFC 9562), as the portal's own events get: 48 bits of milliseconds, then random. */
-function uuidV7(milliseconds: number): string {
-  const bytes = randomBytes(16)
-  bytes.writeUIntBE(milliseconds, 0, 6)
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x70
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80
-  const hex = bytes.toString('hex')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
 
 export interface CapturedStatement {

@@ -279,7 +279,7 @@ function wellFormed(text: string): string {
 }
 
 /** A version 7 UUID (RFC 9562): 48 bits of Unix milliseconds, then random bits. */
-function uuidV7(milliseconds: number): string {
+export function uuidV7(milliseconds: number): string {
   const bytes = randomBytes(16)
   bytes.writeUIntBE(milliseconds, 0, 6)
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x70

@@ -6,6 +6,7 @@ export {
   appendAuditEvent,
   auditEventContent,
   describeAuditChainBreak,
+  uuidV7,
   verifyAuditChains,
 } from './audit-chain.ts'
 export { canonicalJson, contentHash } from './canonical-hash.ts'
