@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 import { precompress } from './build/precompress.ts'
 
 const FRAMEWORK =
-  /[\\/]node_modules[\\/](?:react|react-dom|scheduler|@tanstack[\\/][^\\/]+|@trpc[\\/][^\\/]+|i18next|react-i18next|superjson|copy-anything|is-what|use-sync-external-store)[\\/]/
+  /[\\/]node_modules[\\/](?:react|react-dom|scheduler|@tanstack[\\/][^\\/]+|@trpc[\\/][^\\/]+|i18next|react-i18next|use-sync-external-store)[\\/]/
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), precompress()],

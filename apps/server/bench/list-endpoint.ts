@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { type BenchData, captureAuditListSql, DEMO_ADMIN, DEMO_ORGANIZATION } from './audit-data.ts'
 import {
@@ -48,7 +49,13 @@ export async function measureListEndpoint(data: BenchData, options: ListEndpoint
   let portal: Started | null = null
   let bare: Started | null = null
   try {
-    const env = { DATABASE_URL: data.url, DATABASE_POOL_SIZE: String(POOL_SIZE) }
+    const env: Record<string, string> = { DATABASE_URL: data.url, DATABASE_POOL_SIZE: String(POOL_SIZE) }
+    const profileDir = process.env.BENCH_PROFILE_DIR
+    // The portal's CPU profile (written when it stops), for finding where a signed-in request spends its time.
+    if (profileDir) {
+      env.BENCH_PROFILE_DIR = profileDir
+      env.NODE_OPTIONS = `--import ${join(serverDir, 'bench/cpu-profile.mjs')}`
+    }
     say('P1: starting the portal (pnpm start) on the bench database')
     portal = await startPortal(env)
     const client = new PortalClient(portal.baseUrl)
@@ -60,13 +67,17 @@ export async function measureListEndpoint(data: BenchData, options: ListEndpoint
 
     bare = await startProcess(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], {
       cwd: serverDir,
-      env: { ...env, BENCH_BARE_SQL: JSON.stringify(statements) },
+      env: {
+        DATABASE_URL: data.url,
+        DATABASE_POOL_SIZE: String(POOL_SIZE),
+        BENCH_BARE_SQL: JSON.stringify(statements),
+      },
       healthPath: '/health',
     })
     const bareItems = ((await (await fetch(`${bare.baseUrl}/audit`)).json()) as { items: unknown[] }).items
     if (bareItems.length !== 50) throw new Error(`the bare route gave ${bareItems.length} items, not 50`)
 
-    const input = encodeURIComponent(JSON.stringify({ json: {} }))
+    const input = encodeURIComponent(JSON.stringify({}))
     const procedure = {
       url: `${portal.baseUrl}/api/trpc/audit.list?input=${input}`,
       headers: client.trpcHeaders(),

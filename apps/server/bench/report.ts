@@ -10,6 +10,7 @@
  *   BENCH_P1_SECONDS    length of one P1 load run per side (5); BENCH_P1_ROUNDS alternating rounds (3)
  *   BENCH_RESET_REQUESTS requests of each kind for the reset timing (200)
  *   BENCH_ONLY          comma-separated rows to run (P1,P2,P3,P4,P5,P6,RESET), for a short run while developing
+ *   BENCH_PROFILE_DIR   where P1's portal writes a CPU profile (node --cpu-prof), for finding where time goes
  *   CHROME_PATH         the Chromium Lighthouse drives (/usr/bin/chromium)
  */
 import { spawnSync } from 'node:child_process'

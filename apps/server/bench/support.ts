@@ -244,22 +244,22 @@ export class PortalClient {
   }
 
   async trpcQuery<T>(path: string, input?: unknown): Promise<T> {
-    const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`
+    const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`
     const response = await this.request(`/api/trpc/${path}${query}`, { headers: this.trpcHeaders() })
     const text = await response.text()
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${text.slice(0, 200)}`)
-    return (JSON.parse(text) as { result: { data: { json: T } } }).result.data.json
+    return (JSON.parse(text) as { result: { data: T } }).result.data
   }
 
   async trpcMutation<T>(path: string, input: unknown): Promise<T> {
     const response = await this.request(`/api/trpc/${path}`, {
       method: 'POST',
       headers: this.trpcHeaders(),
-      body: JSON.stringify({ json: input }),
+      body: JSON.stringify(input),
     })
     const text = await response.text()
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${text.slice(0, 200)}`)
-    return (JSON.parse(text) as { result: { data: { json: T } } }).result.data.json
+    return (JSON.parse(text) as { result: { data: T } }).result.data
   }
 
   /**

@@ -87,7 +87,7 @@ function pressCtrlC(child: ChildProcess): Promise<number | null> {
   })
 }
 
-const trpcInput = (json: unknown) => `input=${encodeURIComponent(JSON.stringify({ json }))}`
+const trpcInput = (json: unknown) => `input=${encodeURIComponent(JSON.stringify(json))}`
 
 /** This machine's addresses that other machines may reach it at (none on a machine without a network). */
 function externalAddresses(): string[] {
@@ -125,7 +125,7 @@ describe('the server process', () => {
     const reset = await fetch(`${first.base}/api/trpc/auth.requestPasswordReset`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-kundnav-csrf': '1' },
-      body: JSON.stringify({ json: { username: 'bertil@norrby.example' } }),
+      body: JSON.stringify({ username: 'bertil@norrby.example' }),
     })
     expect(reset.status).toBe(200)
     // The worker delivers it to the development mailbox.
@@ -135,7 +135,7 @@ describe('the server process', () => {
           const response = await fetch(
             `${first.base}/api/trpc/devMailbox.list?${trpcInput({ recipient: 'bertil@norrby.example' })}`,
           )
-          return (await response.json()).result.data.json.items.length
+          return (await response.json()).result.data.items.length
         },
         { timeout: 10_000 },
       )
@@ -149,9 +149,9 @@ describe('the server process', () => {
     const response = await fetch(
       `${second.base}/api/trpc/devMailbox.list?${trpcInput({ recipient: 'bertil@norrby.example' })}`,
     )
-    expect((await response.json()).result.data.json.items).toHaveLength(1)
+    expect((await response.json()).result.data.items).toHaveLength(1)
     const info = await fetch(`${second.base}/api/trpc/portal.info`)
-    expect((await info.json()).result.data.json.customerCount).toBe(4)
+    expect((await info.json()).result.data.customerCount).toBe(4)
     expect(await stop(second.child, 'SIGINT')).toBe(0)
     expect(second.output()).toContain('"signal":"SIGINT"')
     expect(second.output()).toContain('"msg":"stopped"')

@@ -120,9 +120,9 @@ test('an Ansvarig registers internal and external handläggare; removing one ref
   await expect(officer.getByText('Handläggare hos Testbanken AB (demo)')).toHaveCount(0)
   const session = await officer.request.get('/api/trpc/session.get', { headers: { 'x-kundnav-csrf': '1' } })
   const body = (await session.json()) as {
-    result: { data: { json: { active: unknown; pairs: unknown[] } | null } }
+    result: { data: { active: unknown; pairs: unknown[] } | null }
   }
-  const now = body.result.data.json
+  const now = body.result.data
   if (now) {
     expect(now.active).toBeNull()
     expect(now.pairs).toEqual([])

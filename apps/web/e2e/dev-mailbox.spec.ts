@@ -1,4 +1,3 @@
-import superjson from 'superjson'
 import { expect, test } from './support/test.ts'
 
 test('the footer links to the development mailbox in demo mode, and its filter finds nothing for a stranger', async ({
@@ -33,11 +32,9 @@ test('the mailbox explains itself when the server is not in demo mode (NOT_FOUND
     const results = (await response.json()) as unknown[]
     results[slot] = {
       error: {
-        json: {
-          message: 'Finns bara i demoläge.',
-          code: -32004,
-          data: { code: 'NOT_FOUND', httpStatus: 404, path: 'devMailbox.list' },
-        },
+        message: 'Finns bara i demoläge.',
+        code: -32004,
+        data: { code: 'NOT_FOUND', httpStatus: 404, path: 'devMailbox.list' },
       },
     }
     await route.fulfill({ response, status: results.length > 1 ? 207 : 404, json: results })
@@ -79,18 +76,17 @@ test('messages are readable, their links clickable, and "Visa fler" fetches the 
     nextCursor: null,
   }
 
-  // Serve the two pages as the server would (superjson-encoded), telling them apart by the cursor.
+  // Serve the two pages as the server would (plain JSON), telling them apart by the cursor.
   await page.route('**/api/trpc/**', async (route) => {
     const url = new URL(route.request().url())
     const procedures = url.pathname.replace(/^\/api\/trpc\//, '').split(',')
     const slot = procedures.indexOf('devMailbox.list')
     if (slot === -1) return route.continue()
-    const input = JSON.parse(url.searchParams.get('input') ?? '{}') as Record<string, { json?: object }>
-    const output =
-      input[String(slot)]?.json && 'cursor' in (input[String(slot)]?.json ?? {}) ? secondPage : firstPage
+    const input = JSON.parse(url.searchParams.get('input') ?? '{}') as Record<string, object | undefined>
+    const output = 'cursor' in (input[String(slot)] ?? {}) ? secondPage : firstPage
     const response = await route.fetch()
     const results = (await response.json()) as unknown[]
-    results[slot] = { result: { data: superjson.serialize(output) } }
+    results[slot] = { result: { data: output } }
     await route.fulfill({ response, status: 200, json: results })
   })
 

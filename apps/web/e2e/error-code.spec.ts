@@ -16,11 +16,9 @@ async function failUnexpectedly(page: Page, procedure: string): Promise<void> {
     const results = (await response.json()) as unknown[]
     results[slot] = {
       error: {
-        json: {
-          message: 'Något gick fel hos oss. Försök igen om en stund.',
-          code: -32603,
-          data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500, path: procedure, requestId: REQUEST_ID },
-        },
+        message: 'Något gick fel hos oss. Försök igen om en stund.',
+        code: -32603,
+        data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500, path: procedure, requestId: REQUEST_ID },
       },
     }
     await route.fulfill({ response, status: results.length > 1 ? 207 : 500, json: results })
@@ -65,11 +63,9 @@ test('a server error without a request id in its body still shows the one in its
       headers: { 'x-request-id': REQUEST_ID },
       json: procedures.map(() => ({
         error: {
-          json: {
-            message: 'Något gick fel hos oss. Försök igen om en stund.',
-            code: -32603,
-            data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500, requestId: null },
-          },
+          message: 'Något gick fel hos oss. Försök igen om en stund.',
+          code: -32603,
+          data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500, requestId: null },
         },
       })),
     })

@@ -116,11 +116,11 @@ describe('answers to unexpected errors', () => {
     const text = await response.text()
     expect(text).not.toMatch(/prisma|UTF8|0x00|stack|\.ts:\d+/i)
     const { error } = JSON.parse(text) as {
-      error: { json: { message: string; data: Record<string, unknown> } }
+      error: { message: string; data: Record<string, unknown> }
     }
-    expect(error.json.message).toBe(UNEXPECTED_ERROR_MESSAGE)
-    expect(error.json.data).toMatchObject({ requestId: 'req-4711', code: 'INTERNAL_SERVER_ERROR' })
-    expect(error.json.data).not.toHaveProperty('stack')
+    expect(error.message).toBe(UNEXPECTED_ERROR_MESSAGE)
+    expect(error.data).toMatchObject({ requestId: 'req-4711', code: 'INTERNAL_SERVER_ERROR' })
+    expect(error.data).not.toHaveProperty('stack')
   })
 })
 
@@ -137,16 +137,14 @@ describe('answers to requests tRPC cannot read', () => {
     }
     const broken = [
       new Request('http://portal.test/api/trpc/echo?input=%7B', {}),
-      new Request(
-        `http://portal.test/api/trpc/echo?input=${encodeURIComponent('{"json":1,"meta":{"values":["class:Foo"]}}')}`,
-      ),
+      new Request(`http://portal.test/api/trpc/echo?input=${encodeURIComponent('{"n":1')}`),
     ]
     for (const req of broken) {
       const { status, text } = await answer(req)
       expect(status).toBe(400)
-      const { error } = JSON.parse(text) as { error: { json: { message: string } } }
-      expect(error.json.message).toBe(UNREADABLE_REQUEST_MESSAGE)
-      expect(text).not.toMatch(/superjson|deserialize|github|Unexpected end/i)
+      const { error } = JSON.parse(text) as { error: { message: string } }
+      expect(error.message).toBe(UNREADABLE_REQUEST_MESSAGE)
+      expect(text).not.toMatch(/deserialize|github|Unexpected end|JSON at position/i)
     }
   })
 })

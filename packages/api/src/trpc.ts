@@ -1,6 +1,5 @@
 import { can, type Permission } from '@kundnav/schemas'
 import { initTRPC, TRPCError } from '@trpc/server'
-import superjson from 'superjson'
 import { ZodError, z } from 'zod'
 import type { Context, SessionActor } from './context.ts'
 import { AppError } from './errors.ts'
@@ -8,17 +7,18 @@ import { AppError } from './errors.ts'
 /** What a person sees of an error we did not expect; the details stay in the log, under the request id. */
 export const UNEXPECTED_ERROR_MESSAGE = 'Något gick fel hos oss. Försök igen om en stund.'
 
-/** What a request tRPC itself could not read (bad JSON, a broken superjson envelope, a too large batch) is told. */
+/** What a request tRPC itself could not read (bad JSON, a too large batch) is told. */
 export const UNREADABLE_REQUEST_MESSAGE = 'Begäran kunde inte läsas. Ladda om sidan och försök igen.'
 
+// No transformer: answers are plain JSON (dates as ISO strings, read back by zDate), so nothing walks
+// every answer a second time to encode it (docs/decisions/0010-plain-json-over-trpc.md).
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
   // Never a stack trace in an answer, whatever NODE_ENV says.
   isDev: false,
   errorFormatter({ shape, error, ctx }) {
     const unexpected = error.code === 'INTERNAL_SERVER_ERROR'
     const zodError = !unexpected && error.cause instanceof ZodError ? error.cause : null
-    // tRPC's own refusals of what it could not parse carry a library's words (a JSON parser's, superjson's).
+    // tRPC's own refusals of what it could not parse carry a library's words (a JSON parser's).
     const unreadable =
       !(error instanceof AppError) &&
       !zodError &&

@@ -52,4 +52,14 @@ describe('the shared date schema', () => {
     expect(zDate().safeParse(new Date(Number.NaN)).success).toBe(false)
     expect(zDate().parse(new Date('2026-12-02T12:00:00Z'))).toEqual(new Date('2026-12-02T12:00:00Z'))
   })
+
+  it('reads a date as JSON carries it, an ISO 8601 string with its offset, and nothing looser', () => {
+    expect(zDate().parse('2026-12-02T12:00:00.123Z')).toEqual(new Date('2026-12-02T12:00:00.123Z'))
+    expect(zDate().parse('2026-12-02T13:00:00+01:00')).toEqual(new Date('2026-12-02T12:00:00Z'))
+    for (const loose of ['2026', '2026-12-02', 'yesterday', '1700000000000', '2026-13-02T12:00:00Z', '']) {
+      expect(zDate().safeParse(loose).error?.issues[0]?.message, loose).toBe('Ange ett giltigt datum.')
+    }
+    expect(zDate().safeParse(1_700_000_000_000).success).toBe(false)
+    expect(zDate().safeParse('1800-01-01T00:00:00Z').error?.issues[0]?.message).toMatch(/1900/)
+  })
 })

@@ -68,7 +68,7 @@ function browser(target: ReturnType<typeof app>) {
     const response =
       method === 'GET'
         ? await request(`/api/trpc/${path}`, { headers })
-        : await request(`/api/trpc/${path}`, { method, headers, body: JSON.stringify({ json: input }) })
+        : await request(`/api/trpc/${path}`, { method, headers, body: JSON.stringify(input) })
     return { status: response.status, body: await response.json() }
   }
   return { request, signIn, trpc, jar, setCookies }
@@ -80,8 +80,8 @@ describe('sign-in through Auth.js at /api/auth', () => {
     const result = await client.signIn(PASSWORD)
     expect(result.searchParams.get('error')).toBeNull()
     const { body } = await client.trpc('session.get')
-    expect(body.result.data.json.user.username).toBe(username)
-    expect(body.result.data.json.pairs).toHaveLength(2)
+    expect(body.result.data.user.username).toBe(username)
+    expect(body.result.data.pairs).toHaveLength(2)
   })
 
   it('sets an HttpOnly, SameSite=Lax session cookie, without Secure over plain HTTP', async () => {
@@ -108,13 +108,13 @@ describe('sign-in through Auth.js at /api/auth', () => {
     const result = await client.signIn('fel lösenord')
     expect(result.searchParams.get('error')).toBe('CredentialsSignin')
     expect(result.searchParams.get('code')).toBe('INVALID_CREDENTIALS')
-    expect((await client.trpc('session.get')).body.result.data.json).toBeNull()
+    expect((await client.trpc('session.get')).body.result.data).toBeNull()
   })
 
   it('refuses a forged cookie', async () => {
     const client = browser(app())
     client.jar.set('kundnav.session', 'forged')
-    expect((await client.trpc('session.get')).body.result.data.json).toBeNull()
+    expect((await client.trpc('session.get')).body.result.data).toBeNull()
   })
 
   it('choosing a pair works across requests, and signing out ends the session row', async () => {
@@ -123,7 +123,7 @@ describe('sign-in through Auth.js at /api/auth', () => {
     const chosen = await client.trpc('session.choose', { organizationId, role: 'ADMIN' }, 'POST')
     expect(chosen.status).toBe(200)
     expect(client.jar.get('kundnav.pair')).toBe(encodeURIComponent(`${organizationId}:ADMIN`))
-    const members = await client.trpc(`member.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`)
+    const members = await client.trpc(`member.list?input=${encodeURIComponent(JSON.stringify({}))}`)
     expect(members.status).toBe(200)
 
     const before = await db.prisma.session.count()
@@ -134,7 +134,7 @@ describe('sign-in through Auth.js at /api/auth', () => {
       body: new URLSearchParams({ csrfToken }),
     })
     expect(await db.prisma.session.count()).toBe(before - 1)
-    expect((await client.trpc('session.get')).body.result.data.json).toBeNull()
+    expect((await client.trpc('session.get')).body.result.data).toBeNull()
   })
 
   it('a session ended elsewhere is refused on the very next request even though the cookie is still valid', async () => {
@@ -167,7 +167,7 @@ describe('sign-in through Auth.js at /api/auth', () => {
     expect(cookie).toMatch(/SameSite=Lax/i)
     // Anna has two pairs: signed in, none chosen yet.
     const { body } = await client.trpc('session.get')
-    expect(body.result.data.json).toMatchObject({ user: { username }, active: null })
+    expect(body.result.data).toMatchObject({ user: { username }, active: null })
 
     const { csrfToken } = await (await client.request('/api/auth/csrf')).json()
     await client.request('/api/auth/signout', {
@@ -176,6 +176,6 @@ describe('sign-in through Auth.js at /api/auth', () => {
       body: new URLSearchParams({ csrfToken }),
     })
     expect(await db.prisma.session.count({ where: { userId: user.id } })).toBe(0)
-    expect((await client.trpc('session.get')).body.result.data.json).toBeNull()
+    expect((await client.trpc('session.get')).body.result.data).toBeNull()
   })
 })

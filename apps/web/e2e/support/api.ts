@@ -7,10 +7,10 @@ export interface PortalInfo {
   demoMode: boolean
 }
 
-/** Asks the server what the start page should show (tRPC over GET, superjson-encoded answer). */
+/** Asks the server what the start page should show (tRPC over GET, a plain JSON answer). */
 export async function fetchPortalInfo(request: APIRequestContext): Promise<PortalInfo> {
   const response = await request.get('/api/trpc/portal.info', { headers: { 'x-kundnav-csrf': '1' } })
   expect(response.status(), await response.text()).toBe(200)
-  const body = (await response.json()) as { result: { data: { json: PortalInfo } } }
-  return body.result.data.json
+  const body = (await response.json()) as { result: { data: PortalInfo } }
+  return body.result.data
 }

@@ -12,13 +12,13 @@ export async function newestMail(
   request: APIRequestContext,
   recipient: string,
 ): Promise<MailboxMessage | null> {
-  const input = encodeURIComponent(JSON.stringify({ json: { recipient, limit: 1 } }))
+  const input = encodeURIComponent(JSON.stringify({ recipient, limit: 1 }))
   const response = await request.get(`/api/trpc/devMailbox.list?input=${input}`, {
     headers: { 'x-kundnav-csrf': '1' },
   })
   expect(response.status(), await response.text()).toBe(200)
-  const body = (await response.json()) as { result: { data: { json: { items: MailboxMessage[] } } } }
-  return body.result.data.json.items[0] ?? null
+  const body = (await response.json()) as { result: { data: { items: MailboxMessage[] } } }
+  return body.result.data.items[0] ?? null
 }
 
 /**

@@ -3,6 +3,13 @@ import type { Language } from '../i18n/i18n.ts'
 /** Times are always shown in Swedish time, wherever the browser is. */
 export const TIME_ZONE = 'Europe/Stockholm'
 
+/** An instant as an answer carries it (an ISO 8601 string: answers are plain JSON) or as code makes it. */
+export type Instant = Date | string
+
+export function asDate(instant: Instant): Date {
+  return typeof instant === 'string' ? new Date(instant) : instant
+}
+
 const LOCALES: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' }
 
 const dateTimeFormats = new Map<Language, Intl.DateTimeFormat>()
@@ -11,7 +18,7 @@ const dateTimeFormats = new Map<Language, Intl.DateTimeFormat>()
  * A date and time as people write them in Sweden: "22 nov. 2026 14:05" (in English "22 Nov 2026, 14:05"),
  * in the Europe/Stockholm time zone.
  */
-export function formatDateTime(date: Date, language: Language = 'sv'): string {
+export function formatDateTime(date: Instant, language: Language = 'sv'): string {
   let format = dateTimeFormats.get(language)
   if (!format) {
     format = new Intl.DateTimeFormat(LOCALES[language], {
@@ -24,5 +31,5 @@ export function formatDateTime(date: Date, language: Language = 'sv'): string {
     })
     dateTimeFormats.set(language, format)
   }
-  return format.format(date)
+  return format.format(asDate(date))
 }

@@ -1,5 +1,5 @@
 import type { Language } from '../i18n/i18n.ts'
-import { TIME_ZONE } from './format-date.ts'
+import { asDate, type Instant, TIME_ZONE } from './format-date.ts'
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -58,11 +58,11 @@ export function stockholmDay(instant: Date = new Date()): string {
 const LOCALES: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' }
 
 /** A date without time, as people write it in Sweden: "22 nov. 2026" (in English "22 Nov 2026"). */
-export function formatDay(instant: Date, language: Language = 'sv'): string {
+export function formatDay(instant: Instant, language: Language = 'sv'): string {
   return new Intl.DateTimeFormat(LOCALES[language], {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     timeZone: TIME_ZONE,
-  }).format(instant)
+  }).format(asDate(instant))
 }

@@ -3,7 +3,6 @@ import { createTRPCClient, httpBatchLink, type TRPCLink } from '@trpc/client'
 import type { inferRouterOutputs } from '@trpc/server'
 import { observable } from '@trpc/server/observable'
 import { createTRPCContext } from '@trpc/tanstack-react-query'
-import superjson from 'superjson'
 import { emitApiEvent, recordApiActivity } from './api-events.ts'
 import { getShownPair, pairKey, setShownPair, shownPairHeader } from './shown-pair.ts'
 import { trpcAppCode, trpcErrorCode } from './trpc-error.ts'
@@ -61,7 +60,6 @@ export function createTrpcClient() {
       watchLink,
       httpBatchLink({
         url: '/api/trpc',
-        transformer: superjson,
         // Bounded batches keep URLs short and one slow procedure from holding many others back.
         maxItems: 10,
         headers: () => ({

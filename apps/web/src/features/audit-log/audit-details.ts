@@ -34,7 +34,7 @@ function strings(value: unknown): string[] | null {
  * (user id or membership id → name).
  */
 export function auditDetails(
-  event: { action: string; targetType: string | null; targetId: string | null; data: unknown },
+  event: { action: string; targetType: string | null; targetId: string | null; data?: unknown },
   names: ReadonlyMap<string, string>,
 ): AuditDetails {
   const data = record(event.data)

@@ -8,7 +8,7 @@ import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { ShowMore } from '../../components/ui/show-more.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { isLanguage } from '../../i18n/i18n.ts'
-import { formatDateTime } from '../../lib/format-date.ts'
+import { asDate, formatDateTime } from '../../lib/format-date.ts'
 import { roleLabel, roleList } from '../../lib/role-label.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { actionLabelKey } from './audit-actions.ts'
@@ -111,7 +111,7 @@ export function AuditLogPage({
             {events.map((event) => (
               <tr key={event.id} className="border-line border-b align-top">
                 <th scope="row" tabIndex={-1} className="py-3 pr-4 font-normal whitespace-nowrap">
-                  <time dateTime={event.createdAt.toISOString()}>
+                  <time dateTime={asDate(event.createdAt).toISOString()}>
                     {formatDateTime(event.createdAt, language)}
                   </time>
                 </th>

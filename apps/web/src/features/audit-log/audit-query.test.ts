@@ -4,8 +4,8 @@ import { auditListInput } from './audit-query.ts'
 describe('auditListInput', () => {
   it('turns inclusive Swedish days into the half-open range the server filters on', () => {
     const input = auditListInput({ from: '2026-11-01', to: '2026-11-22' })
-    expect(input.from?.toISOString()).toBe('2026-10-31T23:00:00.000Z')
-    expect(input.to?.toISOString()).toBe('2026-11-22T23:00:00.000Z')
+    expect((input.from as Date | undefined)?.toISOString()).toBe('2026-10-31T23:00:00.000Z')
+    expect((input.to as Date | undefined)?.toISOString()).toBe('2026-11-22T23:00:00.000Z')
   })
 
   it('leaves out what is not filtered on', () => {

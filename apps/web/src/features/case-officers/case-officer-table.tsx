@@ -5,6 +5,7 @@ import { DataTable } from '../../components/ui/data-table.tsx'
 import { EmailAddress } from '../../components/ui/email-address.tsx'
 import { EmptyState } from '../../components/ui/empty-state.tsx'
 import { isLanguage } from '../../i18n/i18n.ts'
+import { asDate } from '../../lib/format-date.ts'
 import { formatDay } from '../../lib/stockholm-day.ts'
 import type { CaseOfficer, CaseOfficerKind } from './case-officer-query.ts'
 
@@ -78,8 +79,8 @@ export function CaseOfficerTable({
                 <td className="py-3 pr-4">
                   {officer.endsAt ? (
                     // The access ends when the day after the chosen one begins; show the chosen day.
-                    <time dateTime={officer.endsAt.toISOString()}>
-                      {formatDay(new Date(officer.endsAt.getTime() - 1), language)}
+                    <time dateTime={asDate(officer.endsAt).toISOString()}>
+                      {formatDay(new Date(asDate(officer.endsAt).getTime() - 1), language)}
                     </time>
                   ) : (
                     t('caseOfficers.noEndDate')

@@ -4,7 +4,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EmailAddress } from '../../components/ui/email-address.tsx'
 import { isLanguage } from '../../i18n/i18n.ts'
-import { formatDateTime } from '../../lib/format-date.ts'
+import { asDate, formatDateTime } from '../../lib/format-date.ts'
 import { LinkifiedText } from './linkified-text.tsx'
 
 export type MailboxMessage = inferRouterOutputs<AppRouter>['devMailbox']['list']['items'][number]
@@ -32,7 +32,7 @@ export function MessageItem({ message }: { message: MailboxMessage }) {
           {message.sentAt ? t('devMailbox.sentAt') : t('devMailbox.createdAt')}
         </dt>
         <dd>
-          <time dateTime={sentAt.toISOString()}>{formatDateTime(sentAt, language)}</time>
+          <time dateTime={asDate(sentAt).toISOString()}>{formatDateTime(sentAt, language)}</time>
         </dd>
       </dl>
       <div className="max-w-prose whitespace-pre-wrap wrap-anywhere bg-surface p-4 text-base">

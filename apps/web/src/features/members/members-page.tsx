@@ -14,7 +14,7 @@ import { ShowMore } from '../../components/ui/show-more.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { StatusMessage, useStatusMessage } from '../../components/ui/status-message.tsx'
 import { isLanguage } from '../../i18n/i18n.ts'
-import { formatDateTime } from '../../lib/format-date.ts'
+import { asDate, formatDateTime } from '../../lib/format-date.ts'
 import { roleList } from '../../lib/role-label.ts'
 import { formatDay } from '../../lib/stockholm-day.ts'
 import { useTRPC } from '../../lib/trpc.ts'
@@ -203,7 +203,7 @@ export function MembersPage({
                 </td>
                 <td className="py-3 pr-4">
                   {member.lastSignedInAt ? (
-                    <time dateTime={member.lastSignedInAt.toISOString()}>
+                    <time dateTime={asDate(member.lastSignedInAt).toISOString()}>
                       {formatDateTime(member.lastSignedInAt, language)}
                     </time>
                   ) : (
@@ -311,7 +311,7 @@ function MembershipStatus({ member }: { member: Member }) {
   const language = isLanguage(i18n.language) ? i18n.language : 'sv'
   if (member.status === 'INVITED') {
     const expires = member.invitationExpiresAt
-    const expired = expires !== null && expires.getTime() <= Date.now()
+    const expired = expires !== null && asDate(expires).getTime() <= Date.now()
     return (
       <>
         <span className="block font-semibold">{t('members.statuses.INVITED')}</span>
@@ -330,7 +330,7 @@ function MembershipStatus({ member }: { member: Member }) {
       <span className="block">
         {t(member.status === 'ENDING' ? 'members.statuses.ENDING' : 'members.statuses.ENDED', {
           // An end date is stored as the moment the day after begins (exclusive): show the last day.
-          date: formatDay(new Date(member.endsAt.getTime() - 1), language),
+          date: formatDay(new Date(asDate(member.endsAt).getTime() - 1), language),
         })}
       </span>
     )

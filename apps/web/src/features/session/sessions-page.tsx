@@ -12,7 +12,7 @@ import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { StatusMessage, useStatusMessage } from '../../components/ui/status-message.tsx'
 import { isLanguage } from '../../i18n/i18n.ts'
-import { formatDateTime } from '../../lib/format-date.ts'
+import { asDate, formatDateTime } from '../../lib/format-date.ts'
 import { useSignOut } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { trpcErrorCode } from '../../lib/trpc-error.ts'
@@ -105,10 +105,10 @@ export function SessionsPage() {
                 </th>
                 <td className="py-3 pr-4">{row.ipAddress ?? t('sessions.unknownAddress')}</td>
                 <td className="py-3 pr-4">
-                  <time dateTime={row.createdAt.toISOString()}>{started}</time>
+                  <time dateTime={asDate(row.createdAt).toISOString()}>{started}</time>
                 </td>
                 <td className="py-3 pr-4">
-                  <time dateTime={row.lastSeenAt.toISOString()}>
+                  <time dateTime={asDate(row.lastSeenAt).toISOString()}>
                     {formatDateTime(row.lastSeenAt, language)}
                   </time>
                 </td>
