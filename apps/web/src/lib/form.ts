@@ -3,10 +3,11 @@ import { useState } from 'react'
 import { appErrorMessage, trpcFieldErrors } from './trpc-error.ts'
 
 /**
- * Forms, as UX.md has them: checked on submit with the shared zod schemas (@kundnav/schemas), each field's
- * problem said next to the field and listed in the error summary, in the page's language. The schemas'
- * messages are Swedish, so a form words each field's first problem (its zod issue code) itself; what the
- * server refuses about a field is shown the same way.
+ * Forms, as UX.md has them: checked on submit with the shared zod schemas (@kundnav/schemas), or on the
+ * pages that lead in with their zod-free checks (@kundnav/schemas/sign-in-forms), each field's problem said
+ * next to the field and listed in the error summary, in the page's language. The schemas' messages are
+ * Swedish, so a form words each field's first problem (its zod issue code) itself; what the server refuses
+ * about a field is shown the same way.
  */
 
 interface Issue {
@@ -14,10 +15,10 @@ interface Issue {
   readonly code: string
 }
 
+type Parsed<T> = { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } }
+
 interface Schema<T> {
-  safeParse(
-    value: unknown,
-  ): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } }
+  safeParse(value: unknown): Parsed<T>
 }
 
 /** The problem with one field: the zod issue code ("too_small", "custom", …). */
@@ -25,8 +26,12 @@ export type FieldIssues = Partial<Record<string, string>>
 
 export type Validation<T> = { ok: true; data: T } | { ok: false; issues: FieldIssues }
 
-export function validate<T>(schema: Schema<T>, values: unknown): Validation<T> {
-  const result = schema.safeParse(values)
+/** Checks `values` with a zod schema, or with a check that answers as `safeParse` does. */
+export function validate<T>(
+  schema: Schema<T> | ((value: unknown) => Parsed<T>),
+  values: unknown,
+): Validation<T> {
+  const result = typeof schema === 'function' ? schema(values) : schema.safeParse(values)
   if (result.success) return { ok: true, data: result.data }
   const issues: FieldIssues = {}
   for (const issue of result.error.issues) {

@@ -1,4 +1,4 @@
-import { ZRequestPasswordResetInput } from '@kundnav/schemas'
+import { checkRequestPasswordResetInput } from '@kundnav/schemas/sign-in-forms'
 import { useMutation } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
@@ -28,7 +28,7 @@ export function ForgotPasswordPage() {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     if (request.isPending) return
-    const result = validate(ZRequestPasswordResetInput, formValues(event.currentTarget))
+    const result = validate(checkRequestPasswordResetInput, formValues(event.currentTarget))
     setAttempt((count) => count + 1)
     if (!result.ok) {
       setError(t('auth.forgotUsernameMissing'))

@@ -1,4 +1,4 @@
-import { ZSetPasswordInput } from '@kundnav/schemas'
+import { checkSetPasswordInput } from '@kundnav/schemas/sign-in-forms'
 import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
@@ -95,7 +95,7 @@ export function NewPasswordPage({
     const values = formValues(event.currentTarget)
     const password = values.password ?? ''
     const repeat = values.repeat ?? ''
-    const result = validate(ZSetPasswordInput, { token, password })
+    const result = validate(checkSetPasswordInput, { token, password })
     const next: FieldMessages<Field> = {}
     if (!result.ok && result.issues.password) {
       next.password =

@@ -1,3 +1,4 @@
+import { checkSignInInput } from '@kundnav/schemas/sign-in-forms'
 import { useQueryClient } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { type FormEvent, useRef, useState } from 'react'
@@ -15,20 +16,6 @@ import { useTRPC } from '../../lib/trpc.ts'
 import { describeWait } from './describe-wait.ts'
 
 const FIELD_IDS = { username: 'sign-in-username', password: 'sign-in-password' } as const
-
-let signInSchema: Promise<typeof import('@kundnav/schemas/sign-in')> | undefined
-
-/**
- * The form's schema (zod/mini, about 15 KB gzip with zod's core) is not needed to show the page: it loads
- * as soon as the person starts on the form (any field or button taking focus), and at the latest on submit.
- */
-function loadSignInSchema() {
-  signInSchema ??= import('@kundnav/schemas/sign-in').catch((error: unknown) => {
-    signInSchema = undefined
-    throw error
-  })
-  return signInSchema
-}
 
 /**
  * "Logga in": username (usually the e-mail address) and password, sent to Auth.js. What happens after
@@ -56,8 +43,6 @@ export function SignInPage({
   const fields = useFieldErrors(FIELD_IDS)
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  /** While the schema loads on a first submit: a second Enter must not sign in twice. */
-  const checking = useRef(false)
 
   function failureMessage(result: Exclude<SignInResult, { ok: true }>): string {
     switch (result.code) {
@@ -74,20 +59,8 @@ export function SignInPage({
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (busy || checking.current) return
-    const values = formValues(event.currentTarget)
-    checking.current = true
-    const schema = await loadSignInSchema().then(
-      (loaded) => loaded.ZSignInInput,
-      () => null,
-    )
-    checking.current = false
-    if (!schema) {
-      fields.show({})
-      setFailure(t('auth.unavailable'))
-      return
-    }
-    const result = validate(schema, values)
+    if (busy) return
+    const result = validate(checkSignInInput, formValues(event.currentTarget))
     if (!result.ok) {
       setFailure(null)
       fields.show({
@@ -136,12 +109,7 @@ export function SignInPage({
           </Alert>
         </div>
       ) : null}
-      <form
-        noValidate
-        onSubmit={(event) => void submit(event)}
-        onFocus={() => void loadSignInSchema().catch(() => undefined)}
-        className="max-w-xl space-y-6"
-      >
+      <form noValidate onSubmit={(event) => void submit(event)} className="max-w-xl space-y-6">
         <TextField
           id={FIELD_IDS.username}
           name="username"
