@@ -8,6 +8,7 @@ import {
   migrationsDir,
   PrismaClient,
   type Role,
+  type SqlRunner,
   seedDemo,
   uuidV7,
 } from '@kundnav/db'
@@ -167,9 +168,9 @@ export interface CapturedStatement {
 }
 
 /**
- * The SQL Prisma sends for `work`, read from its query events: `work` runs on a client of its own, on the
- * same database, with query logging on. The parameters come as Prisma logs them (numbers as strings,
- * which PostgreSQL casts for their placeholders).
+ * The SQL `work` sends, through Prisma or past it to the driver (`db.sql`): `work` runs on a client of its
+ * own, on the same database, with Prisma's query logging on and the driver's queries recorded. Prisma's
+ * parameters come as it logs them (numbers as strings, which PostgreSQL casts for their placeholders).
  */
 export async function captureSql(
   data: BenchData,
@@ -183,8 +184,15 @@ export async function captureSql(
   prisma.$on('query', (event) => {
     statements.push({ text: event.query, params: JSON.parse(event.params) as unknown[] })
   })
+  const sql: SqlRunner = {
+    ...data.db.sql,
+    query(text, params = []) {
+      statements.push({ text, params })
+      return data.db.sql.query(text, params)
+    },
+  }
   try {
-    await work({ ...data.db, prisma })
+    await work({ ...data.db, prisma, sql })
   } finally {
     await prisma.$disconnect()
     await pool?.end()

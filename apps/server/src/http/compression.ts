@@ -119,20 +119,24 @@ export function compressAnswers({ threshold = COMPRESS_THRESHOLD_BYTES } = {}): 
     if (!worthConsidering(c, res)) return
     const declared = res.headers.get('Content-Length')
     if (declared !== null && Number(declared) < threshold) return
+    const encoding = negotiateEncoding(c.req.header('Accept-Encoding'), ['br', 'gzip'])
+    if (!encoding) {
+      // Nothing to choose for this client, so its answer is not read and rebuilt: it only says it varies.
+      varyOnAcceptEncoding(res.headers)
+      return
+    }
 
     const body = new Uint8Array(await res.arrayBuffer())
     if (body.length < threshold) {
       c.res = new Response(body, res)
       return
     }
-    const encoding = negotiateEncoding(c.req.header('Accept-Encoding'), ['br', 'gzip'])
-    const sent = encoding ? await compress(body, encoding) : body
+    const sent = await compress(body, encoding)
     // Hono copies the previous answer's headers onto the new one, so set the changed ones after.
     c.res = new Response(sent, res)
     const headers = c.res.headers
     varyOnAcceptEncoding(headers)
     headers.set('Content-Length', String(sent.length))
-    if (!encoding) return
     headers.set('Content-Encoding', encoding)
     const etag = headers.get('ETag')
     if (etag && !etag.startsWith('W/')) headers.set('ETag', `W/${etag}`)
