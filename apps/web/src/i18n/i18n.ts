@@ -1,6 +1,6 @@
 import i18next, { type BackendModule } from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { sv } from './sv.ts'
+import { svWithPage } from './sv.ts'
 
 export const LANGUAGES = ['sv', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -24,8 +24,8 @@ function rememberedLanguage(): Language {
 }
 
 /**
- * Swedish comes with the page; English, which most people never see, is fetched when it is first needed
- * (i18next waits for it before it switches, so a page is never half in each language).
+ * Swedish comes with the page; English, which most people never see, is fetched whole when it is first
+ * needed (i18next waits for it before it switches, so a page is never half in each language).
  */
 const laterLanguages: BackendModule = {
   type: 'backend',
@@ -57,7 +57,7 @@ export async function setupI18n(): Promise<typeof i18next> {
     .use(laterLanguages)
     .use(initReactI18next)
     .init({
-      resources: { sv: { translation: sv } },
+      resources: { sv: { translation: svWithPage } },
       partialBundledLanguages: true,
       lng: rememberedLanguage(),
       fallbackLng: 'sv',
@@ -66,4 +66,24 @@ export async function setupI18n(): Promise<typeof i18next> {
       interpolation: { escapeValue: false },
     })
   return i18next
+}
+
+let adminTexts: Promise<void> | undefined
+
+/**
+ * The Swedish texts of the administration pages ("Medlemmar", "Logg", "Registrera handläggare", "Support:
+ * Ansvarig"), which only administrators and provider staff see: those routes' loaders await this, so the
+ * page never shows a key. Swedish whatever the language, as it is the fallback; English has them in `en.ts`.
+ */
+export function loadAdminTexts(): Promise<void> {
+  adminTexts ??= import('./admin.sv.ts').then(
+    ({ adminSv }) => {
+      i18next.addResourceBundle('sv', 'translation', adminSv, true, false)
+    },
+    (error: unknown) => {
+      adminTexts = undefined
+      throw error
+    },
+  )
+  return adminTexts
 }

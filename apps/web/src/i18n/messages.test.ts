@@ -20,6 +20,19 @@ describe('translations', () => {
     expect(enKeys.toSorted()).toEqual(svKeys.toSorted())
   })
 
+  it.each(Object.entries(languages))(
+    'names the administration pages in the menu as their headings do, in %s',
+    (_language, messages) => {
+      const { shell } = messages
+      expect([shell.navMembers, shell.navAuditLog, shell.navCaseOfficers, shell.navSupport]).toEqual([
+        messages.members.title,
+        messages.auditLog.title,
+        messages.caseOfficers.title,
+        messages.support.title,
+      ])
+    },
+  )
+
   it.each(Object.entries(languages))('has no empty or non-string text in %s', (_language, messages) => {
     for (const [key, value] of leaves(messages)) {
       expect(typeof value, key).toBe('string')

@@ -2,18 +2,20 @@ import { adminSv } from './admin.sv.ts'
 import { identitySv } from './identity.sv.ts'
 
 /**
- * Swedish — the default language and the source of truth for which texts exist. Every key here must also
- * be in `en.ts`; TypeScript enforces that through the `Messages` type, and `messages.test.ts` checks it at
- * run time too. Plural forms use i18next's `_one` / `_other` suffixes.
+ * The Swedish texts that come with the page: all but those of the administration pages (`admin.sv.ts`),
+ * which those pages' routes fetch first (`loadAdminTexts` in i18n.ts).
  */
-export const sv = {
-  ...adminSv,
+export const svWithPage = {
   ...identitySv,
   shell: {
     portalName: 'Kundnav',
     skipLink: 'Hoppa till innehållet',
     mainNav: 'Huvudmeny',
     navStart: 'Start',
+    navMembers: 'Medlemmar',
+    navAuditLog: 'Logg',
+    navCaseOfficers: 'Registrera handläggare',
+    navSupport: 'Support: Ansvarig',
     footerAbout: 'Kundnav är en kundportal med öppen källkod.',
     devMailbox: 'Utvecklingsbrevlåda',
     pageTitle: '{{title}} – Kundnav',
@@ -93,6 +95,14 @@ export const sv = {
     text: 'Sidan kunde inte visas på grund av ett tekniskt fel. Försök igen, eller gå till startsidan.',
   },
 }
+
+/**
+ * Swedish — the default language and the source of truth for which texts exist. Every key here must also
+ * be in `en.ts`; TypeScript enforces that through the `Messages` type, and `messages.test.ts` checks it at
+ * run time too. Plural forms use i18next's `_one` / `_other` suffixes.
+ */
+// Marked pure so that a bundle using only svWithPage leaves the administration texts out.
+export const sv = /* @__PURE__ */ Object.assign({}, adminSv, svWithPage)
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
 

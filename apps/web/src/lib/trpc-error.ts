@@ -1,6 +1,6 @@
 import { TRPCClientError } from '@trpc/client'
 import type { TFunction } from 'i18next'
-import { sv } from '../i18n/sv.ts'
+import { svWithPage } from '../i18n/sv.ts'
 
 /**
  * What the server said when it refused a call: its codes, details and field messages, and its message in
@@ -76,10 +76,10 @@ export function trpcMessage(error: unknown): string | null {
   return error instanceof TRPCClientError && error.message ? error.message : null
 }
 
-type KnownAppCode = keyof typeof sv.apiErrors
+type KnownAppCode = keyof typeof svWithPage.apiErrors
 
 function isKnownAppCode(code: string): code is KnownAppCode {
-  return Object.hasOwn(sv.apiErrors, code)
+  return Object.hasOwn(svWithPage.apiErrors, code)
 }
 
 /**

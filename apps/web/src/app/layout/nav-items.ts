@@ -13,8 +13,8 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { to: '/medlemmar', label: 'members.title', permission: 'member.read' },
-  { to: '/logg', label: 'auditLog.title', permission: 'audit.read' },
-  { to: '/handlaggare', label: 'caseOfficers.title', permission: 'caseOfficer.manage' },
-  { to: '/support', label: 'support.title', permission: 'provider.support' },
+  { to: '/medlemmar', label: 'shell.navMembers', permission: 'member.read' },
+  { to: '/logg', label: 'shell.navAuditLog', permission: 'audit.read' },
+  { to: '/handlaggare', label: 'shell.navCaseOfficers', permission: 'caseOfficer.manage' },
+  { to: '/support', label: 'shell.navSupport', permission: 'provider.support' },
 ]

@@ -5,6 +5,7 @@ import {
   auditListOptions,
   auditPeopleOptions,
 } from '../../features/audit-log/audit-query.ts'
+import { loadAdminTexts } from '../../i18n/i18n.ts'
 import { requirePermission } from '../route-guards.ts'
 import { rootRoute } from './root.tsx'
 
@@ -30,8 +31,9 @@ export const auditLogRoute = createRoute({
   },
   beforeLoad: requirePermission('audit.read'),
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps }) => {
+  loader: async ({ context, deps }) => {
     void context.queryClient.prefetchInfiniteQuery(auditListOptions(context.trpc, deps))
     void context.queryClient.prefetchQuery(auditPeopleOptions(context.trpc))
+    await loadAdminTexts()
   },
 }).lazy(() => import('./audit-log.lazy.tsx').then((file) => file.auditLogLazyRoute))

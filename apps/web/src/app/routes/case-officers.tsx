@@ -1,5 +1,6 @@
 import { createRoute } from '@tanstack/react-router'
 import { caseOfficerListOptions } from '../../features/case-officers/case-officer-query.ts'
+import { loadAdminTexts } from '../../i18n/i18n.ts'
 import { requirePermission } from '../route-guards.ts'
 import { rootRoute } from './root.tsx'
 
@@ -7,7 +8,8 @@ export const caseOfficersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/handlaggare',
   beforeLoad: requirePermission('caseOfficer.manage'),
-  loader: ({ context }) => {
+  loader: async ({ context }) => {
     void context.queryClient.prefetchQuery(caseOfficerListOptions(context.trpc))
+    await loadAdminTexts()
   },
 }).lazy(() => import('./case-officers.lazy.tsx').then((file) => file.caseOfficersLazyRoute))

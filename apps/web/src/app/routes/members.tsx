@@ -1,5 +1,6 @@
 import { createRoute } from '@tanstack/react-router'
 import { memberListOptions } from '../../features/members/member-query.ts'
+import { loadAdminTexts } from '../../i18n/i18n.ts'
 import { requirePermission } from '../route-guards.ts'
 import { rootRoute } from './root.tsx'
 
@@ -17,7 +18,8 @@ export const membersRoute = createRoute({
   },
   beforeLoad: requirePermission('member.read'),
   loaderDeps: ({ search }) => ({ search: search.search }),
-  loader: ({ context, deps }) => {
+  loader: async ({ context, deps }) => {
     void context.queryClient.prefetchInfiniteQuery(memberListOptions(context.trpc, deps.search))
+    await loadAdminTexts()
   },
 }).lazy(() => import('./members.lazy.tsx').then((file) => file.membersLazyRoute))

@@ -1,5 +1,6 @@
 import { createRoute } from '@tanstack/react-router'
 import { organizationListOptions, organizationMembersOptions } from '../../features/support/support-query.ts'
+import { loadAdminTexts } from '../../i18n/i18n.ts'
 import { requirePermission } from '../route-guards.ts'
 import { rootRoute } from './root.tsx'
 
@@ -25,10 +26,11 @@ export const supportRoute = createRoute({
   },
   beforeLoad: requirePermission('provider.support'),
   loaderDeps: ({ search }) => ({ search: search.search, organization: search.organization }),
-  loader: ({ context, deps }) => {
+  loader: async ({ context, deps }) => {
     void context.queryClient.prefetchQuery(organizationListOptions(context.trpc, deps.search))
     if (deps.organization) {
       void context.queryClient.prefetchQuery(organizationMembersOptions(context.trpc, deps.organization))
     }
+    await loadAdminTexts()
   },
 }).lazy(() => import('./support.lazy.tsx').then((file) => file.supportLazyRoute))
