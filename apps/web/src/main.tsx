@@ -4,14 +4,15 @@ import { App } from './app/app.tsx'
 import { setupI18n } from './i18n/i18n.ts'
 import './styles.css'
 
-// Swedish is at hand at once; a remembered English is fetched first.
-await setupI18n()
-
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-)
+// Swedish is at hand at once; a remembered English is fetched first. Not a top-level await: that would
+// keep the bundler from merging the entry's shared modules into it (dozens of small requests).
+void setupI18n().then(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )
+})
