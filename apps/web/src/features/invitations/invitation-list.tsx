@@ -1,6 +1,5 @@
 import type { AppRouter } from '@kundnav/api'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { Link, useRouterState } from '@tanstack/react-router'
 import type { inferRouterOutputs } from '@trpc/server'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,7 +11,6 @@ import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { StatusMessage, useStatusMessage } from '../../components/ui/status-message.tsx'
 import { isLanguage } from '../../i18n/i18n.ts'
 import { roleList } from '../../lib/role-label.ts'
-import { useSession } from '../../lib/session.ts'
 import { formatDay } from '../../lib/stockholm-day.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { appErrorMessage } from '../../lib/trpc-error.ts'
@@ -162,29 +160,5 @@ export function InvitationList({ emptyText }: { emptyText?: string }) {
         </ConfirmDialog>
       ) : null}
     </section>
-  )
-}
-
-/** The pages that show the invitations themselves. */
-const PAGES_WITH_INVITATIONS = new Set(['/inbjudningar', '/valj-roll'])
-
-/** A line at the top of every other page while invitations wait, linking to "Inbjudningar". */
-export function InvitationsWaiting() {
-  const { t } = useTranslation()
-  const trpc = useTRPC()
-  const session = useSession()
-  const pathname = useRouterState({ select: (state) => state.resolvedLocation?.pathname })
-  const invitations = useQuery({
-    ...trpc.invitation.list.queryOptions(),
-    enabled: Boolean(session.data),
-  })
-  const count = invitations.data?.filter((invitation) => !invitation.expired).length ?? 0
-  if (count === 0 || (pathname && PAGES_WITH_INVITATIONS.has(pathname))) return null
-  return (
-    <Alert tone="notice">
-      <p>
-        {t('invitations.waiting', { count })} <Link to="/inbjudningar">{t('invitations.waitingLink')}</Link>
-      </p>
-    </Alert>
   )
 }
