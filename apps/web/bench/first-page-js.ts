@@ -7,10 +7,11 @@ import { gzipSync } from 'node:zlib'
  * P4 of `pnpm bench`: how much JavaScript a page needs before it works, read from the build output
  * (`pnpm --filter @kundnav/web build`), without starting a server.
  *
- * A page needs what `index.html` loads and preloads (the entry and its static imports) plus its route's
- * lazy component chunk and that chunk's static imports — Vite's manifest (`dist/.vite/manifest.json`)
- * gives the chunk graph. What a page imports dynamically later (on submit, say) is not counted. Each
- * file is counted once, as its own gzip (level 9, as the server's precompressed `.gz`).
+ * A page needs what `index.html` loads and preloads (the entry and its static imports) plus, when its
+ * route's component loads lazily, that chunk and its static imports — Vite's manifest
+ * (`dist/.vite/manifest.json`) gives the chunk graph; a route without a lazy component has it in the
+ * entry. What a page imports dynamically later (on submit, say) is not counted. Each file is counted
+ * once, as its own gzip (level 9, as the server's precompressed `.gz`).
  *
  * Run alone: `tsx apps/web/bench/first-page-js.ts [distDir]`.
  */
@@ -40,8 +41,8 @@ interface ManifestChunk {
 }
 type Manifest = Record<string, ManifestChunk>
 
-/** The lazy component module of each route: `src/app/routes/<name>.lazy.tsx`. */
-const LAZY_ROUTE = /^src\/app\/routes\/(.+)\.lazy\.tsx$/
+/** The routes: `src/app/routes/<name>.tsx`, with the lazy component, if any, in `<name>.lazy.tsx`. */
+const ROUTES_DIR = join('src', 'app', 'routes')
 const SIGN_IN_ROUTE = 'sign-in'
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -79,15 +80,20 @@ export async function measureFirstPageJs(distDir: string = join(webDir, 'dist'))
     for (const file of closure(manifest, key).js) shellJs.add(file)
   }
 
-  const pages = Object.keys(manifest).flatMap((key) => {
-    const name = LAZY_ROUTE.exec(key)?.[1]
-    if (!name) return []
-    const own = closure(manifest, key)
+  const pages = routeNames().map((name) => {
+    const lazyKey = `src/app/routes/${name}.lazy.tsx`
+    if (!manifest[lazyKey]) {
+      if (existsSync(join(webDir, ROUTES_DIR, `${name}.lazy.tsx`))) {
+        throw new Error(`The build has no chunk for ${lazyKey}: is it a build of this source?`)
+      }
+      return { name, route: routePath(name), js: shellJs, css: shellCss }
+    }
+    const own = closure(manifest, lazyKey)
     const js = new Set([...shellJs, ...own.js])
-    return [{ name, route: routePath(name), js, css: new Set([...shellCss, ...own.css]) }]
+    return { name, route: routePath(name), js, css: new Set([...shellCss, ...own.css]) }
   })
   const signIn = pages.find((page) => page.name === SIGN_IN_ROUTE)
-  if (!signIn) throw new Error(`The build has no chunk for src/app/routes/${SIGN_IN_ROUTE}.lazy.tsx`)
+  if (!signIn) throw new Error(`There is no route ${ROUTES_DIR}/${SIGN_IN_ROUTE}.tsx`)
 
   let heaviestPage = { route: '(none)', gzipBytes: 0 }
   for (const page of pages) {
@@ -148,9 +154,16 @@ function htmlAssets(html: string, pattern: RegExp): string[] {
   return [...html.matchAll(pattern)].flatMap((match) => (match[1] ? [match[1]] : []))
 }
 
+/** Every route's name: the files in `src/app/routes` but the root route and the lazy components. */
+function routeNames(): string[] {
+  return readdirSync(join(webDir, ROUTES_DIR))
+    .filter((file) => file.endsWith('.tsx') && !file.endsWith('.lazy.tsx') && file !== 'root.tsx')
+    .map((file) => file.slice(0, -'.tsx'.length))
+}
+
 /** The address of a route (`/logga-in`), from `src/app/routes/<name>.tsx`; its file name if not found. */
 function routePath(name: string): string {
-  const source = join(webDir, 'src', 'app', 'routes', `${name}.tsx`)
+  const source = join(webDir, ROUTES_DIR, `${name}.tsx`)
   if (!existsSync(source)) return name
   return /\bpath:\s*'([^']+)'/.exec(readFileSync(source, 'utf8'))?.[1] ?? name
 }
