@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 import { precompress } from './build/precompress.ts'
 
 const FRAMEWORK =
-  /[\\/]node_modules[\\/](?:react|react-dom|scheduler|@tanstack[\\/][^\\/]+|@trpc[\\/][^\\/]+|i18next|react-i18next|use-sync-external-store)[\\/]/
+  /[\\/]node_modules[\\/](?:react|react-dom|scheduler|@tanstack[\\/][^\\/]+|i18next|react-i18next|use-sync-external-store)[\\/]/
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), precompress()],
@@ -22,7 +22,8 @@ export default defineConfig({
       output: {
         advancedChunks: {
           // The libraries every page runs on, in one file rather than a dozen: one request, and gzip and
-          // brotli compress them better together. Libraries only some pages use (zod) stay with those pages.
+          // brotli compress them better together. Libraries only some pages use (zod) stay with those pages,
+          // and tRPC's client with lib/trpc.ts, which loads after the entry (lib/api.ts).
           groups: [{ name: 'framework', test: FRAMEWORK }],
         },
       },

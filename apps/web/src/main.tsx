@@ -2,7 +2,11 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app.tsx'
 import { setupI18n } from './i18n/i18n.ts'
+import { loadTrpc } from './lib/api.ts'
 import './styles.css'
+
+// The tRPC client: no page needs it to show, so it loads while the first one renders (lib/api.ts).
+void loadTrpc().catch(() => undefined)
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')

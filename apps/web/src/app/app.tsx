@@ -1,28 +1,20 @@
-import type { AppRouter } from '@kundnav/api'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { RouterProvider } from '@tanstack/react-router'
-import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query'
 import { useState } from 'react'
-import { createQueryClient } from '../lib/query-client.ts'
-import { createTrpcClient, TRPCProvider } from '../lib/trpc.ts'
+import { loadTrpc } from '../lib/api.ts'
+import { queryClient } from '../lib/query-client.ts'
 import { createAppRouter } from './router.tsx'
 
 function createApp() {
-  const queryClient = createQueryClient()
-  const trpcClient = createTrpcClient()
-  // The same client behind `useTRPC()` in components and `context.trpc` in route loaders.
-  const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient })
-  const router = createAppRouter({ queryClient, trpc })
-  return { queryClient, trpcClient, router }
+  // Route loaders get the same options proxy as `useTRPC()` in components, once it has loaded.
+  return createAppRouter({ queryClient, trpc: () => loadTrpc().then((module) => module.trpc) })
 }
 
 export function App() {
-  const [{ queryClient, trpcClient, router }] = useState(createApp)
+  const [router] = useState(createApp)
   return (
     <QueryClientProvider client={queryClient}>
-      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <RouterProvider router={router} />
-      </TRPCProvider>
+      <RouterProvider router={router} />
     </QueryClientProvider>
   )
 }

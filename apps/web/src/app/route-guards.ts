@@ -1,5 +1,6 @@
 import { can, type Permission } from '@kundnav/schemas/permissions'
 import { type ParsedLocation, redirect } from '@tanstack/react-router'
+import { sessionQueryOptions } from '../lib/api.ts'
 import { asRole, type SignedInSession } from '../lib/session.ts'
 import type { RouterContext } from './routes/root.tsx'
 
@@ -18,7 +19,7 @@ interface GuardOptions {
 }
 
 export async function requireSignIn({ context, location }: GuardOptions): Promise<SignedInSession> {
-  const session = await context.queryClient.ensureQueryData(context.trpc.session.get.queryOptions())
+  const session = await context.queryClient.ensureQueryData(sessionQueryOptions())
   if (!session) throw redirect({ to: '/logga-in', search: { redirect: location.href } })
   return session
 }

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
 import { trpcHttpStatus } from './trpc-error.ts'
 
-export function createQueryClient(): QueryClient {
+function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
@@ -17,3 +17,6 @@ export function createQueryClient(): QueryClient {
     },
   })
 }
+
+/** The app's one query client: the page's queries, and the tRPC options proxy's (trpc.ts). */
+export const queryClient = createQueryClient()

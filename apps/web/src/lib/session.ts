@@ -7,9 +7,9 @@ import type { inferRouterOutputs } from '@trpc/server'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isLanguage } from '../i18n/i18n.ts'
+import { sessionQueryOptions } from './api.ts'
 import { signOut } from './auth-client.ts'
 import { setShownPair } from './shown-pair.ts'
-import { useTRPC } from './trpc.ts'
 
 export type SessionInfo = inferRouterOutputs<AppRouter>['session']['get']
 export type SignedInSession = NonNullable<SessionInfo>
@@ -31,8 +31,7 @@ declare module '@tanstack/react-router' {
 
 /** Who is signed in and as what: the frame, the guards and the pages all read this one query. */
 export function useSession() {
-  const trpc = useTRPC()
-  return useQuery(trpc.session.get.queryOptions())
+  return useQuery(sessionQueryOptions())
 }
 
 export function asRole(value: string | null | undefined): Role | null {

@@ -1,4 +1,3 @@
-import { TRPCClientError } from '@trpc/client'
 import type { TFunction } from 'i18next'
 import { svWithPage } from '../i18n/sv.ts'
 
@@ -7,9 +6,19 @@ import { svWithPage } from '../i18n/sv.ts'
  * the page's language. Forms put the field messages next to their fields through `form.ts`.
  */
 
+/** What this module reads of tRPC's TRPCClientError. */
+interface ClientError extends Error {
+  data?: unknown
+  meta?: { response?: unknown; responseJSON?: unknown }
+}
+
+/** tRPC's TRPCClientError, known by the name it sets: reading an error needs no tRPC code (api.ts). */
+function clientError(error: unknown): ClientError | null {
+  return error instanceof Error && error.name === 'TRPCClientError' ? error : null
+}
+
 function errorData(error: unknown): Record<string, unknown> | null {
-  if (!(error instanceof TRPCClientError)) return null
-  const data: unknown = error.data
+  const data: unknown = clientError(error)?.data
   return data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : null
 }
 
@@ -51,12 +60,13 @@ export function trpcFieldErrors(error: unknown): Record<string, string[]> {
 export function trpcRequestId(error: unknown): string | null {
   const fromData = errorData(error)?.requestId
   if (typeof fromData === 'string' && fromData !== '') return fromData
-  if (!(error instanceof TRPCClientError)) return null
-  const json: unknown = error.meta?.responseJSON
+  const meta = clientError(error)?.meta
+  if (!meta) return null
+  const json: unknown = meta.responseJSON
   const fromBody =
     json !== null && typeof json === 'object' ? (json as Record<string, unknown>).requestId : null
   if (typeof fromBody === 'string' && fromBody !== '') return fromBody
-  const response: unknown = error.meta?.response
+  const response: unknown = meta.response
   if (!(response instanceof Response) || response.status < 500) return null
   return response.headers.get('x-request-id') || null
 }
@@ -73,7 +83,7 @@ export function errorCodeMessage(t: TFunction, error: unknown): string | null {
 
 /** The server's own message (a Swedish sentence meant for people), if the error came from the server. */
 export function trpcMessage(error: unknown): string | null {
-  return error instanceof TRPCClientError && error.message ? error.message : null
+  return clientError(error)?.message || null
 }
 
 type KnownAppCode = keyof typeof svWithPage.apiErrors

@@ -1,50 +1,29 @@
 import type { AppRouter } from '@kundnav/api'
-import { createTRPCClient, httpBatchLink, type TRPCLink } from '@trpc/client'
-import type { inferRouterOutputs } from '@trpc/server'
+import { createTRPCClient, httpBatchLink, TRPCClientError, type TRPCLink } from '@trpc/client'
 import { observable } from '@trpc/server/observable'
-import { createTRPCContext } from '@trpc/tanstack-react-query'
-import { emitApiEvent, recordApiActivity } from './api-events.ts'
-import { getShownPair, pairKey, setShownPair, shownPairHeader } from './shown-pair.ts'
-import { trpcAppCode, trpcErrorCode } from './trpc-error.ts'
+import { transformResult } from '@trpc/server/unstable-core-do-not-import'
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query'
+import { trpcHeaders } from './api.ts'
+import { callFailed, callSucceeded } from './call-watch.ts'
+import { queryClient } from './query-client.ts'
 
-/** `useTRPC()` gives the typed options proxy: `useQuery(trpc.portal.info.queryOptions())`. */
-export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>()
-
-type SessionInfo = inferRouterOutputs<AppRouter>['session']['get']
-
-/**
- * What `session.get` says about the pair this page shows. The first answer sets it; a later answer
- * naming another pair means it was switched in another tab: the page must reload rather than go on
- * showing one role while the session acts as another.
+/*
+ * The tRPC client and its TanStack Query options proxy. Not needed to show a page, so the entry leaves it
+ * out: pages import it, route loaders get it from `await context.trpc()`, and the frame asks what it
+ * needs on every page without it (api.ts) until it has loaded.
  */
-function sessionSeen(session: SessionInfo): void {
-  const shown = getShownPair()
-  if (session === null) {
-    setShownPair(null)
-    // Signed in a moment ago, now no one: the session ended (elsewhere, or it timed out).
-    if (shown !== null) emitApiEvent({ type: 'unauthorized' })
-    return
-  }
-  const next = pairKey(session.active)
-  if (shown === null || shown === 'none' || next === 'none') setShownPair(next)
-  else if (next !== shown) emitApiEvent({ type: 'roleChanged' })
-}
 
-/** Watches every call: successes keep the idle clock (api-events.ts), some failures concern the frame. */
+/** Watches every call: successes keep the idle clock, some failures concern the frame (call-watch.ts). */
 const watchLink: TRPCLink<AppRouter> = () => {
   return ({ next, op }) =>
     observable((observer) =>
       next(op).subscribe({
         next(value) {
-          recordApiActivity()
-          if (op.path === 'session.get' && value.result.type === 'data') {
-            sessionSeen(value.result.data as SessionInfo)
-          }
+          callSucceeded(op.path, value.result)
           observer.next(value)
         },
         error(error) {
-          if (trpcAppCode(error) === 'ROLE_CHANGED') emitApiEvent({ type: 'roleChanged' })
-          else if (trpcErrorCode(error) === 'UNAUTHORIZED') emitApiEvent({ type: 'unauthorized' })
+          callFailed(error)
           observer.error(error)
         },
         complete() {
@@ -54,23 +33,44 @@ const watchLink: TRPCLink<AppRouter> = () => {
     )
 }
 
-export function createTrpcClient() {
-  return createTRPCClient<AppRouter>({
-    links: [
-      watchLink,
-      httpBatchLink({
-        url: '/api/trpc',
-        // Bounded batches keep URLs short and one slow procedure from holding many others back.
-        maxItems: 10,
-        headers: () => ({
-          // The server refuses tRPC calls without this header (CSRF protection together with Origin checks).
-          'x-kundnav-csrf': '1',
-          // The pair this page shows; the server refuses calls from a page showing another (stale tab).
-          'x-kundnav-pair': shownPairHeader(),
-        }),
-      }),
-    ],
-  })
+export const trpcClient = createTRPCClient<AppRouter>({
+  links: [
+    watchLink,
+    httpBatchLink({
+      url: '/api/trpc',
+      // Bounded batches keep URLs short and one slow procedure from holding many others back.
+      maxItems: 10,
+      headers: trpcHeaders,
+    }),
+  ],
+})
+
+/** The typed options proxy: `useQuery(trpc.me.get.queryOptions())`, in components and route loaders alike. */
+export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient })
+
+/** `const trpc = useTRPC()`: the one options proxy, so every page makes the same query keys. */
+export function useTRPC(): typeof trpc {
+  return trpc
 }
 
-export type TrpcClient = ReturnType<typeof createTrpcClient>
+/** What a request the frame made itself (api.ts) failed with, as httpBatchLink would say it. */
+export function failedRequest(cause: unknown): TRPCClientError<AppRouter> {
+  return TRPCClientError.from(cause as Error)
+}
+
+/**
+ * One call's answer in a batch answer, read as httpBatchLink reads it: its data, or the TRPCClientError
+ * it fails with (also for an answer tRPC never gives, such as a proxy's error page).
+ */
+export function readAnswer(answer: unknown, meta: { response: Response; responseJSON: unknown }): unknown {
+  let result: ReturnType<typeof transformResult>
+  try {
+    result = transformResult(answer as Parameters<typeof transformResult>[0], NO_TRANSFORMER)
+  } catch (cause) {
+    throw TRPCClientError.from(cause as Error, { meta })
+  }
+  if (!result.ok) throw TRPCClientError.from(result.error, { meta })
+  return result.result.type === 'data' ? result.result.data : undefined
+}
+
+const NO_TRANSFORMER = { serialize: (value: unknown) => value, deserialize: (value: unknown) => value }

@@ -5,9 +5,9 @@ import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { StatusMessage } from '../../components/ui/status-message.tsx'
 import { InvitationsWaiting } from '../../features/invitations/invitations-waiting.tsx'
+import { portalInfoQueryOptions } from '../../lib/api.ts'
 import { pageShown, useNotice } from '../../lib/notice.ts'
 import { asRole, useSession } from '../../lib/session.ts'
-import { useTRPC } from '../../lib/trpc.ts'
 import { AccountBar, SignInLink } from './account-bar.tsx'
 import { LanguageSwitch } from './language-switch.tsx'
 import { NAV_ITEMS } from './nav-items.ts'
@@ -21,8 +21,7 @@ const navLinkClass =
 /** The frame around every page: skip link, header, navigation, main content and footer. */
 export function AppShell({ children }: { children?: ReactNode }) {
   const { t } = useTranslation()
-  const trpc = useTRPC()
-  const info = useQuery(trpc.portal.info.queryOptions())
+  const info = useQuery(portalInfoQueryOptions())
   const session = useSession()
   const activeRole = asRole(session.data?.active?.role)
   const mainRef = useRef<HTMLElement>(null)

@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isLanguage, LANGUAGE_NAMES, type Language } from '../../i18n/i18n.ts'
+import { loadTrpc, ME_QUERY_KEY, sessionQueryOptions } from '../../lib/api.ts'
 import { useSession } from '../../lib/session.ts'
-import { useTRPC } from '../../lib/trpc.ts'
 
 /**
  * A language picked while signed out (on "Logga in", say): the person who then signs in in this tab chose
@@ -13,20 +13,19 @@ let chosenWhileSignedOut: Language | null = null
 
 /** `me.setLanguage`, with the session and "Mina uppgifter" brought up to date with the saved choice. */
 function useSaveLanguage() {
-  const trpc = useTRPC()
   const queryClient = useQueryClient()
-  return useMutation(
-    trpc.me.setLanguage.mutationOptions({
-      // One at a time, in the order chosen, so quick clicks leave the last choice saved.
-      scope: { id: 'me.setLanguage' },
-      onSuccess: ({ language }) => {
-        queryClient.setQueryData(trpc.session.get.queryKey(), (session) =>
-          session ? { ...session, user: { ...session.user, language } } : session,
-        )
-        queryClient.setQueryData(trpc.me.get.queryKey(), (me) => (me ? { ...me, language } : me))
-      },
-    }),
-  )
+  return useMutation({
+    mutationFn: async (input: { language: Language }) =>
+      (await loadTrpc()).trpcClient.me.setLanguage.mutate(input),
+    // One at a time, in the order chosen, so quick clicks leave the last choice saved.
+    scope: { id: 'me.setLanguage' },
+    onSuccess: ({ language }) => {
+      queryClient.setQueryData(sessionQueryOptions().queryKey, (session) =>
+        session ? { ...session, user: { ...session.user, language } } : session,
+      )
+      queryClient.setQueryData<{ language: string }>(ME_QUERY_KEY, (me) => (me ? { ...me, language } : me))
+    },
+  })
 }
 
 /**

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
 import { IdleTimeout } from '../../features/session/idle-timeout.tsx'
+import { sessionQueryOptions } from '../../lib/api.ts'
 import { onApiEvent } from '../../lib/api-events.ts'
 import { signOut } from '../../lib/auth-client.ts'
 import { resetAfterIdentityChange, safeRedirect, useSession } from '../../lib/session.ts'
 import { setShownPair } from '../../lib/shown-pair.ts'
-import { useTRPC } from '../../lib/trpc.ts'
 
 /** How long the "Du har bytt roll i en annan flik" message shows before the page reloads. */
 const RELOAD_AFTER_MS = 2_000
@@ -23,7 +23,6 @@ const RELOAD_AFTER_MS = 2_000
  */
 export function SessionWatch() {
   const { t } = useTranslation()
-  const trpc = useTRPC()
   const queryClient = useQueryClient()
   const router = useRouter()
   const session = useSession()
@@ -33,13 +32,13 @@ export function SessionWatch() {
     () =>
       onApiEvent((event) => {
         if (event.type === 'roleChanged') setRoleChanged(true)
-        else if (queryClient.getQueryData(trpc.session.get.queryKey()) !== null) {
+        else if (queryClient.getQueryData(sessionQueryOptions().queryKey) !== null) {
           setShownPair(null)
-          queryClient.setQueryData(trpc.session.get.queryKey(), null)
+          queryClient.setQueryData(sessionQueryOptions().queryKey, null)
           void router.invalidate()
         }
       }),
-    [queryClient, router, trpc],
+    [queryClient, router],
   )
 
   useEffect(() => {

@@ -32,8 +32,10 @@ export const auditLogRoute = createRoute({
   beforeLoad: requirePermission('audit.read'),
   loaderDeps: ({ search }) => search,
   loader: async ({ context, deps }) => {
-    void context.queryClient.prefetchInfiniteQuery(auditListOptions(context.trpc, deps))
-    void context.queryClient.prefetchQuery(auditPeopleOptions(context.trpc))
-    await loadAdminTexts()
+    const texts = loadAdminTexts()
+    const trpc = await context.trpc()
+    void context.queryClient.prefetchInfiniteQuery(auditListOptions(trpc, deps))
+    void context.queryClient.prefetchQuery(auditPeopleOptions(trpc))
+    await texts
   },
 }).lazy(() => import('./audit-log.lazy.tsx').then((file) => file.auditLogLazyRoute))

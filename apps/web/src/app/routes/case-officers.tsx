@@ -9,7 +9,9 @@ export const caseOfficersRoute = createRoute({
   path: '/handlaggare',
   beforeLoad: requirePermission('caseOfficer.manage'),
   loader: async ({ context }) => {
-    void context.queryClient.prefetchQuery(caseOfficerListOptions(context.trpc))
-    await loadAdminTexts()
+    const texts = loadAdminTexts()
+    const trpc = await context.trpc()
+    void context.queryClient.prefetchQuery(caseOfficerListOptions(trpc))
+    await texts
   },
 }).lazy(() => import('./case-officers.lazy.tsx').then((file) => file.caseOfficersLazyRoute))

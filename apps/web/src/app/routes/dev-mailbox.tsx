@@ -15,7 +15,8 @@ export const devMailboxRoute = createRoute({
     return recipient ? { recipient } : {}
   },
   loaderDeps: ({ search }) => ({ recipient: search.recipient }),
-  loader: ({ context, deps }) => {
-    void context.queryClient.prefetchInfiniteQuery(mailboxListOptions(context.trpc, deps.recipient))
+  loader: async ({ context, deps }) => {
+    const trpc = await context.trpc()
+    void context.queryClient.prefetchInfiniteQuery(mailboxListOptions(trpc, deps.recipient))
   },
 }).lazy(() => import('./dev-mailbox.lazy.tsx').then((file) => file.devMailboxLazyRoute))

@@ -1,4 +1,5 @@
 import { createRoute } from '@tanstack/react-router'
+import { invitationListQueryOptions } from '../../lib/api.ts'
 import { requireSignIn } from '../route-guards.ts'
 import { rootRoute } from './root.tsx'
 
@@ -8,6 +9,6 @@ export const invitationsRoute = createRoute({
   path: '/inbjudningar',
   beforeLoad: requireSignIn,
   loader: ({ context }) => {
-    void context.queryClient.prefetchQuery(context.trpc.invitation.list.queryOptions())
+    void context.queryClient.prefetchQuery(invitationListQueryOptions())
   },
 }).lazy(() => import('./invitations.lazy.tsx').then((file) => file.invitationsLazyRoute))

@@ -19,7 +19,9 @@ export const membersRoute = createRoute({
   beforeLoad: requirePermission('member.read'),
   loaderDeps: ({ search }) => ({ search: search.search }),
   loader: async ({ context, deps }) => {
-    void context.queryClient.prefetchInfiniteQuery(memberListOptions(context.trpc, deps.search))
-    await loadAdminTexts()
+    const texts = loadAdminTexts()
+    const trpc = await context.trpc()
+    void context.queryClient.prefetchInfiniteQuery(memberListOptions(trpc, deps.search))
+    await texts
   },
 }).lazy(() => import('./members.lazy.tsx').then((file) => file.membersLazyRoute))

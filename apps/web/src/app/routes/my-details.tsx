@@ -6,7 +6,8 @@ export const myDetailsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/mina-uppgifter',
   beforeLoad: requireSignIn,
-  loader: ({ context }) => {
-    void context.queryClient.prefetchQuery(context.trpc.me.get.queryOptions())
+  loader: async ({ context }) => {
+    const trpc = await context.trpc()
+    void context.queryClient.prefetchQuery(trpc.me.get.queryOptions())
   },
 }).lazy(() => import('./my-details.lazy.tsx').then((file) => file.myDetailsLazyRoute))

@@ -6,7 +6,8 @@ export const mySessionsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/mina-inloggningar',
   beforeLoad: requireSignIn,
-  loader: ({ context }) => {
-    void context.queryClient.prefetchQuery(context.trpc.session.list.queryOptions())
+  loader: async ({ context }) => {
+    const trpc = await context.trpc()
+    void context.queryClient.prefetchQuery(trpc.session.list.queryOptions())
   },
 }).lazy(() => import('./my-sessions.lazy.tsx').then((file) => file.mySessionsLazyRoute))

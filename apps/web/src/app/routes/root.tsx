@@ -2,22 +2,26 @@ import type { AppRouter } from '@kundnav/api'
 import type { QueryClient } from '@tanstack/react-query'
 import { createRootRouteWithContext, type ErrorComponentProps } from '@tanstack/react-router'
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query'
+import { portalInfoQueryOptions, sessionQueryOptions } from '../../lib/api.ts'
 import { AppShell, MAIN_ID } from '../layout/app-shell.tsx'
 import { ErrorPage } from '../pages/error-page.tsx'
 import { NotFoundPage } from '../pages/not-found-page.tsx'
 
-/** What every route's `loader` receives: prefetch with `context.queryClient.prefetchQuery(context.trpc.…)`. */
+/**
+ * What every route's `loader` receives: prefetch with `const trpc = await context.trpc()` and
+ * `context.queryClient.prefetchQuery(trpc.…)`. The tRPC client loads after the entry (api.ts).
+ */
 export interface RouterContext {
   queryClient: QueryClient
-  trpc: TRPCOptionsProxy<AppRouter>
+  trpc: () => Promise<TRPCOptionsProxy<AppRouter>>
 }
 
 export const rootRoute = createRootRouteWithContext<RouterContext>()({
   // The footer shows the development mailbox link from portal.info on every page.
   loader: ({ context }) => {
-    void context.queryClient.prefetchQuery(context.trpc.portal.info.queryOptions())
+    void context.queryClient.prefetchQuery(portalInfoQueryOptions())
     // The header shows who is signed in, and as what, on every page.
-    void context.queryClient.prefetchQuery(context.trpc.session.get.queryOptions())
+    void context.queryClient.prefetchQuery(sessionQueryOptions())
   },
   component: AppShell,
   notFoundComponent: NotFoundPage,

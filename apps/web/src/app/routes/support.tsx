@@ -27,10 +27,12 @@ export const supportRoute = createRoute({
   beforeLoad: requirePermission('provider.support'),
   loaderDeps: ({ search }) => ({ search: search.search, organization: search.organization }),
   loader: async ({ context, deps }) => {
-    void context.queryClient.prefetchQuery(organizationListOptions(context.trpc, deps.search))
+    const texts = loadAdminTexts()
+    const trpc = await context.trpc()
+    void context.queryClient.prefetchQuery(organizationListOptions(trpc, deps.search))
     if (deps.organization) {
-      void context.queryClient.prefetchQuery(organizationMembersOptions(context.trpc, deps.organization))
+      void context.queryClient.prefetchQuery(organizationMembersOptions(trpc, deps.organization))
     }
-    await loadAdminTexts()
+    await texts
   },
 }).lazy(() => import('./support.lazy.tsx').then((file) => file.supportLazyRoute))

@@ -10,6 +10,7 @@ import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { TextField } from '../../components/ui/text-field.tsx'
+import { sessionQueryOptions } from '../../lib/api.ts'
 import {
   type FieldMessages,
   formValues,
@@ -122,7 +123,7 @@ export function NewPasswordPage({
         // The server ended every session of the person and started this one: whatever this browser had
         // cached belonged to before.
         await resetAfterIdentityChange(queryClient)
-        const session = await queryClient.fetchQuery(trpc.session.get.queryOptions())
+        const session = await queryClient.fetchQuery(sessionQueryOptions())
         await onSaved({ session, username: saved.username })
         if (session) showNotice(t('auth.passwordSavedSignedIn'))
       },

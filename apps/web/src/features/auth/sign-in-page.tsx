@@ -9,10 +9,10 @@ import { ErrorSummary } from '../../components/ui/error-summary.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { StatusMessage } from '../../components/ui/status-message.tsx'
 import { TextField } from '../../components/ui/text-field.tsx'
+import { sessionQueryOptions } from '../../lib/api.ts'
 import { type SignInResult, signIn } from '../../lib/auth-client.ts'
 import { formValues, useFieldErrors, validate } from '../../lib/form.ts'
 import { resetAfterIdentityChange, type SessionInfo, type SignInNotice } from '../../lib/session.ts'
-import { useTRPC } from '../../lib/trpc.ts'
 import { describeWait } from './describe-wait.ts'
 
 const FIELD_IDS = { username: 'sign-in-username', password: 'sign-in-password' } as const
@@ -37,7 +37,6 @@ export function SignInPage({
   onSignedIn: (session: SessionInfo) => void
 }) {
   const { t } = useTranslation()
-  const trpc = useTRPC()
   const queryClient = useQueryClient()
   const passwordRef = useRef<HTMLInputElement>(null)
   const fields = useFieldErrors(FIELD_IDS)
@@ -81,7 +80,7 @@ export function SignInPage({
       return
     }
     await resetAfterIdentityChange(queryClient)
-    const session = await queryClient.fetchQuery(trpc.session.get.queryOptions())
+    const session = await queryClient.fetchQuery(sessionQueryOptions())
     setBusy(false)
     onSignedIn(session)
   }

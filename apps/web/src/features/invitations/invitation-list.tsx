@@ -10,6 +10,7 @@ import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { StatusMessage, useStatusMessage } from '../../components/ui/status-message.tsx'
 import { isLanguage } from '../../i18n/i18n.ts'
+import { invitationListQueryOptions } from '../../lib/api.ts'
 import { roleList } from '../../lib/role-label.ts'
 import { formatDay } from '../../lib/stockholm-day.ts'
 import { useTRPC } from '../../lib/trpc.ts'
@@ -27,7 +28,7 @@ export function InvitationList({ emptyText }: { emptyText?: string }) {
   const language = isLanguage(i18n.language) ? i18n.language : 'sv'
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const invitations = useQuery(trpc.invitation.list.queryOptions())
+  const invitations = useQuery(invitationListQueryOptions())
   const accept = useMutation(trpc.invitation.accept.mutationOptions())
   const decline = useMutation(trpc.invitation.decline.mutationOptions())
   const [declining, setDeclining] = useState<Invitation | null>(null)

@@ -6,13 +6,12 @@ import { Alert } from '../../components/ui/alert.tsx'
 import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
-import { useTRPC } from '../../lib/trpc.ts'
+import { portalInfoQueryOptions } from '../../lib/api.ts'
 
 /** The start page, before sign-in: who runs the portal, and whether this is the demo. */
 export function StartPage() {
   const { t } = useTranslation()
-  const trpc = useTRPC()
-  const info = useQuery(trpc.portal.info.queryOptions())
+  const info = useQuery(portalInfoQueryOptions())
   const providerHeadingId = useId()
 
   return (

@@ -2,8 +2,8 @@ import { useMutation } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/ui/button.tsx'
+import { loadTrpc } from '../../lib/api.ts'
 import { lastApiActivity, recordApiActivity } from '../../lib/api-events.ts'
-import { useTRPC } from '../../lib/trpc.ts'
 
 /** The warning comes this long before the session would end (WCAG 2.2.1: time to ask for more). */
 export const WARNING_MS = 2 * 60_000
@@ -34,8 +34,9 @@ export function IdleTimeout({
   idleTimeoutMs: number
   onTimedOut: () => void
 }) {
-  const trpc = useTRPC()
-  const keepAlive = useMutation(trpc.session.keepAlive.mutationOptions())
+  const keepAlive = useMutation({
+    mutationFn: async () => (await loadTrpc()).trpcClient.session.keepAlive.mutate(),
+  })
   const [warning, setWarning] = useState(false)
   const timedOut = useRef(false)
   const onTimedOutRef = useRef(onTimedOut)

@@ -1,7 +1,9 @@
+import type { Pair } from '@kundnav/schemas'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRouter } from '@tanstack/react-router'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { loadTrpc, sessionQueryOptions } from '../../lib/api.ts'
 import { showNotice } from '../../lib/notice.ts'
 import {
   type PairOption,
@@ -11,7 +13,6 @@ import {
   usePairLabel,
 } from '../../lib/session.ts'
 import { pairKey, setShownPair } from '../../lib/shown-pair.ts'
-import { useTRPC } from '../../lib/trpc.ts'
 
 const headerButtonClass =
   'inline-flex min-h-11 items-center px-1 font-semibold text-white underline underline-offset-4 hover:decoration-2'
@@ -22,11 +23,12 @@ const headerButtonClass =
  */
 export function RoleSwitcher({ session }: { session: SignedInSession }) {
   const { t } = useTranslation()
-  const trpc = useTRPC()
   const queryClient = useQueryClient()
   const router = useRouter()
   const pairLabel = usePairLabel()
-  const choose = useMutation(trpc.session.choose.mutationOptions())
+  const choose = useMutation({
+    mutationFn: async (pair: Pair) => (await loadTrpc()).trpcClient.session.choose.mutate(pair),
+  })
   const [open, setOpen] = useState(false)
   const [failed, setFailed] = useState(false)
   const wrapperRef = useRef<HTMLDivElement>(null)
@@ -68,7 +70,7 @@ export function RoleSwitcher({ session }: { session: SignedInSession }) {
         toggleRef.current?.focus()
         // Everything on the page was loaded as the previous role: load it again as this one, and let the
         // route guards check the page against it (a page not for this role says whom it is for).
-        await reloadForNewRole(queryClient, trpc.session.get.queryFilter())
+        await reloadForNewRole(queryClient, sessionQueryOptions())
         await router.invalidate()
         // Seen and heard: the frame's live region, at the top of the page.
         showNotice(t('session.switched', { pair: pairLabel(option) }))
