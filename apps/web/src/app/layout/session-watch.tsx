@@ -1,15 +1,19 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useRouter } from '@tanstack/react-router'
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
-import { IdleTimeout } from '../../features/session/idle-timeout.tsx'
 import { sessionQueryOptions } from '../../lib/api.ts'
 import { onApiEvent } from '../../lib/api-events.ts'
 import { signOut } from '../../lib/auth-client.ts'
 import { resetAfterIdentityChange, safeRedirect, useSession } from '../../lib/session.ts'
 import { setShownPair } from '../../lib/shown-pair.ts'
+
+/** Shows nothing until two minutes before the session would end, so it loads only when someone signs in. */
+const IdleTimeout = lazy(() =>
+  import('../../features/session/idle-timeout.tsx').then((file) => ({ default: file.IdleTimeout })),
+)
 
 /** How long the "Du har bytt roll i en annan flik" message shows before the page reloads. */
 const RELOAD_AFTER_MS = 2_000
@@ -72,11 +76,13 @@ export function SessionWatch() {
         </Alert>
       ) : null}
       {idleTimeoutMs ? (
-        <IdleTimeout
-          key={session.data?.user.id}
-          idleTimeoutMs={idleTimeoutMs}
-          onTimedOut={() => void timedOut(Math.round(idleTimeoutMs / 60_000))}
-        />
+        <Suspense fallback={null}>
+          <IdleTimeout
+            key={session.data?.user.id}
+            idleTimeoutMs={idleTimeoutMs}
+            onTimedOut={() => void timedOut(Math.round(idleTimeoutMs / 60_000))}
+          />
+        </Suspense>
       ) : null}
     </>
   )
