@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server'
-import { deleteExpired, mailQueuedResetLinks } from '@kundnav/api'
+import { deleteExpired, mailQueuedResetLinks, syncCatalogue } from '@kundnav/api'
 import { createDb, MigrationError, migrate, migrationsDir, seedDemo } from '@kundnav/db'
 import { createApp } from './app.ts'
 import { EnvError, parseEnv } from './env.ts'
@@ -38,6 +38,9 @@ async function main(): Promise<void> {
     }
     throw error
   }
+
+  // The catalogue in code (packages/schemas/src/catalogue), before the demo data that assigns agents to it.
+  await syncCatalogue(db)
 
   if (env.demoMode && (await db.prisma.organization.count()) === 0) {
     const result = await seedDemo(db.prisma)

@@ -1,6 +1,7 @@
 export type { Context, RequestInfo, SessionActor } from './context.ts'
 export { AppError } from './errors.ts'
 export { type AppRouter, appRouter, createCaller } from './root.ts'
+export { syncCatalogue } from './services/catalogue.ts'
 export { deleteExpired, type Retention } from './services/housekeeping.ts'
 export { mailQueuedResetLinks } from './services/passwords.ts'
 export { readRememberedPair } from './services/remembered-pair.ts'

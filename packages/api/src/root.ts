@@ -1,10 +1,12 @@
 import { auditRouter } from './routers/audit.ts'
 import { authRouter } from './routers/auth.ts'
 import { caseOfficerRouter } from './routers/case-officer.ts'
+import { catalogueRouter } from './routers/catalogue.ts'
 import { devMailboxRouter } from './routers/dev-mailbox.ts'
 import { invitationRouter } from './routers/invitation.ts'
 import { meRouter } from './routers/me.ts'
 import { memberRouter } from './routers/member.ts'
+import { orderDraftRouter, orderRouter } from './routers/order.ts'
 import { portalRouter } from './routers/portal.ts'
 import { sessionRouter } from './routers/session.ts'
 import { supportRouter } from './routers/support.ts'
@@ -21,6 +23,9 @@ export const appRouter = router({
   audit: auditRouter,
   caseOfficer: caseOfficerRouter,
   support: supportRouter,
+  catalogue: catalogueRouter,
+  orderDraft: orderDraftRouter,
+  order: orderRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -14,6 +14,7 @@ export { type CreateDbOptions, createDb, type Db, type DbEngine } from './client
 export * from './factories.ts'
 export * from './generated/prisma/client.ts'
 export { latestAppliedMigration, MigrationError, migrate, readMigrations } from './migrator.ts'
+export { formatNumber, nextNumber, stockholmYear } from './numbers.ts'
 export * from './outbox.ts'
 export { hashPassword, verifyPassword } from './password.ts'
 export { migrationsDir, repoRoot } from './paths.ts'

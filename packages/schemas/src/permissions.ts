@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'case.create',
   'provider.review',
   'provider.support',
+  'catalogue.manage',
 ] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
@@ -41,7 +42,7 @@ export const ROLE_PERMISSIONS = {
   // Ansvarig is automatically a handläggare too: its permissions include CASE_OFFICER's by derivation.
   RESPONSIBLE: [...CASE_OFFICER, 'caseOfficer.manage', 'submission.confirm'],
   CASE_OFFICER,
-  PROVIDER_REVIEWER: ['provider.review', 'order.read', 'case.read'],
+  PROVIDER_REVIEWER: ['provider.review', 'order.read', 'case.read', 'catalogue.manage'],
   PROVIDER_SUPPORT: ['provider.support', 'case.read', 'case.create'],
 } as const satisfies Record<Role, readonly Permission[]>
 

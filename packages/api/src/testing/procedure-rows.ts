@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { addMembership, createUser, type Db, type Role } from '@kundnav/db'
 import type { Permission } from '@kundnav/schemas'
 import { createPasswordLink } from '../services/passwords.ts'
-import { inviteHomeOrderer, TEST_AUTH_SETTINGS, type World } from './world.ts'
+import { completeWebcertAnswers, inviteHomeOrderer, TEST_AUTH_SETTINGS, type World } from './world.ts'
 
 export type Rung =
   | { rung: 'public' }
@@ -41,6 +41,8 @@ export type ProcedureRow = Rung & {
   allowed: PositiveControl
   /** A valid input with every optional text field filled, for the input fuzz test (default: `input`). */
   fullInput?: (world: World) => unknown
+  /** Text fields that take line breaks (paths joined by "."; `*` for any key): the fuzz test allows "\n" there. */
+  multiline?: string[]
 }
 
 /** Whether `world.home`'s orderer now holds `role`, as saved. */
@@ -59,6 +61,24 @@ async function homeMembershipOf(world: World, db: Db, input: unknown) {
 }
 
 const membershipIdOf = (input: unknown) => (input as { membershipId: string }).membershipId
+const draftIdOf = (input: unknown) => (input as { draftId: string }).draftId
+const offeringIdOf = (input: unknown) => (input as { offeringId: string }).offeringId
+
+/** Every step answered, as `home`'s orderer saves them. */
+const completeHomeAnswers = (w: World) => completeWebcertAnswers(w, homeMember(w, 'ATTESTER').user.id)
+
+/** A new draft of `home`'s orderer with every step answered, for calls that use one up. */
+async function homeDraft(w: World, db: Db) {
+  return db.prisma.orderDraft.create({
+    data: {
+      organizationId: w.home.organization.id,
+      createdByUserId: homeMember(w, 'ORDERER').user.id,
+      offeringId: w.webcertOfferingId,
+      step: 'review',
+      answers: completeHomeAnswers(w),
+    },
+  })
+}
 
 export const homeMember = (world: World, role: Role) => {
   const member = world.home.members.find((m) => m.membership.roles.includes(role))
@@ -327,5 +347,182 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
     allowed: {
       changed: (w, db) => homeOrdererHolds(w, db, 'RESPONSIBLE'),
     },
+  },
+  'catalogue.list': {
+    rung: 'member',
+    permission: 'order.create',
+    input: () => undefined,
+    otherOrganization: 'scoped',
+    allowed: { shows: (w) => [w.webcertOfferingId, 'Webcert Integrerad – via agent'] },
+  },
+  'catalogue.offering': {
+    rung: 'member',
+    permission: 'order.create',
+    input: (w) => ({ offeringId: w.webcertOfferingId }),
+    otherOrganization: 'scoped',
+    // Home has one order of it in progress: the warning's count is home's own.
+    allowed: { shows: (w) => [w.webcertOfferingId, '"ordersInProgress":1'] },
+  },
+  'catalogue.options': {
+    rung: 'member',
+    permission: 'order.create',
+    input: (w) => ({ offeringId: w.webcertOfferingId, field: 'agent' }),
+    otherOrganization: 'scoped',
+    allowed: { shows: (w) => [w.agentOrganizationId] },
+  },
+  'catalogue.manageList': {
+    rung: 'provider',
+    permission: 'catalogue.manage',
+    input: () => undefined,
+    otherOrganization: 'refused',
+    allowed: { shows: (w) => [w.webcertOfferingId] },
+  },
+  'catalogue.setPrice': {
+    rung: 'provider',
+    permission: 'catalogue.manage',
+    input: (w) => ({ offeringId: w.webcertOfferingId, startupFeeOre: 1_500_000, monthlyFeeOre: 25_000 }),
+    otherOrganization: 'refused',
+    allowed: {
+      input: async (w) => ({
+        offeringId: w.webcertOfferingId,
+        startupFeeOre: 1_500_000,
+        monthlyFeeOre: 25_000,
+      }),
+      changed: async (w, db) =>
+        (await db.prisma.auditEvent.count({
+          where: { organizationId: w.provider.organization.id, action: 'catalogue.priceChanged' },
+        })) > 0,
+    },
+  },
+  'catalogue.publishTerms': {
+    rung: 'provider',
+    permission: 'catalogue.manage',
+    input: (w) => ({ offeringId: w.webcertOfferingId, textSv: 'Nya villkor.', textEn: 'New terms.' }),
+    multiline: ['textSv', 'textEn'],
+    otherOrganization: 'refused',
+    allowed: {
+      // A new version of another offering's terms, so home's draft (which accepted Webcert's v1) stays valid.
+      input: async (_w, db) => ({
+        offeringId: (await db.prisma.offering.findUniqueOrThrow({ where: { code: 'webcert-fristaende' } }))
+          .id,
+        textSv: 'Nya villkor.',
+        textEn: 'New terms.',
+      }),
+      changed: async (_w, db, input) =>
+        (await db.prisma.offeringTerms.count({ where: { offeringId: offeringIdOf(input) } })) === 2,
+    },
+  },
+  'orderDraft.list': {
+    rung: 'member',
+    permission: 'order.create',
+    input: () => ({}),
+    fullInput: () => ({ cursor: { updatedAt: new Date(), id: randomUUID() }, limit: 10 }),
+    otherOrganization: 'scoped',
+    allowed: { shows: (w) => [w.homeDraftId] },
+  },
+  'orderDraft.start': {
+    rung: 'member',
+    permission: 'order.create',
+    input: (w) => ({ offeringId: w.webcertOfferingId }),
+    otherOrganization: 'scoped',
+    allowed: {
+      changed: async (w, db) =>
+        (await db.prisma.orderDraft.count({ where: { organizationId: w.home.organization.id } })) > 1,
+    },
+  },
+  'orderDraft.get': {
+    rung: 'member',
+    permission: 'order.create',
+    input: (w) => ({ draftId: w.homeDraftId }),
+    otherOrganization: 'refused',
+    allowed: { shows: (w) => [w.homeDraftId, w.homeInvoiceAddressId] },
+  },
+  'orderDraft.save': {
+    rung: 'member',
+    permission: 'order.create',
+    input: (w) => ({ draftId: w.homeDraftId, step: 'review', answers: completeHomeAnswers(w) }),
+    // A draft keeps a form's answers as typed; a field may be a multi-line message (checked on submit).
+    multiline: ['answers.fields.*'],
+    fullInput: (w) => ({
+      draftId: w.homeDraftId,
+      step: 'invoice',
+      answers: {
+        ...completeHomeAnswers(w),
+        fields: {
+          careUnits: 12,
+          sourceSystem: 'cambio-cosmic',
+          agent: w.agentOrganizationId,
+          note: 'En rad',
+        },
+        invoice: {
+          kind: 'new',
+          addressLine: 'Ny gata 2',
+          postalCode: '111 22',
+          city: 'Nystad',
+          reference: 'Ref',
+        },
+      },
+    }),
+    otherOrganization: 'refused',
+    allowed: {
+      changed: async (w, db) =>
+        (await db.prisma.orderDraft.findUniqueOrThrow({ where: { id: w.homeDraftId } })).step === 'review',
+    },
+  },
+  'orderDraft.delete': {
+    rung: 'member',
+    permission: 'order.create',
+    input: (w) => ({ draftId: w.homeDraftId }),
+    otherOrganization: 'refused',
+    allowed: {
+      input: async (w, db) => ({ draftId: (await homeDraft(w, db)).id }),
+      changed: async (_w, db, input) =>
+        (await db.prisma.orderDraft.count({ where: { id: draftIdOf(input) } })) === 0,
+    },
+  },
+  'order.attesters': {
+    rung: 'member',
+    permission: 'order.create',
+    input: () => undefined,
+    otherOrganization: 'scoped',
+    allowed: { shows: (w) => [homeMember(w, 'ATTESTER').user.id] },
+  },
+  'order.invoiceAddresses': {
+    rung: 'member',
+    permission: 'order.create',
+    input: () => undefined,
+    otherOrganization: 'scoped',
+    allowed: { shows: (w) => [w.homeInvoiceAddressId, 'Hemmareferens 4711'] },
+  },
+  'order.submit': {
+    rung: 'member',
+    permission: 'order.create',
+    input: (w) => ({ draftId: w.homeDraftId, idempotencyKey: randomUUID() }),
+    otherOrganization: 'refused',
+    allowed: {
+      input: async (w, db) => ({ draftId: (await homeDraft(w, db)).id, idempotencyKey: randomUUID() }),
+      changed: async (w, db, input) =>
+        (await db.prisma.order.count({
+          where: {
+            organizationId: w.home.organization.id,
+            idempotencyKey: (input as { idempotencyKey: string }).idempotencyKey,
+          },
+        })) === 1,
+    },
+  },
+  'order.list': {
+    rung: 'member',
+    permission: 'order.read',
+    input: () => ({}),
+    fullInput: () => ({ status: 'SUBMITTED', cursor: { submittedAt: new Date(), id: randomUUID() } }),
+    otherOrganization: 'scoped',
+    allowed: { shows: (w) => [w.homeOrderId, w.homeOrderNumber] },
+  },
+  'order.get': {
+    rung: 'member',
+    permission: 'order.read',
+    input: (w) => ({ orderId: w.homeOrderId }),
+    otherOrganization: 'refused',
+    allowed: { shows: (w) => [w.homeOrderNumber, 'Hemmareferens 4711'] },
   },
 }

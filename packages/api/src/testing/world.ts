@@ -3,6 +3,7 @@ import {
   createOrganization,
   createOrgWithMembers,
   type Db,
+  nextNumber,
   type OrgWithMembers,
   type Role,
 } from '@kundnav/db'
@@ -12,6 +13,7 @@ import type { Context, RequestInfo, SessionActor } from '../context.ts'
 import { AppError } from '../errors.ts'
 import { createCaller } from '../root.ts'
 import { recordAudit } from '../services/audit.ts'
+import { syncCatalogue } from '../services/catalogue.ts'
 import { type AuthSettings, DEFAULT_AUTH_SETTINGS } from '../settings.ts'
 
 /**
@@ -32,6 +34,14 @@ export interface World {
   mailboxRecipient: string
   /** An open invitation of `home`'s orderer into a third organisation: the orderer's own to answer. */
   homeInvitationId: string
+  /** The catalogue's "Webcert Integrerad – via agent", and an agent assigned to Webcert. */
+  webcertOfferingId: string
+  agentOrganizationId: string
+  /** `home`'s orderer's draft of it (every step answered), an invoice address and an order of `home`. */
+  homeDraftId: string
+  homeInvoiceAddressId: string
+  homeOrderId: string
+  homeOrderNumber: string
 }
 
 const CUSTOMER_ROLES = ROLES.filter((role) => !isProviderRole(role))
@@ -54,6 +64,12 @@ export async function createWorld(db: Db): Promise<World> {
     homeAuditEventIds: [],
     mailboxRecipient: 'mottagare@mailbox.test',
     homeInvitationId: '',
+    webcertOfferingId: '',
+    agentOrganizationId: '',
+    homeDraftId: '',
+    homeInvoiceAddressId: '',
+    homeOrderId: '',
+    homeOrderNumber: '',
   }
   for (const org of [world.provider, world.home, world.other]) {
     for (const { user, membership } of org.members) {
@@ -84,6 +100,7 @@ export async function createWorld(db: Db): Promise<World> {
   })
   world.homeAuditEventIds = homeEvents.map((event) => event.id)
   world.homeInvitationId = (await inviteHomeOrderer(db, world)).id
+  await createOrdering(db, world)
   await db.prisma.outboxMessage.create({
     data: {
       channel: 'EMAIL',
@@ -97,6 +114,89 @@ export async function createWorld(db: Db): Promise<World> {
     },
   })
   return world
+}
+
+/** The catalogue, an agent for Webcert, and `home`'s ordering: an attestant who can sign in, a draft, an order. */
+async function createOrdering(db: Db, world: World) {
+  await syncCatalogue(db)
+  const offering = await db.prisma.offering.findUniqueOrThrow({
+    where: { code: 'webcert-integrerad-via-agent' },
+  })
+  world.webcertOfferingId = offering.id
+  const agent = await createOrganization(db.prisma, { name: 'Agent AB' })
+  await db.prisma.organization.update({ where: { id: agent.id }, data: { isAgent: true } })
+  await db.prisma.agentAssignment.create({
+    data: { agentOrganizationId: agent.id, serviceId: offering.serviceId },
+  })
+  world.agentOrganizationId = agent.id
+  for (const org of [world.home, world.other]) {
+    const attester = org.members.find((m) => m.membership.roles.includes('ATTESTER'))
+    if (attester) {
+      await db.prisma.user.update({ where: { id: attester.user.id }, data: { passwordHash: 'signs-in' } })
+    }
+  }
+  const orderer = world.home.members.find((m) => m.membership.roles.includes('ORDERER'))
+  const attester = world.home.members.find((m) => m.membership.roles.includes('ATTESTER'))
+  if (!orderer || !attester) throw new Error('no orderer or attestant at home')
+  const address = await db.prisma.invoiceAddress.create({
+    data: {
+      organizationId: world.home.organization.id,
+      addressLine: 'Hemgatan 1',
+      postalCode: '123 45',
+      city: 'Hemby',
+      reference: 'Hemmareferens 4711',
+    },
+  })
+  world.homeInvoiceAddressId = address.id
+  const draft = await db.prisma.orderDraft.create({
+    data: {
+      organizationId: world.home.organization.id,
+      createdByUserId: orderer.user.id,
+      offeringId: offering.id,
+      step: 'review',
+      answers: completeWebcertAnswers(world, attester.user.id),
+    },
+  })
+  world.homeDraftId = draft.id
+  const terms = await db.prisma.offeringTerms.findFirstOrThrow({ where: { offeringId: offering.id } })
+  const order = await db.prisma.$transaction(async (tx) =>
+    tx.order.create({
+      data: {
+        number: await nextNumber(tx, 'B', 2026),
+        organizationId: world.home.organization.id,
+        offeringId: offering.id,
+        termsId: terms.id,
+        submittedByUserId: orderer.user.id,
+        attesterUserId: attester.user.id,
+        fields: { careUnits: 3, sourceSystem: 'takecare', agent: agent.id },
+        attestations: [],
+        invoiceAddressId: address.id,
+        invoiceAddress: {
+          addressLine: 'Hemgatan 1',
+          postalCode: '123 45',
+          city: 'Hemby',
+          reference: 'Hemmareferens 4711',
+        },
+        quantity: 3,
+        startupFeeOre: offering.startupFeeOre,
+        monthlyFeeOre: offering.monthlyFeeOre,
+        idempotencyKey: randomUUID(),
+      },
+    }),
+  )
+  world.homeOrderId = order.id
+  world.homeOrderNumber = order.number
+}
+
+/** Answers to every step of "Webcert Integrerad – via agent", as the wizard saves them. */
+export function completeWebcertAnswers(world: World, attesterUserId: string) {
+  return {
+    fields: { careUnits: 12, sourceSystem: 'cambio-cosmic', agent: world.agentOrganizationId },
+    attestations: ['hsa', 'agent-informed'],
+    invoice: { kind: 'existing' as const, invoiceAddressId: world.homeInvoiceAddressId },
+    attesterUserId,
+    acceptedTermsVersion: 1,
+  }
 }
 
 /** An open invitation of `home`'s orderer into an organisation of its own (as `member.add` of an existing account makes). */
@@ -127,6 +227,11 @@ export function homeDataMarkers(world: World): string[] {
     ]),
     ...world.homeAuditEventIds,
     world.homeInvitationId,
+    world.homeDraftId,
+    world.homeInvoiceAddressId,
+    'Hemmareferens 4711',
+    world.homeOrderId,
+    world.homeOrderNumber,
   ].filter(Boolean)
 }
 

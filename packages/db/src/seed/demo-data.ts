@@ -8,12 +8,20 @@ export interface DemoOrganization {
   name: string
   orgNumber: string
   type: OrganizationType
+  /** An agent (seed 001), assigned to these services of the catalogue (by code) when they exist. */
+  agentFor?: string[]
 }
 
 export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
   { key: 'provider', name: 'Servicemyndigheten (demo)', orgNumber: '2021009903', type: 'PROVIDER' },
   { key: 'region', name: 'Region Norrby (demo)', orgNumber: '2120001116', type: 'CUSTOMER' },
-  { key: 'agent', name: 'Journalsystem AB (demo)', orgNumber: '5566770011', type: 'CUSTOMER' },
+  {
+    key: 'agent',
+    name: 'Journalsystem AB (demo)',
+    orgNumber: '5566770011',
+    type: 'CUSTOMER',
+    agentFor: ['webcert'],
+  },
   { key: 'bureau', name: 'Byrån Redovisning AB (demo)', orgNumber: '5566770029', type: 'CUSTOMER' },
   { key: 'bank', name: 'Testbanken AB (demo)', orgNumber: '5566770037', type: 'CUSTOMER' },
 ]

@@ -18,6 +18,10 @@ afterAll(async () => {
 
 describe('demo seed', () => {
   it('creates one provider, the customer, agent and bureau organisations and a person for every role', async () => {
+    // As at start-up, the catalogue is written first (here just its Webcert service).
+    await db.prisma.service.create({
+      data: { code: 'webcert', nameSv: 'Webcert', nameEn: 'Webcert', descriptionSv: '', descriptionEn: '' },
+    })
     const result = await seedDemo(db.prisma)
     expect(result.changed).toBe(true)
     expect(await db.prisma.organization.count({ where: { type: 'PROVIDER' } })).toBe(1)
@@ -42,6 +46,12 @@ describe('demo seed', () => {
       where: { user: { email: 'johan@konsultbolaget.example' } },
     })
     expect(johan.externalOrganizationName).toBe('Konsultbolaget AB (demo)')
+    const agent = await db.prisma.organization.findFirstOrThrow({
+      where: { name: 'Journalsystem AB (demo)' },
+      include: { agentAssignments: { include: { service: true } } },
+    })
+    expect(agent.isAgent).toBe(true)
+    expect(agent.agentAssignments.map((assignment) => assignment.service.code)).toEqual(['webcert'])
     const hans = await db.prisma.user.findUniqueOrThrow({ where: { username: 'testbanken' } })
     expect(await verifyPassword(hans.passwordHash ?? '', DEMO_PASSWORD)).toBe(true)
   })

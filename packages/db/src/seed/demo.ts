@@ -23,10 +23,16 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeedResult> {
         const row =
           existing ??
           (await tx.organization.create({
-            data: { name: org.name, orgNumber: org.orgNumber, type: org.type },
+            data: {
+              name: org.name,
+              orgNumber: org.orgNumber,
+              type: org.type,
+              isAgent: Boolean(org.agentFor),
+            },
           }))
         changed ||= !existing
         orgIds.set(org.key, row.id)
+        changed = (await seedAgentAssignments(tx, row.id, org.agentFor ?? [])) || changed
       }
       for (const person of DEMO_PEOPLE) {
         changed = (await seedPerson(tx, person, orgIds, passwordHash)) || changed
@@ -35,6 +41,26 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeedResult> {
     },
     { timeout: 60_000 },
   )
+}
+
+/** The catalogue is written at start-up before the demo data, so the services exist; missing ones are skipped. */
+async function seedAgentAssignments(
+  tx: Prisma.TransactionClient,
+  agentOrganizationId: string,
+  serviceCodes: string[],
+): Promise<boolean> {
+  let changed = false
+  for (const code of serviceCodes) {
+    const service = await tx.service.findUnique({ where: { code } })
+    if (!service) continue
+    const existing = await tx.agentAssignment.findUnique({
+      where: { serviceId_agentOrganizationId: { serviceId: service.id, agentOrganizationId } },
+    })
+    if (existing) continue
+    await tx.agentAssignment.create({ data: { serviceId: service.id, agentOrganizationId } })
+    changed = true
+  }
+  return changed
 }
 
 async function seedPerson(

@@ -1,0 +1,231 @@
+import { type Db, nextNumber, type Prisma, type PrismaClient, type Role, stockholmYear } from '@kundnav/db'
+import { type DraftAnswers, ZDraftAnswers } from '@kundnav/schemas'
+import { describeForm, pricedQuantity } from '@kundnav/schemas/catalogue'
+import { TRPCError } from '@trpc/server'
+import { AppError } from '../errors.ts'
+import { recordAudit } from './audit.ts'
+import { currentTerms, orderableOffering, sourceOptions } from './catalogue.ts'
+
+type Tx = Prisma.TransactionClient | PrismaClient
+
+/** Who acts: a member of the ordering organisation. */
+export interface Orderer {
+  organizationId: string
+  userId: string
+  role: Role
+}
+
+const DRAFT_NOT_FOUND = () => new AppError('NOT_FOUND', 'DRAFT_NOT_FOUND', 'Utkastet finns inte längre.')
+
+/** A draft of `orderer`'s own, or DRAFT_NOT_FOUND (another person's or organisation's is as if none). */
+export async function ownDraft(db: Tx, orderer: Orderer, draftId: string) {
+  const draft = await db.orderDraft.findFirst({
+    where: { id: draftId, organizationId: orderer.organizationId, createdByUserId: orderer.userId },
+  })
+  if (!draft) throw DRAFT_NOT_FOUND()
+  return draft
+}
+
+/** A draft's answers as stored (a draft written by an older version reads as far as it still fits). */
+export function draftAnswers(stored: Prisma.JsonValue): DraftAnswers {
+  const parsed = ZDraftAnswers.safeParse(stored)
+  return parsed.success ? parsed.data : {}
+}
+
+/**
+ * The organisation's members who may attest: accepted members holding Attestant, the role not ended, with
+ * an account that can sign in (seed 001: "rollen Attestant behöver vara tilldelad innan det går att beställa").
+ */
+export async function attestersOf(db: Tx, organizationId: string, now = new Date()) {
+  const memberships = await db.membership.findMany({
+    where: {
+      organizationId,
+      acceptedAt: { not: null },
+      roles: { has: 'ATTESTER' },
+      roleEnds: { none: { role: 'ATTESTER', endsAt: { lte: now } } },
+      user: { passwordHash: { not: null } },
+    },
+    select: { user: { select: { id: true, name: true } } },
+    orderBy: { listName: 'asc' },
+  })
+  return memberships.map(({ user }) => ({ userId: user.id, name: user.name }))
+}
+
+/** How many of the organisation's orders of the offering are still in progress (each costs a start-up fee). */
+export function ordersInProgress(db: Tx, organizationId: string, offeringId: string) {
+  return db.order.count({ where: { organizationId, offeringId, status: 'SUBMITTED' } })
+}
+
+/**
+ * Submits `orderer`'s draft as an order, in one transaction: every answer is checked again in full (the
+ * offering's own schema, the agent among those assigned, every attestation question ticked, the invoice
+ * address the organisation's, the attestant one of its attestants, the newest terms accepted), a new invoice
+ * address is kept for next time, the order gets its number and the draft is gone. The same idempotency key
+ * again (a double click, a retried request) answers the order it made.
+ */
+export async function submitOrder(
+  db: Db,
+  orderer: Orderer,
+  input: { draftId: string; idempotencyKey: string },
+): Promise<{ orderId: string; number: string }> {
+  const existing = () =>
+    db.prisma.order.findUnique({
+      where: {
+        organizationId_idempotencyKey: {
+          organizationId: orderer.organizationId,
+          idempotencyKey: input.idempotencyKey,
+        },
+      },
+      select: { id: true, number: true },
+    })
+  const done = await existing()
+  if (done) return { orderId: done.id, number: done.number }
+
+  const result = await db.prisma.$transaction(async (tx) => {
+    // The draft's row is the lock: a second submit of it waits here, then finds it gone.
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "OrderDraft"
+       WHERE id = ${input.draftId}::uuid AND "organizationId" = ${orderer.organizationId}::uuid
+         AND "createdByUserId" = ${orderer.userId}::uuid
+       FOR UPDATE`
+    if (locked.length === 0) return null
+    const draft = await ownDraft(tx, orderer, input.draftId)
+    const offering = await orderableOffering(tx, orderer.organizationId, draft.offeringId)
+    const answers = draftAnswers(draft.answers)
+
+    const parsedFields = offering.entry.fields.safeParse(answers.fields ?? {})
+    if (!parsedFields.success) {
+      // The schema's own error: the answer carries a message per field (trpc.ts's errorFormatter).
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: 'Uppgifterna om beställningen behöver rättas.',
+        cause: parsedFields.error,
+      })
+    }
+    const fields = parsedFields.data as Record<string, unknown>
+    for (const field of describeForm(offering.entry.fields)) {
+      if (field.kind !== 'source' || fields[field.name] === undefined) continue
+      const options = await sourceOptions(tx, offering, field.name)
+      if (!options.some((option) => option.value === fields[field.name])) {
+        throw new AppError(
+          'BAD_REQUEST',
+          'OPTION_NOT_OFFERED',
+          `Välj ${field.label.sv.toLowerCase()} i listan.`,
+          {
+            field: field.name,
+          },
+        )
+      }
+    }
+
+    const ticked = new Set(answers.attestations ?? [])
+    const questions = offering.entry.attestationQuestions
+    if (questions.some((question) => !ticked.has(question.id))) {
+      throw new AppError(
+        'BAD_REQUEST',
+        'ATTESTATIONS_MISSING',
+        'Bocka i alla intygandefrågor för att kunna skicka beställningen.',
+        { field: 'attestations' },
+      )
+    }
+
+    const invoice = answers.invoice
+    if (!invoice) {
+      throw new AppError('BAD_REQUEST', 'INVOICE_MISSING', 'Välj eller registrera en fakturaadress.', {
+        field: 'invoice',
+      })
+    }
+    const invoiceAddress =
+      invoice.kind === 'existing'
+        ? await tx.invoiceAddress.findFirst({
+            where: { id: invoice.invoiceAddressId, organizationId: orderer.organizationId },
+          })
+        : await tx.invoiceAddress.create({
+            data: {
+              organizationId: orderer.organizationId,
+              addressLine: invoice.addressLine,
+              postalCode: invoice.postalCode,
+              city: invoice.city,
+              reference: invoice.reference,
+              createdByUserId: orderer.userId,
+            },
+          })
+    if (!invoiceAddress) {
+      throw new AppError(
+        'BAD_REQUEST',
+        'INVOICE_NOT_FOUND',
+        'Fakturaadressen finns inte längre. Välj en annan.',
+        {
+          field: 'invoice',
+        },
+      )
+    }
+
+    const attester = (await attestersOf(tx, orderer.organizationId)).find(
+      (candidate) => candidate.userId === answers.attesterUserId,
+    )
+    if (!attester) {
+      throw new AppError('BAD_REQUEST', 'ATTESTER_MISSING', 'Välj vem som ska attestera beställningen.', {
+        field: 'attesterUserId',
+      })
+    }
+
+    const terms = await currentTerms(tx, offering.id)
+    if (answers.acceptedTermsVersion !== terms.version) {
+      throw new AppError(
+        'BAD_REQUEST',
+        'TERMS_NOT_ACCEPTED',
+        answers.acceptedTermsVersion
+          ? 'Villkoren har ändrats sedan du godkände dem. Läs och godkänn de nya villkoren.'
+          : 'Läs och godkänn villkoren för att kunna skicka beställningen.',
+        { field: 'terms' },
+      )
+    }
+
+    const submittedAt = new Date()
+    const number = await nextNumber(tx, 'B', stockholmYear(submittedAt))
+    const order = await tx.order.create({
+      data: {
+        number,
+        organizationId: orderer.organizationId,
+        offeringId: offering.id,
+        termsId: terms.id,
+        submittedByUserId: orderer.userId,
+        attesterUserId: attester.userId,
+        fields: fields as Prisma.InputJsonObject,
+        attestations: questions.map((question) => ({
+          id: question.id,
+          text: { sv: question.text.sv, en: question.text.en },
+        })),
+        invoiceAddressId: invoiceAddress.id,
+        invoiceAddress: {
+          addressLine: invoiceAddress.addressLine,
+          postalCode: invoiceAddress.postalCode,
+          city: invoiceAddress.city,
+          reference: invoiceAddress.reference,
+        },
+        quantity: pricedQuantity(offering.entry.fields, fields),
+        startupFeeOre: offering.startupFeeOre,
+        monthlyFeeOre: offering.monthlyFeeOre,
+        idempotencyKey: input.idempotencyKey,
+        submittedAt,
+      },
+    })
+    await tx.orderDraft.delete({ where: { id: draft.id } })
+    await recordAudit(tx, {
+      organizationId: orderer.organizationId,
+      actorUserId: orderer.userId,
+      actorRole: orderer.role,
+      action: 'order.submitted',
+      targetType: 'Order',
+      targetId: order.id,
+      data: { number, offering: offering.code, termsVersion: terms.version },
+    })
+    return { orderId: order.id, number }
+  })
+  if (result) return result
+  // The draft was gone: a parallel submit with the same key may have just made the order.
+  const made = await existing()
+  if (made) return { orderId: made.id, number: made.number }
+  throw DRAFT_NOT_FOUND()
+}
