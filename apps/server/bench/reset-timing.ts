@@ -47,7 +47,7 @@ export async function measureResetTiming(databaseUrl: string | undefined, reques
       const response = await app.request('/api/trpc/auth.requestPasswordReset', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-kundnav-csrf': '1' },
-        body: JSON.stringify({ json: { username } }),
+        body: JSON.stringify({ username }),
       })
       await response.text()
       const elapsed = performance.now() - started
