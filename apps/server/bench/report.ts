@@ -11,6 +11,7 @@
  *   BENCH_RESET_REQUESTS requests of each kind for the reset timing (200)
  *   BENCH_ONLY          comma-separated rows to run (P1,P2,P3,P4,P5,P6,RESET), for a short run while developing
  *   BENCH_PROFILE_DIR   where P1's portal writes a CPU profile (node --cpu-prof), for finding where time goes
+ *   BENCH_LIGHTHOUSE_DIR where P6 writes each page's whole Lighthouse report (JSON)
  *   CHROME_PATH         the Chromium Lighthouse drives (/usr/bin/chromium)
  */
 import { spawnSync } from 'node:child_process'

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { repoRoot } from '@kundnav/db'
@@ -103,6 +103,12 @@ async function lighthouseRun(
   })
   const lhr = result?.lhr
   if (!lhr) throw new Error(`Lighthouse gave no result for ${url}`)
+  const reportDir = process.env.BENCH_LIGHTHOUSE_DIR
+  // The whole report, to see what the score is made of (open it at googlechrome.github.io/lighthouse/viewer).
+  if (reportDir) {
+    const name = new URL(url).pathname.replaceAll(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'root'
+    writeFileSync(join(reportDir, `${name}.json`), JSON.stringify(lhr))
+  }
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
   if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) {
     throw new Error(`Lighthouse was sent from ${url} to ${lhr.finalDisplayedUrl}`)
