@@ -1,11 +1,13 @@
 import { adminEn } from './admin.en.ts'
 import { identityEn } from './identity.en.ts'
+import { ordersEn } from './orders.en.ts'
 import type { Translation } from './sv.ts'
 
 /** English: complete, with exactly the keys of `sv.ts` (a missing or extra key fails the typecheck). */
 export const en: Translation = {
   ...adminEn,
   ...identityEn,
+  ...ordersEn,
   shell: {
     portalName: 'Kundnav',
     skipLink: 'Skip to main content',
@@ -15,6 +17,9 @@ export const en: Translation = {
     navAuditLog: 'Log',
     navCaseOfficers: 'Register case officers',
     navSupport: 'Support: Responsible',
+    navOrder: 'Order',
+    navOrders: 'My orders',
+    navCatalogue: 'Prices and terms',
     footerAbout: 'Kundnav is an open-source customer portal.',
     devMailbox: 'Development mailbox',
     pageTitle: '{{title}} – Kundnav',

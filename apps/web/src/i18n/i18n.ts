@@ -68,22 +68,29 @@ export async function setupI18n(): Promise<typeof i18next> {
   return i18next
 }
 
-let adminTexts: Promise<void> | undefined
+/** Swedish texts fetched by the routes that need them; Swedish whatever the language, as it is the fallback. */
+function laterSwedishTexts(load: () => Promise<Record<string, unknown>>): () => Promise<void> {
+  let loaded: Promise<void> | undefined
+  return () => {
+    loaded ??= load().then(
+      (texts) => {
+        i18next.addResourceBundle('sv', 'translation', texts, true, false)
+      },
+      (error: unknown) => {
+        loaded = undefined
+        throw error
+      },
+    )
+    return loaded
+  }
+}
 
 /**
  * The Swedish texts of the administration pages ("Medlemmar", "Logg", "Registrera handläggare", "Support:
  * Ansvarig"), which only administrators and provider staff see: those routes' loaders await this, so the
- * page never shows a key. Swedish whatever the language, as it is the fallback; English has them in `en.ts`.
+ * page never shows a key. English has them in `en.ts`.
  */
-export function loadAdminTexts(): Promise<void> {
-  adminTexts ??= import('./admin.sv.ts').then(
-    ({ adminSv }) => {
-      i18next.addResourceBundle('sv', 'translation', adminSv, true, false)
-    },
-    (error: unknown) => {
-      adminTexts = undefined
-      throw error
-    },
-  )
-  return adminTexts
-}
+export const loadAdminTexts = laterSwedishTexts(() => import('./admin.sv.ts').then((file) => file.adminSv))
+
+/** The Swedish texts of ordering and of "Priser och villkor", awaited by those routes' loaders likewise. */
+export const loadOrderTexts = laterSwedishTexts(() => import('./orders.sv.ts').then((file) => file.ordersSv))

@@ -1,9 +1,11 @@
 import { adminSv } from './admin.sv.ts'
 import { identitySv } from './identity.sv.ts'
+import { ordersSv } from './orders.sv.ts'
 
 /**
- * The Swedish texts that come with the page: all but those of the administration pages (`admin.sv.ts`),
- * which those pages' routes fetch first (`loadAdminTexts` in i18n.ts).
+ * The Swedish texts that come with the page: all but those of the administration pages (`admin.sv.ts`)
+ * and of ordering (`orders.sv.ts`), which those pages' routes fetch first (`loadAdminTexts` and
+ * `loadOrderTexts` in i18n.ts).
  */
 export const svWithPage = {
   ...identitySv,
@@ -16,6 +18,9 @@ export const svWithPage = {
     navAuditLog: 'Logg',
     navCaseOfficers: 'Registrera handläggare',
     navSupport: 'Support: Ansvarig',
+    navOrder: 'Beställ',
+    navOrders: 'Mina beställningar',
+    navCatalogue: 'Priser och villkor',
     footerAbout: 'Kundnav är en kundportal med öppen källkod.',
     devMailbox: 'Utvecklingsbrevlåda',
     pageTitle: '{{title}} – Kundnav',
@@ -102,7 +107,7 @@ export const svWithPage = {
  * run time too. Plural forms use i18next's `_one` / `_other` suffixes.
  */
 // Marked pure so that a bundle using only svWithPage leaves the administration texts out.
-export const sv = /* @__PURE__ */ Object.assign({}, adminSv, svWithPage)
+export const sv = /* @__PURE__ */ Object.assign({}, adminSv, ordersSv, svWithPage)
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
 

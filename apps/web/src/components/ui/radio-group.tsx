@@ -1,0 +1,71 @@
+import { type ReactNode, useId } from 'react'
+import { describedBy, FieldHelp } from './field-help.tsx'
+
+export interface RadioOption {
+  value: string
+  label: string
+  /** Shown under the option when it is chosen (GOV.UK's conditional reveal), e.g. the fields of a new address. */
+  revealed?: ReactNode
+}
+
+/**
+ * One choice among a few, as radio buttons in a fieldset: the legend is the question, a hint under it,
+ * then the error, as CheckboxGroup has them. The first radio gets `id`, so an error summary can link to it.
+ */
+export function RadioGroup({
+  id,
+  legend,
+  hint,
+  error,
+  name,
+  options,
+  value,
+  onChange,
+}: {
+  id: string
+  legend: string
+  hint?: string | undefined
+  error?: string | undefined
+  name: string
+  options: readonly RadioOption[]
+  value: string | null
+  onChange: (value: string) => void
+}) {
+  const baseId = useId()
+  return (
+    <fieldset
+      aria-describedby={describedBy(baseId, hint, error)}
+      className={`space-y-2 ${error ? 'border-error border-l-4 pl-3' : ''}`}
+    >
+      <legend className="mb-1 font-semibold">{legend}</legend>
+      <FieldHelp id={baseId} hint={hint} error={error} />
+      <div className="space-y-2">
+        {options.map((option, index) => {
+          const optionId = index === 0 ? id : `${id}-${index}`
+          const checked = value === option.value
+          return (
+            <div key={option.value}>
+              <div className="flex items-center gap-3">
+                <input
+                  id={optionId}
+                  type="radio"
+                  name={name}
+                  value={option.value}
+                  checked={checked}
+                  onChange={() => onChange(option.value)}
+                  className="size-6 shrink-0 accent-brand"
+                />
+                <label htmlFor={optionId} className="py-1">
+                  {option.label}
+                </label>
+              </div>
+              {checked && option.revealed ? (
+                <div className="mt-3 ml-3 space-y-6 border-line border-l-4 pl-6">{option.revealed}</div>
+              ) : null}
+            </div>
+          )
+        })}
+      </div>
+    </fieldset>
+  )
+}
