@@ -11,6 +11,12 @@ import { membersRoute } from './routes/members.tsx'
 import { myDetailsRoute } from './routes/my-details.tsx'
 import { mySessionsRoute } from './routes/my-sessions.tsx'
 import { newPasswordRoute } from './routes/new-password.tsx'
+import { orderRoute } from './routes/order.tsx'
+import { orderDetailsRoute } from './routes/order-details.tsx'
+import { orderDraftRoute } from './routes/order-draft.tsx'
+import { orderSubmittedRoute } from './routes/order-submitted.tsx'
+import { ordersRoute } from './routes/orders.tsx'
+import { pricesAndTermsRoute } from './routes/prices-and-terms.tsx'
 import { type RouterContext, rootRoute } from './routes/root.tsx'
 import { signInRoute } from './routes/sign-in.tsx'
 import { startRoute } from './routes/start.tsx'
@@ -28,6 +34,12 @@ const routeTree = rootRoute.addChildren([
   auditLogRoute,
   caseOfficersRoute,
   supportRoute,
+  orderRoute,
+  orderDraftRoute,
+  orderSubmittedRoute,
+  ordersRoute,
+  orderDetailsRoute,
+  pricesAndTermsRoute,
   signInRoute,
   forgotPasswordRoute,
   newPasswordRoute,

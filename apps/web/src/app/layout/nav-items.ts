@@ -13,8 +13,11 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/bestall', label: 'shell.navOrder', permission: 'order.create' },
+  { to: '/bestallningar', label: 'shell.navOrders', permission: 'order.read' },
   { to: '/medlemmar', label: 'shell.navMembers', permission: 'member.read' },
   { to: '/logg', label: 'shell.navAuditLog', permission: 'audit.read' },
   { to: '/handlaggare', label: 'shell.navCaseOfficers', permission: 'caseOfficer.manage' },
   { to: '/support', label: 'shell.navSupport', permission: 'provider.support' },
+  { to: '/priser-och-villkor', label: 'shell.navCatalogue', permission: 'catalogue.manage' },
 ]

@@ -53,7 +53,7 @@ export function fieldAnswers(
 }
 
 /** The label inside a sentence ("Ange antal vårdenheter."): lowercased first letter, unless an acronym. */
-function inSentence(label: string): string {
+export function inSentence(label: string): string {
   const [first = '', second = ''] = label
   return second && second === second.toUpperCase() && second !== second.toLowerCase()
     ? label

@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next'
+import type { OrderStatus } from './order-query.ts'
+
+const COLOURS: Record<OrderStatus, string> = {
+  SUBMITTED: 'bg-[#d2e2f1] text-[#0b2e53]',
+}
+
+/** An order's status as text with a colour behind it (never colour alone). */
+export function OrderStatusText({ status }: { status: OrderStatus }) {
+  const { t } = useTranslation()
+  return (
+    <span className={`inline-block px-2 font-semibold ${COLOURS[status]}`}>
+      {t(`orders.statuses.${status}`)}
+    </span>
+  )
+}

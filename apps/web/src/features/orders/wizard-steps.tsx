@@ -1,0 +1,531 @@
+import {
+  type DraftAnswers,
+  type NewInvoiceAddress,
+  textProblem,
+  WIZARD_STEPS,
+  type WizardStep,
+  ZNewInvoiceAddress,
+} from '@kundnav/schemas'
+import { type CatalogueOffering, describeForm } from '@kundnav/schemas/catalogue'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Alert } from '../../components/ui/alert.tsx'
+import { Button } from '../../components/ui/button.tsx'
+import { CheckboxGroup } from '../../components/ui/checkbox-group.tsx'
+import { FormErrors } from '../../components/ui/error-summary.tsx'
+import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { RadioGroup } from '../../components/ui/radio-group.tsx'
+import { TextField } from '../../components/ui/text-field.tsx'
+import { type FieldMessages, hasMessages, useFieldErrors, validate } from '../../lib/form.ts'
+import { useTRPC } from '../../lib/trpc.ts'
+import { trpcAppCode, trpcFieldErrors } from '../../lib/trpc-error.ts'
+import { fieldInputId, OfferingFieldInputs } from './offering-field-inputs.tsx'
+import { checkFields, fieldAnswers, inSentence, type ListOption, rawFieldValues } from './offering-form.ts'
+import type { Offering } from './order-query.ts'
+import { changeButtonId, ReviewStep } from './review-step.tsx'
+import { useLanguage } from './use-language.ts'
+
+export interface InvoiceAddress extends NewInvoiceAddress {
+  id: string
+}
+
+export interface Attester {
+  userId: string
+  name: string
+}
+
+/** The steps an offering's order goes through: "intygandefrågor" only when the offering has any. */
+export function wizardSteps(entry: Pick<CatalogueOffering, 'attestationQuestions'>): WizardStep[] {
+  return WIZARD_STEPS.filter((step) => step !== 'attestations' || entry.attestationQuestions.length > 0)
+}
+
+const EMPTY_ADDRESS: NewInvoiceAddress = { addressLine: '', postalCode: '', city: '', reference: '' }
+const NEW_INVOICE = 'ny'
+const ADDRESS_FIELDS = ['addressLine', 'postalCode', 'city', 'reference'] as const
+
+/** The ids the error summary links to, besides the offering's own fields (`fieldInputId`). */
+const STEP_FIELD_IDS = {
+  attestations: 'intygande',
+  invoice: 'faktura',
+  addressLine: 'faktura-utdelningsadress',
+  postalCode: 'faktura-postnummer',
+  city: 'faktura-postort',
+  reference: 'faktura-referens',
+  attesterUserId: 'attestant',
+  terms: 'villkor',
+} as const
+
+/**
+ * The wizard's steps for one draft. What is entered lives here until the person leaves: "Fortsätt" checks
+ * the step, saves the draft (the step reached and every answer so far) and moves on; "Tillbaka" keeps what
+ * was entered. After "Ändra" on the review, "Fortsätt" goes straight back to the review.
+ */
+export function WizardSteps({
+  draftId,
+  savedStep,
+  savedAnswers,
+  offering,
+  entry,
+  sourceOptions,
+  attesters,
+  invoiceAddresses,
+  onLeave,
+  onSubmitted,
+}: {
+  draftId: string
+  savedStep: WizardStep
+  savedAnswers: DraftAnswers
+  offering: Offering
+  entry: CatalogueOffering
+  sourceOptions: Partial<Record<string, readonly ListOption[]>>
+  attesters: readonly Attester[]
+  invoiceAddresses: readonly InvoiceAddress[]
+  onLeave: () => void
+  onSubmitted: (orderId: string) => void
+}) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const save = useMutation(trpc.orderDraft.save.mutationOptions())
+  const submit = useMutation(trpc.order.submit.mutationOptions())
+
+  const fields = useMemo(() => describeForm(entry.fields), [entry])
+  const steps = wizardSteps(entry)
+  const [step, setStep] = useState<WizardStep>(steps.includes(savedStep) ? savedStep : 'fields')
+  const [returnToReview, setReturnToReview] = useState(false)
+  const [rawFields, setRawFields] = useState(() => rawFieldValues(fields, savedAnswers.fields))
+  const [attestations, setAttestations] = useState<string[]>(savedAnswers.attestations ?? [])
+  const [invoiceChoice, setInvoiceChoice] = useState<string | null>(() => {
+    const invoice = savedAnswers.invoice
+    if (!invoice) return null
+    if (invoice.kind === 'new') return NEW_INVOICE
+    return invoiceAddresses.some((address) => address.id === invoice.invoiceAddressId)
+      ? invoice.invoiceAddressId
+      : null
+  })
+  const [newAddress, setNewAddress] = useState<NewInvoiceAddress>(() => {
+    const invoice = savedAnswers.invoice
+    if (invoice?.kind !== 'new') return EMPTY_ADDRESS
+    const { addressLine, postalCode, city, reference } = invoice
+    return { addressLine, postalCode, city, reference }
+  })
+  const [attesterUserId, setAttesterUserId] = useState<string | null>(() =>
+    attesters.some((attester) => attester.userId === savedAnswers.attesterUserId)
+      ? (savedAnswers.attesterUserId ?? null)
+      : null,
+  )
+  const [termsAccepted, setTermsAccepted] = useState(
+    savedAnswers.acceptedTermsVersion === offering.terms.version,
+  )
+  // Made once per page: sending twice (a double click, a retry) makes one order.
+  const [idempotencyKey] = useState(() => crypto.randomUUID())
+
+  const fieldIds = useMemo(
+    () => ({
+      ...Object.fromEntries(fields.map((field) => [`field:${field.name}`, fieldInputId(field.name)])),
+      ...STEP_FIELD_IDS,
+      ...Object.fromEntries(steps.map((one) => [`change:${one}`, changeButtonId(one)])),
+    }),
+    [fields, steps],
+  )
+  const errors = useFieldErrors<string>(fieldIds)
+  const [failed, setFailed] = useState<unknown>(null)
+
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const firstStep = useRef(true)
+  useEffect(() => {
+    if (firstStep.current) {
+      firstStep.current = false
+      return
+    }
+    headingRef.current?.focus()
+  }, [step])
+
+  const stepIndex = steps.indexOf(step)
+  const stepName = t(`wizard.steps.${step}`)
+  const offeringName = offering.name[language]
+
+  /** Every answer so far, as the draft keeps it; a new address only once it is complete. */
+  function answersSoFar(): DraftAnswers {
+    const parsedAddress = ZNewInvoiceAddress.safeParse(newAddress)
+    const invoice: DraftAnswers['invoice'] =
+      invoiceChoice === NEW_INVOICE
+        ? parsedAddress.success
+          ? { kind: 'new', ...parsedAddress.data }
+          : undefined
+        : invoiceChoice
+          ? { kind: 'existing', invoiceAddressId: invoiceChoice }
+          : undefined
+    return {
+      fields: fieldAnswers(fields, rawFields),
+      attestations,
+      ...(invoice ? { invoice } : {}),
+      ...(attesterUserId ? { attesterUserId } : {}),
+      ...(termsAccepted ? { acceptedTermsVersion: offering.terms.version } : {}),
+    }
+  }
+
+  function goTo(next: WizardStep) {
+    setFailed(null)
+    errors.clear()
+    const answers = answersSoFar()
+    save.mutate(
+      { draftId, step: next, answers },
+      {
+        onSuccess: ({ updatedAt }) => {
+          queryClient.setQueryData(trpc.orderDraft.get.queryKey({ draftId }), (old) =>
+            old ? { ...old, step: next, answers, updatedAt } : old,
+          )
+          void queryClient.invalidateQueries(trpc.orderDraft.list.pathFilter())
+          setStep(next)
+        },
+        onError: (error) => setFailed(error),
+      },
+    )
+  }
+
+  /** The step's own check; the messages per field, none when the step is complete. */
+  function checkStep(): FieldMessages<string> {
+    switch (step) {
+      case 'fields': {
+        const result = checkFields(t, language, entry.fields, fields, rawFields)
+        if (result.ok) return {}
+        return Object.fromEntries(
+          Object.entries(result.errors).map(([name, message]) => [`field:${name}`, message]),
+        )
+      }
+      case 'attestations':
+        return entry.attestationQuestions.every((question) => attestations.includes(question.id))
+          ? {}
+          : { attestations: t('wizard.attestationsRequired') }
+      case 'invoice':
+        if (!invoiceChoice) return { invoice: t('wizard.invoiceRequired') }
+        return invoiceChoice === NEW_INVOICE ? addressMessages() : {}
+      case 'attester':
+        return attesterUserId ? {} : { attesterUserId: t('wizard.attesterRequired') }
+      case 'terms':
+        return termsAccepted ? {} : { terms: t('wizard.termsRequired') }
+      default:
+        return {}
+    }
+  }
+
+  function addressMessages(): FieldMessages<string> {
+    const result = validate(ZNewInvoiceAddress, newAddress)
+    if (result.ok) return {}
+    const found: FieldMessages<string> = {}
+    for (const name of ADDRESS_FIELDS) {
+      const code = result.issues[name]
+      if (!code) continue
+      const value = newAddress[name]
+      const label = t(`wizard.${name}`)
+      found[name] =
+        name === 'postalCode' && value.trim() !== ''
+          ? t('wizard.postalCodeFormat')
+          : value.trim() === ''
+            ? t('fieldErrors.required', { label: inSentence(label) })
+            : code === 'custom'
+              ? textProblem(value, true)
+                ? t('fieldErrors.characters', { Label: label })
+                : t('fieldErrors.lineBreak', { Label: label })
+              : t('fieldErrors.tooLong', { Label: label, max: name === 'addressLine' ? 200 : 100 })
+    }
+    return found
+  }
+
+  function forward(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (save.isPending || submit.isPending) return
+    if (step === 'review') {
+      send()
+      return
+    }
+    const found = checkStep()
+    if (hasMessages(found)) {
+      setFailed(null)
+      errors.show(found)
+      return
+    }
+    const next = returnToReview ? 'review' : steps[stepIndex + 1]
+    if (next) goTo(next)
+  }
+
+  function back() {
+    if (save.isPending || submit.isPending) return
+    const previous = steps[stepIndex - 1]
+    if (!previous) {
+      onLeave()
+      return
+    }
+    setReturnToReview(false)
+    goTo(previous)
+  }
+
+  function change(target: WizardStep) {
+    setReturnToReview(true)
+    setFailed(null)
+    errors.clear()
+    setStep(target)
+  }
+
+  function send() {
+    setFailed(null)
+    submit.mutate(
+      { draftId, idempotencyKey },
+      {
+        onSuccess: ({ orderId }) => {
+          void queryClient.invalidateQueries(trpc.order.pathFilter())
+          void queryClient.invalidateQueries(trpc.orderDraft.pathFilter())
+          void queryClient.invalidateQueries(trpc.catalogue.offering.pathFilter())
+          onSubmitted(orderId)
+        },
+        onError: (error) => refused(error),
+      },
+    )
+  }
+
+  /** What the server refused on submit, shown where it can be put right. */
+  function refused(error: unknown) {
+    const code = trpcAppCode(error)
+    const serverFields = trpcFieldErrors(error)
+    const formField = fields.find((field) => serverFields[field.name]?.length)
+    if (code === 'OPTION_NOT_OFFERED' && formField) {
+      setReturnToReview(true)
+      setStep('fields')
+      errors.show({
+        [`field:${formField.name}`]: t('wizard.submitErrors.OPTION_NOT_OFFERED', {
+          label: inSentence(formField.label[language]),
+        }),
+      })
+      return
+    }
+    if (!code && formField) {
+      const found: FieldMessages<string> = {}
+      for (const field of fields) {
+        const message = serverFields[field.name]?.[0]
+        if (message) found[`field:${field.name}`] = message
+      }
+      setReturnToReview(true)
+      setStep('fields')
+      errors.show(found)
+      return
+    }
+    const stepOf: Partial<Record<string, WizardStep>> = {
+      ATTESTATIONS_MISSING: 'attestations',
+      INVOICE_MISSING: 'invoice',
+      INVOICE_NOT_FOUND: 'invoice',
+      ATTESTER_MISSING: 'attester',
+      TERMS_NOT_ACCEPTED: 'terms',
+    }
+    const target = code ? stepOf[code] : undefined
+    if (code && target) {
+      if (code === 'TERMS_NOT_ACCEPTED') setTermsAccepted(false)
+      if (code === 'INVOICE_NOT_FOUND') {
+        setInvoiceChoice(null)
+        void queryClient.invalidateQueries(trpc.order.invoiceAddresses.pathFilter())
+      }
+      if (code === 'TERMS_NOT_ACCEPTED')
+        void queryClient.invalidateQueries(trpc.catalogue.offering.pathFilter())
+      errors.show({ [`change:${target}`]: t(`wizard.submitErrors.${code as 'ATTESTATIONS_MISSING'}`) })
+      return
+    }
+    setFailed(error)
+  }
+
+  const busy = save.isPending || submit.isPending
+  const noAttester = step === 'attester' && attesters.length === 0
+
+  return (
+    <>
+      <PageHeading
+        documentTitle={t('shell.pageTitle', {
+          title: `${stepName} – ${t('wizard.pageTitle', { name: offeringName })}`,
+        })}
+      >
+        {t('wizard.pageTitle', { name: offeringName })}
+      </PageHeading>
+      <h2 ref={headingRef} tabIndex={-1} className="mb-6 font-bold text-2xl">
+        {t('wizard.progress', { step: stepIndex + 1, count: steps.length, name: stepName })}
+      </h2>
+      <form noValidate onSubmit={forward} className="space-y-8">
+        <FormErrors
+          errors={errors.summary.flatMap((error) =>
+            error.fieldId ? [{ fieldId: error.fieldId, message: error.message }] : [],
+          )}
+          attempt={errors.attempt}
+          failed={failed !== null}
+          error={failed}
+        />
+        {step === 'fields' ? (
+          <OfferingFieldInputs
+            fields={fields}
+            values={rawFields}
+            errors={prefixed(errors.errors, 'field:')}
+            language={language}
+            sourceOptions={sourceOptions}
+            onChange={(name, value) => setRawFields((current) => ({ ...current, [name]: value }))}
+          />
+        ) : null}
+        {step === 'attestations' ? (
+          <CheckboxGroup
+            id={STEP_FIELD_IDS.attestations}
+            name="attestations"
+            legend={t('wizard.attestationsLegend')}
+            error={errors.errors.attestations}
+            options={entry.attestationQuestions.map((question) => ({
+              value: question.id,
+              label: question.text[language],
+            }))}
+            value={attestations}
+            onChange={setAttestations}
+          />
+        ) : null}
+        {step === 'invoice' ? (
+          <RadioGroup
+            id={STEP_FIELD_IDS.invoice}
+            name="invoice"
+            legend={t('wizard.invoiceLegend')}
+            error={errors.errors.invoice}
+            value={invoiceChoice}
+            onChange={setInvoiceChoice}
+            options={[
+              ...invoiceAddresses.map((address) => ({
+                value: address.id,
+                label: t('wizard.invoiceExisting', {
+                  address: address.addressLine,
+                  postalCode: address.postalCode,
+                  city: address.city,
+                  reference: address.reference,
+                }),
+              })),
+              {
+                value: NEW_INVOICE,
+                label: t('wizard.invoiceNew'),
+                revealed: (
+                  <>
+                    <p className="text-ink-muted">{t('wizard.invoiceNewHint')}</p>
+                    {ADDRESS_FIELDS.map((name) => (
+                      <TextField
+                        key={name}
+                        id={STEP_FIELD_IDS[name]}
+                        label={t(`wizard.${name}`)}
+                        hint={
+                          name === 'postalCode'
+                            ? t('wizard.postalCodeHint')
+                            : name === 'reference'
+                              ? t('wizard.referenceHint')
+                              : undefined
+                        }
+                        error={errors.errors[name]}
+                        autoComplete={
+                          name === 'addressLine'
+                            ? 'address-line1'
+                            : name === 'postalCode'
+                              ? 'postal-code'
+                              : name === 'city'
+                                ? 'address-level2'
+                                : 'off'
+                        }
+                        className={name === 'postalCode' ? 'max-w-32' : ''}
+                        value={newAddress[name]}
+                        onChange={(event) => {
+                          const value = event.target.value
+                          setNewAddress((current) => ({ ...current, [name]: value }))
+                        }}
+                      />
+                    ))}
+                  </>
+                ),
+              },
+            ]}
+          />
+        ) : null}
+        {step === 'attester' ? (
+          attesters.length === 0 ? (
+            <Alert tone="notice" heading={t('wizard.noAttesterHeading')}>
+              <p>{t('wizard.noAttesterText')}</p>
+              <p>{t('wizard.noAttesterWho')}</p>
+            </Alert>
+          ) : (
+            <RadioGroup
+              id={STEP_FIELD_IDS.attesterUserId}
+              name="attester"
+              legend={t('wizard.attesterLegend')}
+              hint={t('wizard.attesterHint')}
+              error={errors.errors.attesterUserId}
+              value={attesterUserId}
+              onChange={setAttesterUserId}
+              options={attesters.map((attester) => ({ value: attester.userId, label: attester.name }))}
+            />
+          )
+        ) : null}
+        {step === 'terms' ? (
+          <div className="space-y-6">
+            <section aria-labelledby="villkorstext" className="max-w-prose border-2 border-line p-4">
+              <h3 id="villkorstext" className="mb-2 font-bold text-xl">
+                {t('wizard.steps.terms')}{' '}
+                <span className="font-normal text-ink-muted">
+                  {t('wizard.termsVersion', { version: offering.terms.version })}
+                </span>
+              </h3>
+              <div className="whitespace-pre-line">
+                {language === 'sv' ? offering.terms.textSv : offering.terms.textEn}
+              </div>
+            </section>
+            <CheckboxGroup
+              id={STEP_FIELD_IDS.terms}
+              name="terms"
+              legend={t('wizard.termsLegend')}
+              error={errors.errors.terms}
+              options={[{ value: 'accepted', label: t('wizard.termsAccept') }]}
+              value={termsAccepted ? ['accepted'] : []}
+              onChange={(value) => setTermsAccepted(value.includes('accepted'))}
+            />
+          </div>
+        ) : null}
+        {step === 'review' ? (
+          <ReviewStep
+            offering={offering}
+            entry={entry}
+            fields={fields}
+            answers={answersSoFar()}
+            sourceOptions={sourceOptions}
+            attesters={attesters}
+            invoiceAddresses={invoiceAddresses}
+            steps={steps}
+            onChange={change}
+          />
+        ) : null}
+
+        <div className="flex flex-wrap gap-4">
+          {noAttester ? null : (
+            <Button type="submit" aria-disabled={busy}>
+              {step === 'review'
+                ? submit.isPending
+                  ? t('wizard.review.submitting')
+                  : t('wizard.review.submit')
+                : save.isPending
+                  ? t('wizard.saving')
+                  : t('wizard.continue')}
+            </Button>
+          )}
+          <Button variant="secondary" onClick={back}>
+            {t('wizard.back')}
+          </Button>
+        </div>
+        <p className="text-ink-muted">{t('wizard.savedNote')}</p>
+      </form>
+    </>
+  )
+}
+
+/** The messages whose keys start with `prefix`, by the rest of the key. */
+function prefixed(messages: FieldMessages<string>, prefix: string): Partial<Record<string, string>> {
+  return Object.fromEntries(
+    Object.entries(messages)
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, message]) => [key.slice(prefix.length), message]),
+  )
+}
