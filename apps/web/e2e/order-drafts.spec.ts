@@ -1,0 +1,93 @@
+import { signInAs } from './support/admin.ts'
+import {
+  continueTo,
+  expectStep,
+  fillWebcertFields,
+  ORDERER,
+  ORDERER_PAIR,
+  startOrder,
+  WEBCERT_VIA_AGENT,
+} from './support/order.ts'
+import { expect, test } from './support/test.ts'
+
+test('a draft left at step 4 is resumed from "Dina utkast" with everything entered still there, and can be deleted', async ({
+  page,
+}) => {
+  test.setTimeout(60_000)
+  await signInAs(page, ORDERER, ORDERER_PAIR)
+  await startOrder(page, WEBCERT_VIA_AGENT)
+  await fillWebcertFields(page, '7')
+  await continueTo(page, 'Steg 2 av 6: Intygandefrågor')
+  for (const question of await page.getByRole('checkbox').all()) await question.check()
+  await continueTo(page, 'Steg 3 av 6: Fakturaadress och fakturareferens')
+  await page.getByRole('radio', { name: 'Registrera en ny fakturaadress och fakturareferens' }).check()
+  await page.getByRole('textbox', { name: 'Utdelningsadress' }).fill('Box 55')
+  await page.getByRole('textbox', { name: 'Postnummer' }).fill('90555')
+  await page.getByRole('textbox', { name: 'Postort' }).fill('Utkastby')
+  await page.getByRole('textbox', { name: 'Fakturareferens' }).fill('Utkast 1')
+  await continueTo(page, 'Steg 4 av 6: Attestant')
+
+  // A reload lands on the step saved.
+  await page.reload()
+  await expectStep(page, 'Steg 4 av 6: Attestant')
+
+  // Leave, then resume from "Dina utkast".
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Start' }).click()
+  await page
+    .getByRole('navigation', { name: 'Huvudmeny' })
+    .getByRole('link', { name: 'Beställ', exact: true })
+    .click()
+  const drafts = page.getByRole('group', { name: 'Dina utkast' })
+  const row = drafts
+    .getByRole('row')
+    .filter({ hasText: 'Attestant' })
+    .filter({ hasText: WEBCERT_VIA_AGENT })
+    .first()
+  await expect(row).toBeVisible()
+  await row.getByRole('link', { name: new RegExp(`^Fortsätt med ${WEBCERT_VIA_AGENT}`) }).click()
+  await expectStep(page, 'Steg 4 av 6: Attestant')
+
+  // Everything entered before is still there, step by step back.
+  await page.getByRole('button', { name: 'Tillbaka' }).click()
+  await expectStep(page, 'Steg 3 av 6: Fakturaadress och fakturareferens')
+  await expect(
+    page.getByRole('radio', { name: 'Registrera en ny fakturaadress och fakturareferens' }),
+  ).toBeChecked()
+  await expect(page.getByRole('textbox', { name: 'Utdelningsadress' })).toHaveValue('Box 55')
+  await expect(page.getByRole('textbox', { name: 'Postnummer' })).toHaveValue('90555')
+  await expect(page.getByRole('textbox', { name: 'Postort' })).toHaveValue('Utkastby')
+  await expect(page.getByRole('textbox', { name: 'Fakturareferens' })).toHaveValue('Utkast 1')
+  await page.getByRole('button', { name: 'Tillbaka' }).click()
+  await expectStep(page, 'Steg 2 av 6: Intygandefrågor')
+  for (const question of await page.getByRole('checkbox').all()) await expect(question).toBeChecked()
+  await page.getByRole('button', { name: 'Tillbaka' }).click()
+  await expectStep(page, 'Steg 1 av 6: Uppgifter om beställningen')
+  await expect(page.getByRole('textbox', { name: 'Antal vårdenheter' })).toHaveValue('7')
+  await expect(page.getByRole('combobox', { name: 'Källsystem (journalsystem)' })).toHaveValue('takecare')
+  await expect(
+    page.getByRole('combobox', { name: 'Agent (systemleverantör)' }).locator('option:checked'),
+  ).toHaveText('Journalsystem AB (demo)')
+
+  // "Tillbaka" saved the step too: "Dina utkast" says where the draft is now; delete it, asked first.
+  await page.getByRole('button', { name: 'Tillbaka' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Beställ', exact: true })).toBeVisible()
+  const resumed = drafts
+    .getByRole('row')
+    .filter({ hasText: 'Uppgifter om beställningen' })
+    .filter({ hasText: WEBCERT_VIA_AGENT })
+    .first()
+  await expect(resumed).toBeVisible()
+  const before = await drafts.getByRole('row').count()
+  await resumed
+    .getByRole('button', { name: new RegExp(`^Ta bort utkastet för ${WEBCERT_VIA_AGENT}`) })
+    .click()
+  const dialog = page.getByRole('dialog', { name: `Ta bort utkastet för ${WEBCERT_VIA_AGENT}?` })
+  await expect(dialog).toBeVisible()
+  await expect(dialog.getByRole('button', { name: 'Avbryt' })).toBeFocused()
+  await dialog.getByRole('button', { name: 'Ta bort' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(
+    page.getByRole('status').filter({ hasText: `Utkastet för ${WEBCERT_VIA_AGENT} är borttaget.` }),
+  ).toBeVisible()
+  await expect(drafts.getByRole('row')).toHaveCount(before === 2 ? 0 : before - 1)
+})
