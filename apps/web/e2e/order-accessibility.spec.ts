@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { signInAs } from './support/admin.ts'
 import { expectNoAxeViolations } from './support/axe.ts'
-import { continueTo, expectStep, ORDERER, ORDERER_PAIR, startOrder } from './support/order.ts'
+import { continueTo, expectStep, ORDERER, ORDERER_PAIR } from './support/order.ts'
 import { expect, test } from './support/test.ts'
 
 /** Ordered here only, so the ordering tests' counts of Webcert Integrerad – via agent stay their own. */
