@@ -91,3 +91,39 @@ test('a draft left at step 4 is resumed from "Dina utkast" with everything enter
   ).toBeVisible()
   await expect(drafts.getByRole('row')).toHaveCount(before === 2 ? 0 : before - 1)
 })
+
+test('with no Attestant in the organisation the attester step says so and who can assign one', async ({
+  page,
+}) => {
+  // Region Norrby has attestants; answer order.attesters as for an organisation without any. The client
+  // batches calls, so only that procedure's slot is replaced.
+  await page.route('**/api/trpc/**', async (route) => {
+    const procedures = new URL(route.request().url()).pathname.replace(/^\/api\/trpc\//, '').split(',')
+    const slot = procedures.indexOf('order.attesters')
+    if (slot === -1) return route.continue()
+    const response = await route.fetch()
+    const results = (await response.json()) as unknown[]
+    results[slot] = { result: { data: [] } }
+    await route.fulfill({ response, json: results })
+  })
+  await signInAs(page, ORDERER, ORDERER_PAIR)
+  await startOrder(page, 'Webcert Fristående')
+  await page.getByRole('textbox', { name: 'Antal vårdenheter' }).fill('1')
+  await continueTo(page, 'Steg 2 av 6: Intygandefrågor')
+  await page.getByRole('checkbox').first().check()
+  await continueTo(page, 'Steg 3 av 6: Fakturaadress och fakturareferens')
+  await page.getByRole('radio', { name: 'Registrera en ny fakturaadress och fakturareferens' }).check()
+  await page.getByRole('textbox', { name: 'Utdelningsadress' }).fill('Box 1')
+  await page.getByRole('textbox', { name: 'Postnummer' }).fill('90101')
+  await page.getByRole('textbox', { name: 'Postort' }).fill('Norrby')
+  await page.getByRole('textbox', { name: 'Fakturareferens' }).fill('Ingen attestant')
+  await continueTo(page, 'Steg 4 av 6: Attestant')
+  const notice = page.getByRole('heading', { level: 2, name: 'Det finns ingen attestant' }).locator('..')
+  await expect(notice).toContainText('Rollen Attestant behöver vara tilldelad innan det går att beställa.')
+  await expect(notice).toContainText(
+    'Be er organisations administratör att ge någon rollen Attestant under Medlemmar.',
+  )
+  await expect(page.getByRole('radio')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Fortsätt' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Tillbaka' })).toBeVisible()
+})

@@ -1,5 +1,5 @@
 import { signInAs } from './support/admin.ts'
-import { ORDERER, ORDERER_PAIR } from './support/order.ts'
+import { continueTo, expectStep, ORDERER, ORDERER_PAIR, startOrder } from './support/order.ts'
 import { expect, test } from './support/test.ts'
 
 const REVIEWER = 'granskare@servicemyndigheten.example'
@@ -82,4 +82,60 @@ test('an orderer has no "Priser och villkor" and is told whom the page is for', 
   await page.goto('/priser-och-villkor')
   await expect(page.getByRole('heading', { level: 1, name: 'Du har inte tillgång till sidan' })).toBeVisible()
   await expect(page.getByRole('main')).toContainText('Sidan är till för Granskare.')
+})
+
+test('terms published while an order is being checked: sending it asks for the new terms to be accepted', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(60_000)
+  await signInAs(page, ORDERER, ORDERER_PAIR)
+  await startOrder(page, STANDALONE)
+  await page.getByRole('textbox', { name: 'Antal vårdenheter' }).fill('4')
+  await continueTo(page, 'Steg 2 av 6: Intygandefrågor')
+  await page.getByRole('checkbox').first().check()
+  await continueTo(page, 'Steg 3 av 6: Fakturaadress och fakturareferens')
+  await page.getByRole('radio', { name: 'Registrera en ny fakturaadress och fakturareferens' }).check()
+  await page.getByRole('textbox', { name: 'Utdelningsadress' }).fill('Villkorsvägen 2')
+  await page.getByRole('textbox', { name: 'Postnummer' }).fill('90102')
+  await page.getByRole('textbox', { name: 'Postort' }).fill('Norrby')
+  await page.getByRole('textbox', { name: 'Fakturareferens' }).fill('Nya villkor')
+  await continueTo(page, 'Steg 4 av 6: Attestant')
+  await page.getByRole('radio', { name: 'Cecilia Attestant' }).check()
+  await continueTo(page, 'Steg 5 av 6: Villkor')
+  const version = (await page.getByText(/^Version \d+$/).textContent()) ?? ''
+  await page.getByRole('checkbox', { name: 'Jag har läst och godkänner villkoren' }).check()
+  await continueTo(page, 'Steg 6 av 6: Kontrollera beställningen')
+
+  // Meanwhile a Granskare publishes new terms for the offering.
+  const context = await browser.newContext()
+  const reviewer = await context.newPage()
+  await signInAs(reviewer, REVIEWER, REVIEWER_PAIR)
+  await reviewer.goto('/priser-och-villkor')
+  await reviewer.getByRole('button', { name: `Publicera nya villkor för ${STANDALONE}` }).click()
+  const dialog = reviewer.getByRole('dialog', { name: `Publicera nya villkor för ${STANDALONE}` })
+  await dialog
+    .getByRole('textbox', { name: 'Villkoren på svenska' })
+    .fill('Nya villkor för Webcert Fristående.')
+  await dialog.getByRole('button', { name: 'Spara' }).click()
+  await expect(dialog).toBeHidden()
+  await context.close()
+
+  // The order is refused, saying why and linking to where to put it right.
+  await page.getByRole('button', { name: 'Skicka beställningen' }).click()
+  const summary = page.getByRole('alert').filter({ hasText: 'Det finns fel i formuläret' })
+  await expect(summary.getByRole('link')).toHaveText([
+    'Läs och godkänn villkoren för att kunna skicka beställningen.',
+  ])
+  await summary.getByRole('link').click()
+  await expect(page.getByRole('button', { name: 'Ändra villkor' })).toBeFocused()
+  await page.getByRole('button', { name: 'Ändra villkor' }).click()
+  await expectStep(page, 'Steg 5 av 6: Villkor')
+  await expect(page.getByRole('main')).toContainText('Nya villkor för Webcert Fristående.')
+  await expect(page.getByText(/^Version \d+$/)).not.toHaveText(version)
+  await expect(page.getByRole('checkbox', { name: 'Jag har läst och godkänner villkoren' })).not.toBeChecked()
+  await page.getByRole('checkbox', { name: 'Jag har läst och godkänner villkoren' }).check()
+  await continueTo(page, 'Steg 6 av 6: Kontrollera beställningen')
+  await page.getByRole('button', { name: 'Skicka beställningen' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Beställningen är skickad' })).toBeVisible()
 })
