@@ -33,6 +33,18 @@ describe('translations', () => {
     },
   )
 
+  it.each(Object.entries(languages))(
+    'names the ordering pages in the menu as their headings do, in %s',
+    (_language, messages) => {
+      const { shell } = messages
+      expect([shell.navOrder, shell.navOrders, shell.navCatalogue]).toEqual([
+        messages.catalogue.title,
+        messages.orders.title,
+        messages.catalogueAdmin.title,
+      ])
+    },
+  )
+
   it.each(Object.entries(languages))('has no empty or non-string text in %s', (_language, messages) => {
     for (const [key, value] of leaves(messages)) {
       expect(typeof value, key).toBe('string')

@@ -95,13 +95,10 @@ function OrderDetails({ order }: { order: Order }) {
           <Section id="uppgifter" heading={t('order.fieldsHeading')}>
             {fields.map((field) => {
               const value = order.fields[field.name]
+              const loading = field.kind === 'source' && sources[sourceFields.indexOf(field)]?.isPending
               const shown =
                 displayValue(field, value, language, sourceOptions[field.name]) ??
-                (field.kind === 'source' && typeof value === 'string'
-                  ? sources.length
-                    ? t('common.loading')
-                    : '–'
-                  : '–')
+                (loading ? t('common.loading') : '–')
               return <Item key={field.name} label={field.label[language]} value={shown} />
             })}
           </Section>

@@ -255,12 +255,9 @@ export function WizardSteps({
   function back() {
     if (save.isPending || submit.isPending) return
     const previous = steps[stepIndex - 1]
-    if (!previous) {
-      onLeave()
-      return
-    }
     setReturnToReview(false)
-    goTo(previous)
+    if (previous) goTo(previous)
+    else save.mutate({ draftId, step, answers: answersSoFar() }, { onSettled: onLeave })
   }
 
   function change(target: WizardStep) {
