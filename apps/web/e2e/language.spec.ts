@@ -2,9 +2,10 @@ import { newestMail } from './support/mailbox.ts'
 import { DEMO_PASSWORD, signIn } from './support/session.ts'
 import { expect, test } from './support/test.ts'
 
-// Gustav's language and password are changed here: no other test signs in as him.
-const GUSTAV = 'granskare@servicemyndigheten.example'
-const GUSTAV_NEW_PASSWORD = 'gustav granskar på engelska nu'
+// Johan's language and password are changed here: no other test signs in as him. (Not Gustav Granskare:
+// prices-and-terms.spec.ts needs the demo data's one Granskare as seeded.)
+const JOHAN = 'johan@konsultbolaget.example'
+const JOHAN_NEW_PASSWORD = 'johan konsultar på engelska nu'
 
 test('the language chosen while signed in is kept: mail is written in it and the portal starts in it', async ({
   page,
@@ -12,7 +13,7 @@ test('the language chosen while signed in is kept: mail is written in it and the
   request,
 }) => {
   test.setTimeout(60_000)
-  await signIn(page, GUSTAV)
+  await signIn(page, JOHAN)
   await page.getByRole('banner').getByRole('button', { name: 'English' }).click()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
 
@@ -22,29 +23,29 @@ test('the language chosen while signed in is kept: mail is written in it and the
   await expect(page.getByLabel('Language', { exact: true })).toHaveValue('en')
 
   // Changing the password mails "password changed": in English now.
-  const before = await newestMail(request, GUSTAV)
+  const before = await newestMail(request, JOHAN)
   const passwordSection = page.getByRole('region', { name: 'Change password' })
   await page.getByLabel('Current password').fill(DEMO_PASSWORD)
-  await page.getByLabel('New password').fill(GUSTAV_NEW_PASSWORD)
+  await page.getByLabel('New password').fill(JOHAN_NEW_PASSWORD)
   await passwordSection.getByRole('button', { name: 'Change password' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Your password is changed.' })).toBeVisible()
   await expect
-    .poll(async () => (await newestMail(request, GUSTAV))?.id ?? null, { timeout: 15_000 })
+    .poll(async () => (await newestMail(request, JOHAN))?.id ?? null, { timeout: 15_000 })
     .not.toBe(before?.id ?? null)
 
   // The development mailbox shows it as sent.
-  await page.goto(`/dev/mailbox?recipient=${encodeURIComponent(GUSTAV)}`)
+  await page.goto(`/dev/mailbox?recipient=${encodeURIComponent(JOHAN)}`)
   const mail = page.getByRole('article').first()
   await expect(mail.getByRole('heading', { level: 2 })).toHaveText('Your password has been changed')
-  await expect(mail).toContainText('Hello Gustav Granskare,')
+  await expect(mail).toContainText('Hello Johan Konsult,')
   await expect(mail).toContainText(
-    `The password for the username ${GUSTAV} in Kundnav has just been changed, and all your other logins have been ended.`,
+    `The password for the username ${JOHAN} in Kundnav has just been changed, and all your other logins have been ended.`,
   )
 
   // Another browser, in Swedish until he signs in: then the portal is in English.
   const elsewhere = await browser.newContext()
   const other = await elsewhere.newPage()
-  await signIn(other, GUSTAV, GUSTAV_NEW_PASSWORD)
+  await signIn(other, JOHAN, JOHAN_NEW_PASSWORD)
   await expect(other.locator('html')).toHaveAttribute('lang', 'en')
   const otherAccount = other.getByRole('banner').getByRole('navigation', { name: 'Your account' })
   await otherAccount.getByRole('link', { name: 'My details' }).click()
