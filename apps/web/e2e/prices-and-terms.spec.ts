@@ -49,12 +49,12 @@ test('a Granskare changes a price in kronor and publishes new terms; orderers se
   const swedish = termsDialog.getByRole('textbox', { name: 'Villkoren på svenska' })
   await expect(swedish).toHaveValue(/Villkor för agentuppdrag, version 1/)
   await swedish.fill('')
-  await termsDialog.getByRole('button', { name: 'Spara' }).click()
+  await termsDialog.getByRole('button', { name: 'Publicera' }).click()
   await expect(
     termsDialog.getByRole('alert').filter({ hasText: 'Det finns fel i formuläret' }),
   ).toContainText('Skriv villkoren på svenska.')
   await swedish.fill('Villkor för agentuppdrag, version 2.\n\nAgenten ansluter kunder enligt anvisningarna.')
-  await termsDialog.getByRole('button', { name: 'Spara' }).click()
+  await termsDialog.getByRole('button', { name: 'Publicera' }).click()
   await expect(termsDialog).toBeHidden()
   await expect(
     page
@@ -117,7 +117,7 @@ test('terms published while an order is being checked: sending it asks for the n
   await dialog
     .getByRole('textbox', { name: 'Villkoren på svenska' })
     .fill('Nya villkor för Webcert Fristående.')
-  await dialog.getByRole('button', { name: 'Spara' }).click()
+  await dialog.getByRole('button', { name: 'Publicera' }).click()
   await expect(dialog).toBeHidden()
   await context.close()
 

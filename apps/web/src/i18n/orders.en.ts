@@ -6,7 +6,6 @@ export const ordersEn: OrdersTranslation = {
     startupFee: 'Start-up fee',
     monthlyFee: 'Monthly fee',
     perUnitAndMonth: '{{price}} per unit and month',
-    perMonth: '{{price}} per month',
     exclVat: 'All prices are in Swedish kronor, excluding VAT.',
     summaryHeading: 'Price',
     startupOnce: 'Start-up fee (once per order)',
@@ -96,7 +95,6 @@ export const ordersEn: OrdersTranslation = {
     termsAccept: 'I have read and accept the terms',
     termsLegend: 'Read and accept (tick) the terms',
     termsRequired: 'Tick that you have read and accept the terms.',
-    termsChanged: 'The terms have changed since you accepted them. Read and accept the new terms.',
     review: {
       intro: 'Check that everything is right before you send the order.',
       service: 'Service',
@@ -117,7 +115,6 @@ export const ordersEn: OrdersTranslation = {
       warningInProgress_other: 'Your organisation already has {{count}} orders of {{name}} in progress.',
       submit: 'Send the order',
       submitting: 'Sending …',
-      submitFailed: 'The order could not be sent right now. Please try again in a moment.',
     },
     submitErrors: {
       ATTESTATIONS_MISSING: 'Tick every attestation question to send the order.',
@@ -126,7 +123,6 @@ export const ordersEn: OrdersTranslation = {
       ATTESTER_MISSING: 'Choose who is to attest the order.',
       TERMS_NOT_ACCEPTED: 'Read and accept the terms to send the order.',
       OPTION_NOT_OFFERED: 'Choose {{label}} in the list.',
-      fields: 'The order details need correcting.',
     },
   },
   fieldErrors: {

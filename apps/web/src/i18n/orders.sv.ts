@@ -8,7 +8,6 @@ export const ordersSv = {
     startupFee: 'Uppstartskostnad',
     monthlyFee: 'Månadsavgift',
     perUnitAndMonth: '{{price}} per enhet och månad',
-    perMonth: '{{price}} per månad',
     exclVat: 'Alla priser är i svenska kronor, exklusive moms.',
     summaryHeading: 'Pris',
     startupOnce: 'Uppstartskostnad (en gång per beställning)',
@@ -99,7 +98,6 @@ export const ordersSv = {
     termsAccept: 'Jag har läst och godkänner villkoren',
     termsLegend: 'Läs igenom och godkänn (bocka i) villkoren',
     termsRequired: 'Bocka i att du har läst och godkänner villkoren.',
-    termsChanged: 'Villkoren har ändrats sedan du godkände dem. Läs och godkänn de nya villkoren.',
     review: {
       intro: 'Kontrollera att allt stämmer innan du skickar beställningen.',
       service: 'Tjänst',
@@ -120,7 +118,6 @@ export const ordersSv = {
       warningInProgress_other: 'Er organisation har redan {{count}} beställningar av {{name}} som pågår.',
       submit: 'Skicka beställningen',
       submitting: 'Skickar …',
-      submitFailed: 'Det gick inte att skicka beställningen just nu. Försök igen om en stund.',
     },
     submitErrors: {
       ATTESTATIONS_MISSING: 'Bocka i alla intygandefrågor för att kunna skicka beställningen.',
@@ -129,7 +126,6 @@ export const ordersSv = {
       ATTESTER_MISSING: 'Välj vem som ska attestera beställningen.',
       TERMS_NOT_ACCEPTED: 'Läs och godkänn villkoren för att kunna skicka beställningen.',
       OPTION_NOT_OFFERED: 'Välj {{label}} i listan.',
-      fields: 'Uppgifterna om beställningen behöver rättas.',
     },
   },
   /** What the wizard says about an offering form's field; {{label}} is the field's label, lowercased. */

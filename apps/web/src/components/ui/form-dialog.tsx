@@ -19,6 +19,8 @@ export function FormDialog({
   onSubmit,
   onClose,
   returnFocus,
+  submitLabel,
+  busyLabel,
   children,
 }: {
   title: string
@@ -31,6 +33,9 @@ export function FormDialog({
   onSubmit: () => void
   onClose: () => void
   returnFocus?: (() => HTMLElement | null | undefined) | undefined
+  /** The submit button's label and its label while busy, when not "Spara" ("Publicera"). */
+  submitLabel?: string
+  busyLabel?: string
   children: ReactNode
 }) {
   const { t } = useTranslation()
@@ -48,7 +53,7 @@ export function FormDialog({
         {children}
         <div className="flex flex-wrap gap-4">
           <Button type="submit" aria-disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')}
+            {busy ? (busyLabel ?? t('common.saving')) : (submitLabel ?? t('common.save'))}
           </Button>
           <Button variant="secondary" onClick={onClose}>
             {t('common.cancel')}

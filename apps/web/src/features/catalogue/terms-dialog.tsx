@@ -77,6 +77,8 @@ export function TermsDialog({
       busy={publish.isPending}
       onSubmit={submit}
       onClose={onClose}
+      submitLabel={t('catalogueAdmin.publish')}
+      busyLabel={t('catalogueAdmin.publishing')}
     >
       <p>{t('catalogueAdmin.termsDialogIntro', { version: offering.terms.version + 1 })}</p>
       <TextAreaField

@@ -1,4 +1,3 @@
-import type { DraftAnswers } from '@kundnav/schemas'
 import { catalogueOffering, describeForm } from '@kundnav/schemas/catalogue'
 import { useQueries, useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
@@ -9,7 +8,6 @@ import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { useTRPC } from '../../lib/trpc.ts'
 import { trpcAppCode } from '../../lib/trpc-error.ts'
-import type { Offering } from './order-query.ts'
 import { useLanguage } from './use-language.ts'
 import { WizardSteps } from './wizard-steps.tsx'
 
@@ -89,8 +87,8 @@ export function OrderWizard({
     <WizardSteps
       draftId={draftId}
       savedStep={draft.data.step}
-      savedAnswers={draft.data.answers as DraftAnswers}
-      offering={offering.data as Offering}
+      savedAnswers={draft.data.answers}
+      offering={offering.data}
       entry={entry}
       sourceOptions={sourceOptions}
       attesters={attesters.data}

@@ -40,6 +40,19 @@ export function wizardSteps(entry: Pick<CatalogueOffering, 'attestationQuestions
   return WIZARD_STEPS.filter((step) => step !== 'attestations' || entry.attestationQuestions.length > 0)
 }
 
+/** The server's refusals of a submit that one step puts right: the review links to that step's "Ändra". */
+const STEP_REFUSALS = {
+  ATTESTATIONS_MISSING: 'attestations',
+  INVOICE_MISSING: 'invoice',
+  INVOICE_NOT_FOUND: 'invoice',
+  ATTESTER_MISSING: 'attester',
+  TERMS_NOT_ACCEPTED: 'terms',
+} as const satisfies Record<string, WizardStep>
+
+function isStepRefusal(code: string): code is keyof typeof STEP_REFUSALS {
+  return Object.hasOwn(STEP_REFUSALS, code)
+}
+
 const EMPTY_ADDRESS: NewInvoiceAddress = { addressLine: '', postalCode: '', city: '', reference: '' }
 const NEW_INVOICE = 'ny'
 const ADDRESS_FIELDS = ['addressLine', 'postalCode', 'city', 'reference'] as const
@@ -309,23 +322,17 @@ export function WizardSteps({
       errors.show(found)
       return
     }
-    const stepOf: Partial<Record<string, WizardStep>> = {
-      ATTESTATIONS_MISSING: 'attestations',
-      INVOICE_MISSING: 'invoice',
-      INVOICE_NOT_FOUND: 'invoice',
-      ATTESTER_MISSING: 'attester',
-      TERMS_NOT_ACCEPTED: 'terms',
-    }
-    const target = code ? stepOf[code] : undefined
-    if (code && target) {
-      if (code === 'TERMS_NOT_ACCEPTED') setTermsAccepted(false)
+    if (code && isStepRefusal(code)) {
+      const target = STEP_REFUSALS[code]
+      if (code === 'TERMS_NOT_ACCEPTED') {
+        setTermsAccepted(false)
+        void queryClient.invalidateQueries(trpc.catalogue.offering.pathFilter())
+      }
       if (code === 'INVOICE_NOT_FOUND') {
         setInvoiceChoice(null)
         void queryClient.invalidateQueries(trpc.order.invoiceAddresses.pathFilter())
       }
-      if (code === 'TERMS_NOT_ACCEPTED')
-        void queryClient.invalidateQueries(trpc.catalogue.offering.pathFilter())
-      errors.show({ [`change:${target}`]: t(`wizard.submitErrors.${code as 'ATTESTATIONS_MISSING'}`) })
+      errors.show({ [`change:${target}`]: t(`wizard.submitErrors.${code}`) })
       return
     }
     setFailed(error)
