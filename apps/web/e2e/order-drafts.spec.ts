@@ -127,3 +127,29 @@ test('with no Attestant in the organisation the attester step says so and who ca
   await expect(page.getByRole('button', { name: 'Fortsätt' })).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'Tillbaka' })).toBeVisible()
 })
+
+test('a draft deleted in another tab: the wizard says it is gone instead of failing to save', async ({
+  page,
+}) => {
+  await signInAs(page, ORDERER, ORDERER_PAIR)
+  await startOrder(page, 'Webcert Fristående')
+  await page.getByRole('textbox', { name: 'Antal vårdenheter' }).fill('9')
+
+  const other = await page.context().newPage()
+  await other.goto('/bestall')
+  const drafts = other.getByRole('group', { name: 'Dina utkast' })
+  await drafts
+    .getByRole('button', { name: /^Ta bort utkastet för Webcert Fristående/ })
+    .first()
+    .click()
+  await other.getByRole('dialog').getByRole('button', { name: 'Ta bort' }).click()
+  await expect(other.getByRole('status').filter({ hasText: 'är borttaget' })).toBeVisible()
+  await other.close()
+
+  await page.getByRole('button', { name: 'Fortsätt' }).click()
+  await expect(page.getByRole('main')).toContainText(
+    'Utkastet finns inte längre. Det kan redan vara skickat eller borttaget.',
+  )
+  await page.getByRole('link', { name: 'Gå till Beställ' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Beställ', exact: true })).toBeVisible()
+})

@@ -194,9 +194,16 @@ export function WizardSteps({
           void queryClient.invalidateQueries(trpc.orderDraft.list.pathFilter())
           setStep(next)
         },
-        onError: (error) => setFailed(error),
+        onError: (error) => (draftGone(error) ? undefined : setFailed(error)),
       },
     )
+  }
+
+  /** Deleted or sent in another tab: the draft is fetched again, and the page says it is gone. */
+  function draftGone(error: unknown): boolean {
+    if (trpcAppCode(error) !== 'DRAFT_NOT_FOUND') return false
+    void queryClient.invalidateQueries(trpc.orderDraft.pathFilter())
+    return true
   }
 
   /** The step's own check; the messages per field, none when the step is complete. */
@@ -298,6 +305,7 @@ export function WizardSteps({
 
   /** What the server refused on submit, shown where it can be put right. */
   function refused(error: unknown) {
+    if (draftGone(error)) return
     const code = trpcAppCode(error)
     const serverFields = trpcFieldErrors(error)
     const formField = fields.find((field) => serverFields[field.name]?.length)
