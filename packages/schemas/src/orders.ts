@@ -67,6 +67,18 @@ export const ZSubmitOrderInput = z.object({
   draftId: z.uuid(),
   /** Made by the page once per "Skicka beställningen": the same key twice is one order. */
   idempotencyKey: z.uuid(),
+  /**
+   * What the person checked on the review: the draft as saved then (`updatedAt`) and the prices shown. If
+   * either changed since (another tab, provider staff), the order is refused rather than made on terms
+   * the person did not see.
+   */
+  reviewed: z
+    .object({
+      draftUpdatedAt: zDate(),
+      startupFeeOre: z.number().int().min(0).max(1_000_000_000),
+      monthlyFeeOre: z.number().int().min(0).max(1_000_000_000),
+    })
+    .optional(),
 })
 
 export const ORDER_STATUSES = ['SUBMITTED'] as const

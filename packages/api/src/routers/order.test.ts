@@ -180,6 +180,75 @@ describe('order.submit', () => {
   })
 })
 
+describe('order.submit refuses what the person did not check', () => {
+  it('refuses a key already used for another draft or by another person, and leaves that draft alone', async () => {
+    const idempotencyKey = randomUUID()
+    const first = await orderer().order.submit({ draftId: await draftWith(), idempotencyKey })
+    const otherDraft = await draftWith()
+    const reused = await failureOf(orderer().order.submit({ draftId: otherDraft, idempotencyKey }))
+    expect(reused.appCode).toBe('IDEMPOTENCY_KEY_REUSED')
+    expect(await db.prisma.orderDraft.count({ where: { id: otherDraft } })).toBe(1)
+    const colleague = callerFor(db, {
+      ...actorFor(world.home, 'ORDERER', world),
+      userId: homeMember(world, 'ADMIN').user.id,
+    })
+    const { draftId } = await colleague.orderDraft.start({ offeringId: world.webcertOfferingId })
+    expect((await failureOf(colleague.order.submit({ draftId, idempotencyKey }))).appCode).toBe(
+      'IDEMPOTENCY_KEY_REUSED',
+    )
+    expect(await db.prisma.order.count({ where: { idempotencyKey } })).toBe(1)
+    expect(first.number).toMatch(/^B-/)
+  })
+
+  it('refuses a draft changed since the review (another tab) and a price changed since, and makes nothing', async () => {
+    const draftId = await draftWith()
+    const seen = await orderer().orderDraft.get({ draftId })
+    const offering = await orderer().catalogue.offering({ offeringId: world.webcertOfferingId })
+    const reviewed = {
+      draftUpdatedAt: seen.updatedAt,
+      startupFeeOre: offering.startupFeeOre,
+      monthlyFeeOre: offering.monthlyFeeOre,
+    }
+    const before = await ordersOfHome()
+    // Another tab saves a change after this one's review.
+    await orderer().orderDraft.save({
+      draftId,
+      step: 'review',
+      answers: { ...seen.answers, fields: { ...seen.answers.fields, careUnits: 50 } },
+    })
+    const changed = await failureOf(
+      orderer().order.submit({ draftId, idempotencyKey: randomUUID(), reviewed }),
+    )
+    expect(changed.appCode).toBe('DRAFT_CHANGED')
+    const reseen = await orderer().orderDraft.get({ draftId })
+    await reviewer().catalogue.setPrice({
+      offeringId: world.webcertOfferingId,
+      startupFeeOre: 9,
+      monthlyFeeOre: 9,
+    })
+    const priced = await failureOf(
+      orderer().order.submit({
+        draftId,
+        idempotencyKey: randomUUID(),
+        reviewed: { ...reviewed, draftUpdatedAt: reseen.updatedAt },
+      }),
+    )
+    expect(priced.appCode).toBe('PRICE_CHANGED')
+    expect(await ordersOfHome()).toBe(before)
+    const made = await orderer().order.submit({
+      draftId,
+      idempotencyKey: randomUUID(),
+      reviewed: { draftUpdatedAt: reseen.updatedAt.toISOString(), startupFeeOre: 9, monthlyFeeOre: 9 },
+    })
+    expect((await orderer().order.get({ orderId: made.orderId })).quantity).toBe(50)
+    await reviewer().catalogue.setPrice({
+      offeringId: world.webcertOfferingId,
+      startupFeeOre: 1_500_000,
+      monthlyFeeOre: 25_000,
+    })
+  })
+})
+
 describe('the catalogue', () => {
   it('warns with the organisation’s own orders of the offering in progress only', async () => {
     const own = (await orderer().catalogue.offering({ offeringId: world.webcertOfferingId })).ordersInProgress

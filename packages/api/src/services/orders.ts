@@ -1,7 +1,8 @@
 import { type Db, nextNumber, type Prisma, type PrismaClient, type Role, stockholmYear } from '@kundnav/db'
-import { type DraftAnswers, ZDraftAnswers } from '@kundnav/schemas'
+import { type DraftAnswers, ZDraftAnswers, type ZSubmitOrderInput } from '@kundnav/schemas'
 import { describeForm, pricedQuantity } from '@kundnav/schemas/catalogue'
 import { TRPCError } from '@trpc/server'
+import type { z } from 'zod'
 import { AppError } from '../errors.ts'
 import { recordAudit } from './audit.ts'
 import { currentTerms, orderableOffering, sourceOptions } from './catalogue.ts'
@@ -14,6 +15,8 @@ export interface Orderer {
   userId: string
   role: Role
 }
+
+type SubmitOrderInput = z.output<typeof ZSubmitOrderInput>
 
 const DRAFT_NOT_FOUND = () => new AppError('NOT_FOUND', 'DRAFT_NOT_FOUND', 'Utkastet finns inte längre.')
 
@@ -66,18 +69,29 @@ export function ordersInProgress(db: Tx, organizationId: string, offeringId: str
 export async function submitOrder(
   db: Db,
   orderer: Orderer,
-  input: { draftId: string; idempotencyKey: string },
+  input: SubmitOrderInput,
 ): Promise<{ orderId: string; number: string }> {
-  const existing = () =>
-    db.prisma.order.findUnique({
+  /** The order this key already made: the same person's, from the same draft; any other use is refused. */
+  const existing = async () => {
+    const order = await db.prisma.order.findUnique({
       where: {
         organizationId_idempotencyKey: {
           organizationId: orderer.organizationId,
           idempotencyKey: input.idempotencyKey,
         },
       },
-      select: { id: true, number: true },
+      select: { id: true, number: true, draftId: true, submittedByUserId: true },
     })
+    if (!order) return null
+    if (order.draftId !== input.draftId || order.submittedByUserId !== orderer.userId) {
+      throw new AppError(
+        'CONFLICT',
+        'IDEMPOTENCY_KEY_REUSED',
+        'Beställningen kunde inte skickas. Ladda om sidan och försök igen.',
+      )
+    }
+    return order
+  }
   const done = await existing()
   if (done) return { orderId: done.id, number: done.number }
 
@@ -92,6 +106,24 @@ export async function submitOrder(
     const draft = await ownDraft(tx, orderer, input.draftId)
     const offering = await orderableOffering(tx, orderer.organizationId, draft.offeringId)
     const answers = draftAnswers(draft.answers)
+    const { reviewed } = input
+    if (reviewed && reviewed.draftUpdatedAt.getTime() !== draft.updatedAt.getTime()) {
+      throw new AppError(
+        'CONFLICT',
+        'DRAFT_CHANGED',
+        'Beställningen har ändrats sedan du kontrollerade den, kanske i en annan flik. Kontrollera uppgifterna igen.',
+      )
+    }
+    if (
+      reviewed &&
+      (reviewed.startupFeeOre !== offering.startupFeeOre || reviewed.monthlyFeeOre !== offering.monthlyFeeOre)
+    ) {
+      throw new AppError(
+        'CONFLICT',
+        'PRICE_CHANGED',
+        'Priset har ändrats sedan du kontrollerade beställningen. Kontrollera det nya priset och skicka igen.',
+      )
+    }
 
     const parsedFields = offering.entry.fields.safeParse(answers.fields ?? {})
     if (!parsedFields.success) {
@@ -208,6 +240,7 @@ export async function submitOrder(
         startupFeeOre: offering.startupFeeOre,
         monthlyFeeOre: offering.monthlyFeeOre,
         idempotencyKey: input.idempotencyKey,
+        draftId: draft.id,
         submittedAt,
       },
     })

@@ -38,9 +38,17 @@ describe('offering forms', () => {
     )
     expect(() =>
       describeForm(
-        z.object({ a: z.number().int().optional().register(formFields, { label, priced: true }) }),
+        z.object({
+          a: z.number().int().min(1).max(5).optional().register(formFields, { label, priced: true }),
+        }),
       ),
     ).toThrow(/priced/)
+    expect(() =>
+      describeForm(z.object({ n: z.number().int().min(1).register(formFields, { label, priced: true }) })),
+    ).toThrow(/\.max\(\)/)
+    expect(() =>
+      describeForm(z.object({ n: z.number().int().min(1).max(3e9).register(formFields, { label }) })),
+    ).toThrow(/within/)
     expect(pricedQuantity(z.object({ t: z.string().register(formFields, { label }) }), { t: 'x' })).toBe(1)
   })
 })

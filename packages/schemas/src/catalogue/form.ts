@@ -49,6 +49,9 @@ export interface FieldDescription {
 /** An offering's own fields: one zod object whose every field is registered in `formFields`. */
 export type OfferingFields = z.ZodObject<Record<string, z.ZodType>>
 
+/** The largest value of PostgreSQL's INTEGER. */
+const INT_MAX = 2_147_483_647
+
 function finite(value: number | null | undefined): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null
 }
@@ -77,7 +80,13 @@ export function describeForm(fields: OfferingFields): FieldDescription[] {
     }
     if (inner instanceof z.ZodNumber) {
       if (!inner.isInt) throw new Error(`form field "${name}": numbers must be whole (.int())`)
-      return { ...base, kind: 'integer', min: finite(inner.minValue), max: finite(inner.maxValue) }
+      const min = finite(inner.minValue)
+      const max = finite(inner.maxValue)
+      // Bounded, so a priced quantity always fits the order's INTEGER column and a person is told the range.
+      if (min === null || max === null || min < -INT_MAX || max > INT_MAX) {
+        throw new Error(`form field "${name}": a whole number needs .min() and .max() within ±${INT_MAX}`)
+      }
+      return { ...base, kind: 'integer', min, max }
     }
     if (inner instanceof z.ZodEnum) {
       const values = inner.options.map(String)
