@@ -72,7 +72,7 @@ export function PriceDialog({
         error={fields.errors.startupFeeOre}
         inputMode="decimal"
         autoComplete="off"
-        className="max-w-48"
+        className="max-w-48!"
         value={startup}
         onChange={(event) => setStartup(event.target.value)}
       />
@@ -83,7 +83,7 @@ export function PriceDialog({
         error={fields.errors.monthlyFeeOre}
         inputMode="decimal"
         autoComplete="off"
-        className="max-w-48"
+        className="max-w-48!"
         value={monthly}
         onChange={(event) => setMonthly(event.target.value)}
       />

@@ -55,7 +55,7 @@ export function OfferingFieldInputs({
                 {...common}
                 inputMode="numeric"
                 autoComplete="off"
-                className="max-w-40"
+                className="max-w-40!"
                 onChange={(event) => onChange(field.name, event.target.value)}
               />
             )

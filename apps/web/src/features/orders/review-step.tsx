@@ -151,7 +151,7 @@ interface ChangeLink {
 function Row({ label, value, change }: { label: string; value: ReactNode; change?: ChangeLink }) {
   const { t } = useTranslation()
   return (
-    <div className="py-3 sm:grid sm:grid-cols-[2fr_3fr_auto] sm:gap-4">
+    <div className="py-3 sm:grid sm:grid-cols-[2fr_3fr_5rem] sm:gap-4">
       <dt className="font-semibold">{label}</dt>
       <dd className="wrap-break-word">{value}</dd>
       <dd>

@@ -440,7 +440,7 @@ export function WizardSteps({
                                 ? 'address-level2'
                                 : 'off'
                         }
-                        className={name === 'postalCode' ? 'max-w-32' : ''}
+                        className={name === 'postalCode' ? 'max-w-32!' : ''}
                         value={newAddress[name]}
                         onChange={(event) => {
                           const value = event.target.value
