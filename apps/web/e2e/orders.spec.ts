@@ -176,3 +176,39 @@ async function startOrderWithPrices(page: import('@playwright/test').Page) {
   await page.getByRole('button', { name: `Beställ ${WEBCERT_VIA_AGENT}` }).click()
   await expectStep(page, 'Steg 1 av 6: Uppgifter om beställningen')
 }
+
+test('an offering without attestation questions has one step fewer: an agent applies for an agent assignment', async ({
+  page,
+}) => {
+  test.setTimeout(60_000)
+  const offering = 'Ansök om agentuppdrag för Webcert'
+  await signInAs(page, 'erik@journalsystem.example', 'Beställare hos Journalsystem AB (demo)')
+  await page
+    .getByRole('navigation', { name: 'Huvudmeny' })
+    .getByRole('link', { name: 'Beställ', exact: true })
+    .click()
+  // Offered to agents only; Journalsystem AB is one.
+  await page.getByRole('button', { name: `Beställ ${offering}` }).click()
+  await expectStep(page, 'Steg 1 av 5: Uppgifter om beställningen')
+  await page.getByRole('textbox', { name: 'Ert systems namn' }).fill('Journalsystemet Pro')
+  await page.getByRole('textbox', { name: 'Antal kunder ni planerar att ansluta' }).fill('25')
+  await continueTo(page, 'Steg 2 av 5: Fakturaadress och fakturareferens')
+  await page.getByRole('radio', { name: 'Registrera en ny fakturaadress och fakturareferens' }).check()
+  await page.getByRole('textbox', { name: 'Utdelningsadress' }).fill('Agentgatan 3')
+  await page.getByRole('textbox', { name: 'Postnummer' }).fill('111 22')
+  await page.getByRole('textbox', { name: 'Postort' }).fill('Stockholm')
+  await page.getByRole('textbox', { name: 'Fakturareferens' }).fill('Agentuppdrag')
+  await continueTo(page, 'Steg 3 av 5: Attestant')
+  await page.getByRole('radio', { name: 'Fatima Attestant' }).check()
+  await continueTo(page, 'Steg 4 av 5: Villkor')
+  await page.getByRole('checkbox', { name: 'Jag har läst och godkänner villkoren' }).check()
+  await continueTo(page, 'Steg 5 av 5: Kontrollera beställningen')
+  const main = page.getByRole('main')
+  await expect(main).toContainText('Ert systems namnJournalsystemet Pro')
+  await expect(main).toContainText('Antal kunder ni planerar att ansluta25')
+  await expect(page.getByRole('button', { name: /^Ändra intygande/ })).toHaveCount(0)
+  // No priced field: the monthly fee is for one unit.
+  await expect(page.getByRole('region', { name: 'Pris' })).toContainText('Kostnad per månad0 kr1 × 0 kr')
+  await page.getByRole('button', { name: 'Skicka beställningen' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Beställningen är skickad' })).toBeVisible()
+})

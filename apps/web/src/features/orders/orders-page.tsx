@@ -1,3 +1,4 @@
+import { can } from '@kundnav/schemas/permissions'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { type FormEvent, useRef } from 'react'
@@ -11,6 +12,7 @@ import { SelectField } from '../../components/ui/select-field.tsx'
 import { ShowMore } from '../../components/ui/show-more.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { asDate, formatDateTime } from '../../lib/format-date.ts'
+import { asRole, useSession } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { ORDER_STATUS_FILTERS, type OrderStatus, orderListOptions } from './order-query.ts'
 import { OrderStatusText } from './order-status.tsx'
@@ -31,6 +33,7 @@ export function OrdersPage({
   const tableRef = useRef<HTMLTableSectionElement>(null)
   const rows = orders.data?.pages.flatMap((page) => page.items) ?? []
   const statusName = status ? t(`orders.statuses.${status}`) : null
+  const mayOrder = can(asRole(useSession().data?.active?.role), 'order.create')
 
   function filter(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -76,7 +79,7 @@ export function OrdersPage({
         statusName ? (
           <EmptyState>{t('orders.emptyFiltered', { status: statusName })}</EmptyState>
         ) : (
-          <EmptyState hint={t('orders.emptyHint')}>{t('orders.empty')}</EmptyState>
+          <EmptyState hint={mayOrder ? t('orders.emptyHint') : undefined}>{t('orders.empty')}</EmptyState>
         )
       ) : (
         <>
