@@ -129,9 +129,9 @@ export function WizardSteps({
       ? (savedAnswers.attesterUserId ?? null)
       : null,
   )
-  const [termsAccepted, setTermsAccepted] = useState(
-    savedAnswers.acceptedTermsVersion === offering.terms.version,
-  )
+  // The version ticked: terms published meanwhile (a refetch) are not accepted until ticked again.
+  const [acceptedVersion, setAcceptedVersion] = useState(savedAnswers.acceptedTermsVersion ?? null)
+  const termsAccepted = acceptedVersion === offering.terms.version
   // Made once per page: sending twice (a double click, a retry) makes one order.
   const [idempotencyKey] = useState(() => crypto.randomUUID())
 
@@ -176,7 +176,7 @@ export function WizardSteps({
       attestations,
       ...(invoice ? { invoice } : {}),
       ...(attesterUserId ? { attesterUserId } : {}),
-      ...(termsAccepted ? { acceptedTermsVersion: offering.terms.version } : {}),
+      ...(acceptedVersion !== null ? { acceptedTermsVersion: acceptedVersion } : {}),
     }
   }
 
@@ -333,7 +333,7 @@ export function WizardSteps({
     if (code && isStepRefusal(code)) {
       const target = STEP_REFUSALS[code]
       if (code === 'TERMS_NOT_ACCEPTED') {
-        setTermsAccepted(false)
+        setAcceptedVersion(null)
         void queryClient.invalidateQueries(trpc.catalogue.offering.pathFilter())
       }
       if (code === 'INVOICE_NOT_FOUND') {
@@ -493,7 +493,9 @@ export function WizardSteps({
               error={errors.errors.terms}
               options={[{ value: 'accepted', label: t('wizard.termsAccept') }]}
               value={termsAccepted ? ['accepted'] : []}
-              onChange={(value) => setTermsAccepted(value.includes('accepted'))}
+              onChange={(value) =>
+                setAcceptedVersion(value.includes('accepted') ? offering.terms.version : null)
+              }
             />
           </div>
         ) : null}
