@@ -153,3 +153,45 @@ test('a draft deleted in another tab: the wizard says it is gone instead of fail
   await page.getByRole('link', { name: 'Gå till Beställ' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Beställ', exact: true })).toBeVisible()
 })
+
+test('a draft changed in another tab after the review is not sent as changed: the page asks to load it again', async ({
+  page,
+}) => {
+  test.setTimeout(60_000)
+  await signInAs(page, ORDERER, ORDERER_PAIR)
+  await startOrder(page, 'Webcert Fristående')
+  await page.getByRole('textbox', { name: 'Antal vårdenheter' }).fill('5')
+  await continueTo(page, 'Steg 2 av 6: Intygandefrågor')
+  await page.getByRole('checkbox').first().check()
+  await continueTo(page, 'Steg 3 av 6: Fakturaadress och fakturareferens')
+  await page.getByRole('radio', { name: 'Registrera en ny fakturaadress och fakturareferens' }).check()
+  await page.getByRole('textbox', { name: 'Utdelningsadress' }).fill('Flikgatan 6')
+  await page.getByRole('textbox', { name: 'Postnummer' }).fill('90106')
+  await page.getByRole('textbox', { name: 'Postort' }).fill('Norrby')
+  await page.getByRole('textbox', { name: 'Fakturareferens' }).fill('Två flikar')
+  await continueTo(page, 'Steg 4 av 6: Attestant')
+  await page.getByRole('radio', { name: 'Cecilia Attestant' }).check()
+  await continueTo(page, 'Steg 5 av 6: Villkor')
+  await page.getByRole('checkbox', { name: 'Jag har läst och godkänner villkoren' }).check()
+  await continueTo(page, 'Steg 6 av 6: Kontrollera beställningen')
+
+  // The same draft in another tab: 50 care units instead.
+  const other = await page.context().newPage()
+  await other.goto(page.url())
+  await expectStep(other, 'Steg 6 av 6: Kontrollera beställningen')
+  await other.getByRole('button', { name: 'Ändra antal vårdenheter' }).click()
+  await other.getByRole('textbox', { name: 'Antal vårdenheter' }).fill('50')
+  await continueTo(other, 'Steg 6 av 6: Kontrollera beställningen')
+  await other.close()
+
+  await page.getByRole('button', { name: 'Skicka beställningen' }).click()
+  const refusal = page
+    .getByRole('alert')
+    .filter({ hasText: 'Beställningen har ändrats sedan du kontrollerade den' })
+  await expect(refusal).toBeVisible()
+  await refusal.getByRole('button', { name: 'Hämta beställningen igen' }).click()
+  await expectStep(page, 'Steg 6 av 6: Kontrollera beställningen')
+  await expect(page.getByRole('main')).toContainText('Antal vårdenheter50')
+  await page.getByRole('button', { name: 'Skicka beställningen' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Beställningen är skickad' })).toBeVisible()
+})

@@ -139,3 +139,49 @@ test('terms published while an order is being checked: sending it asks for the n
   await page.getByRole('button', { name: 'Skicka beställningen' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Beställningen är skickad' })).toBeVisible()
 })
+
+test('a price changed while an order is being checked: sending it shows the new price to check first', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(60_000)
+  await signInAs(page, ORDERER, ORDERER_PAIR)
+  await startOrder(page, STANDALONE)
+  await page.getByRole('textbox', { name: 'Antal vårdenheter' }).fill('2')
+  await continueTo(page, 'Steg 2 av 6: Intygandefrågor')
+  await page.getByRole('checkbox').first().check()
+  await continueTo(page, 'Steg 3 av 6: Fakturaadress och fakturareferens')
+  await page.getByRole('radio', { name: 'Registrera en ny fakturaadress och fakturareferens' }).check()
+  await page.getByRole('textbox', { name: 'Utdelningsadress' }).fill('Prisvägen 4')
+  await page.getByRole('textbox', { name: 'Postnummer' }).fill('90104')
+  await page.getByRole('textbox', { name: 'Postort' }).fill('Norrby')
+  await page.getByRole('textbox', { name: 'Fakturareferens' }).fill('Nytt pris')
+  await continueTo(page, 'Steg 4 av 6: Attestant')
+  await page.getByRole('radio', { name: 'Cecilia Attestant' }).check()
+  await continueTo(page, 'Steg 5 av 6: Villkor')
+  await page.getByRole('checkbox', { name: 'Jag har läst och godkänner villkoren' }).check()
+  await continueTo(page, 'Steg 6 av 6: Kontrollera beställningen')
+  const price = page.getByRole('region', { name: 'Pris' })
+  await expect(price).not.toContainText('7 777 kr')
+
+  const context = await browser.newContext()
+  const reviewer = await context.newPage()
+  await signInAs(reviewer, REVIEWER, REVIEWER_PAIR)
+  await reviewer.goto('/priser-och-villkor')
+  await reviewer.getByRole('button', { name: `Ändra pris för ${STANDALONE}` }).click()
+  const dialog = reviewer.getByRole('dialog', { name: `Ändra pris för ${STANDALONE}` })
+  await dialog.getByRole('textbox', { name: 'Uppstartskostnad i kronor' }).fill('7777')
+  await dialog.getByRole('button', { name: 'Spara' }).click()
+  await expect(dialog).toBeHidden()
+  await context.close()
+
+  await page.getByRole('button', { name: 'Skicka beställningen' }).click()
+  await expect(page.getByRole('alert')).toContainText(
+    'Priset har ändrats sedan du kontrollerade beställningen. Kontrollera det nya priset och skicka igen.',
+  )
+  await expect(price).toContainText('Uppstartskostnad (en gång per beställning)7 777 kr')
+  await page.getByRole('button', { name: 'Skicka beställningen' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Beställningen är skickad' })).toBeVisible()
+  await page.getByRole('link', { name: 'Visa beställningen' }).click()
+  await expect(page.getByRole('region', { name: 'Pris' })).toContainText('7 777 kr')
+})

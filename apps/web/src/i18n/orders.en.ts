@@ -65,6 +65,7 @@ export const ordersEn: OrdersTranslation = {
       terms: 'Terms',
       review: 'Check the order',
     },
+    reload: 'Load the order again',
     optional: '(optional)',
     choose: 'Choose',
     noOptions: 'There is nothing to choose in the list right now. Contact support.',
@@ -122,6 +123,11 @@ export const ordersEn: OrdersTranslation = {
       INVOICE_NOT_FOUND: 'The invoice address no longer exists. Choose another.',
       ATTESTER_MISSING: 'Choose who is to attest the order.',
       TERMS_NOT_ACCEPTED: 'Read and accept the terms to send the order.',
+      DRAFT_CHANGED:
+        'The order has changed since you checked it, perhaps in another tab. Load it again and check the details.',
+      PRICE_CHANGED:
+        'The price has changed since you checked the order. Check the new price and send it again.',
+      IDEMPOTENCY_KEY_REUSED: 'The order could not be sent. Load it again and try once more.',
       OPTION_NOT_OFFERED: 'Choose {{label}} in the list.',
     },
   },

@@ -68,6 +68,7 @@ export const ordersSv = {
       terms: 'Villkor',
       review: 'Kontrollera beställningen',
     },
+    reload: 'Hämta beställningen igen',
     optional: '(valfritt)',
     choose: 'Välj',
     noOptions: 'Det finns inget att välja i listan just nu. Kontakta supporten.',
@@ -125,6 +126,11 @@ export const ordersSv = {
       INVOICE_NOT_FOUND: 'Fakturaadressen finns inte längre. Välj en annan.',
       ATTESTER_MISSING: 'Välj vem som ska attestera beställningen.',
       TERMS_NOT_ACCEPTED: 'Läs och godkänn villkoren för att kunna skicka beställningen.',
+      DRAFT_CHANGED:
+        'Beställningen har ändrats sedan du kontrollerade den, kanske i en annan flik. Hämta den igen och kontrollera uppgifterna.',
+      PRICE_CHANGED:
+        'Priset har ändrats sedan du kontrollerade beställningen. Kontrollera det nya priset och skicka igen.',
+      IDEMPOTENCY_KEY_REUSED: 'Beställningen kunde inte skickas. Hämta den igen och försök en gång till.',
       OPTION_NOT_OFFERED: 'Välj {{label}} i listan.',
     },
   },

@@ -88,6 +88,7 @@ export function OrderWizard({
       draftId={draftId}
       savedStep={draft.data.step}
       savedAnswers={draft.data.answers}
+      savedAt={draft.data.updatedAt}
       offering={offering.data}
       entry={entry}
       sourceOptions={sourceOptions}

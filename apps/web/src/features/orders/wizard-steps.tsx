@@ -77,6 +77,7 @@ const STEP_FIELD_IDS = {
 export function WizardSteps({
   draftId,
   savedStep,
+  savedAt,
   savedAnswers,
   offering,
   entry,
@@ -88,6 +89,8 @@ export function WizardSteps({
 }: {
   draftId: string
   savedStep: WizardStep
+  /** When the draft was saved last, as the server answers it: the review sends it back to say what was checked. */
+  savedAt: string
   savedAnswers: DraftAnswers
   offering: Offering
   entry: CatalogueOffering
@@ -107,6 +110,9 @@ export function WizardSteps({
   const fields = useMemo(() => describeForm(entry.fields), [entry])
   const steps = wizardSteps(entry)
   const [step, setStep] = useState<WizardStep>(steps.includes(savedStep) ? savedStep : 'fields')
+  const [draftSavedAt, setDraftSavedAt] = useState(savedAt)
+  /** A refusal on submit that no step puts right: the draft changed elsewhere, a new price. */
+  const [refusal, setRefusal] = useState<{ message: string; reload: boolean } | null>(null)
   const [returnToReview, setReturnToReview] = useState(false)
   const [rawFields, setRawFields] = useState(() => rawFieldValues(fields, savedAnswers.fields))
   const [attestations, setAttestations] = useState<string[]>(savedAnswers.attestations ?? [])
@@ -188,6 +194,7 @@ export function WizardSteps({
       { draftId, step: next, answers },
       {
         onSuccess: ({ updatedAt }) => {
+          setDraftSavedAt(updatedAt)
           queryClient.setQueryData(trpc.orderDraft.get.queryKey({ draftId }), (old) =>
             old ? { ...old, step: next, answers, updatedAt } : old,
           )
@@ -281,6 +288,7 @@ export function WizardSteps({
   }
 
   function change(target: WizardStep) {
+    setRefusal(null)
     setReturnToReview(true)
     setFailed(null)
     errors.clear()
@@ -289,8 +297,18 @@ export function WizardSteps({
 
   function send() {
     setFailed(null)
+    setRefusal(null)
     submit.mutate(
-      { draftId, idempotencyKey },
+      {
+        draftId,
+        idempotencyKey,
+        // What the person checked: the server refuses if the draft or the price changed since.
+        reviewed: {
+          draftUpdatedAt: draftSavedAt,
+          startupFeeOre: offering.startupFeeOre,
+          monthlyFeeOre: offering.monthlyFeeOre,
+        },
+      },
       {
         onSuccess: ({ orderId }) => {
           void queryClient.invalidateQueries(trpc.order.pathFilter())
@@ -343,6 +361,15 @@ export function WizardSteps({
       errors.show({ [`change:${target}`]: t(`wizard.submitErrors.${code}`) })
       return
     }
+    if (code === 'PRICE_CHANGED') {
+      void queryClient.invalidateQueries(trpc.catalogue.offering.pathFilter())
+      setRefusal({ message: t('wizard.submitErrors.PRICE_CHANGED'), reload: false })
+      return
+    }
+    if (code === 'DRAFT_CHANGED' || code === 'IDEMPOTENCY_KEY_REUSED') {
+      setRefusal({ message: t(`wizard.submitErrors.${code}`), reload: true })
+      return
+    }
     setFailed(error)
   }
 
@@ -362,6 +389,16 @@ export function WizardSteps({
         {t('wizard.progress', { step: stepIndex + 1, count: steps.length, name: stepName })}
       </h2>
       <form noValidate onSubmit={forward} className="space-y-8">
+        {refusal && step === 'review' ? (
+          <Alert tone="error">
+            <p>{refusal.message}</p>
+            {refusal.reload ? (
+              <Button variant="secondary" onClick={() => window.location.reload()}>
+                {t('wizard.reload')}
+              </Button>
+            ) : null}
+          </Alert>
+        ) : null}
         <FormErrors
           errors={errors.summary.flatMap((error) =>
             error.fieldId ? [{ fieldId: error.fieldId, message: error.message }] : [],
