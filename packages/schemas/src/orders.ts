@@ -72,13 +72,11 @@ export const ZSubmitOrderInput = z.object({
    * either changed since (another tab, provider staff), the order is refused rather than made on terms
    * the person did not see.
    */
-  reviewed: z
-    .object({
-      draftUpdatedAt: zDate(),
-      startupFeeOre: z.number().int().min(0).max(1_000_000_000),
-      monthlyFeeOre: z.number().int().min(0).max(1_000_000_000),
-    })
-    .optional(),
+  reviewed: z.object({
+    draftUpdatedAt: zDate(),
+    startupFeeOre: z.number().int().min(0).max(1_000_000_000),
+    monthlyFeeOre: z.number().int().min(0).max(1_000_000_000),
+  }),
 })
 
 export const ORDER_STATUSES = ['SUBMITTED'] as const

@@ -39,12 +39,27 @@ async function draftWith(change: (answers: Answers) => object = (a) => a) {
   return draftId
 }
 
+/** What the review shows of a draft: as saved, at today's prices. */
+async function reviewedOf(draftId: string) {
+  const draft = await db.prisma.orderDraft.findUniqueOrThrow({ where: { id: draftId } })
+  const offering = await db.prisma.offering.findUniqueOrThrow({ where: { id: draft.offeringId } })
+  return {
+    draftUpdatedAt: draft.updatedAt,
+    startupFeeOre: offering.startupFeeOre,
+    monthlyFeeOre: offering.monthlyFeeOre,
+  }
+}
+
 const ordersOfHome = () => db.prisma.order.count({ where: { organizationId: world.home.organization.id } })
 
 describe('order.submit', () => {
   it('makes an order with its number, the price and terms version it was submitted with, and ends the draft', async () => {
     const draftId = await draftWith()
-    const { number, orderId } = await orderer().order.submit({ draftId, idempotencyKey: randomUUID() })
+    const { number, orderId } = await orderer().order.submit({
+      draftId,
+      idempotencyKey: randomUUID(),
+      reviewed: await reviewedOf(draftId),
+    })
     expect(number).toMatch(/^B-\d{4}-\d{6}$/)
     await reviewer().catalogue.setPrice({
       offeringId: world.webcertOfferingId,
@@ -63,11 +78,20 @@ describe('order.submit', () => {
       invoiceAddress: { reference: 'Hemmareferens 4711' },
     })
     expect(order.attestations.map((question) => question.id)).toEqual(['hsa', 'agent-informed'])
+    // The agent is named for every reader of the order, also one who may not read the catalogue.
+    expect(order.fieldLabels).toEqual({ agent: 'Agent AB' })
+    const contact = callerFor(db, actorFor(world.home, 'CONTACT', world))
+    expect((await contact.order.get({ orderId })).fieldLabels).toEqual({ agent: 'Agent AB' })
     expect(await db.prisma.orderDraft.count({ where: { id: draftId } })).toBe(0)
     const audit = await db.prisma.auditEvent.findFirst({ where: { targetId: orderId } })
     expect(audit?.action).toBe('order.submitted')
     // The next order takes the new price.
-    const next = await orderer().order.submit({ draftId: await draftWith(), idempotencyKey: randomUUID() })
+    const nextDraft = await draftWith()
+    const next = await orderer().order.submit({
+      draftId: nextDraft,
+      idempotencyKey: randomUUID(),
+      reviewed: await reviewedOf(nextDraft),
+    })
     expect((await orderer().order.get({ orderId: next.orderId })).startupFeeOre).toBe(2_000_000)
     await reviewer().catalogue.setPrice({
       offeringId: world.webcertOfferingId,
@@ -85,7 +109,7 @@ describe('order.submit', () => {
       invoice: { kind: 'new', addressLine: 'Ny väg 1', postalCode: '111 22', city: 'Ort', reference: 'R' },
     }))
     const error = await orderer()
-      .order.submit({ draftId, idempotencyKey: randomUUID() })
+      .order.submit({ draftId, idempotencyKey: randomUUID(), reviewed: await reviewedOf(draftId) })
       .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(TRPCError)
     expect((error as TRPCError).code).toBe('BAD_REQUEST')
@@ -114,7 +138,13 @@ describe('order.submit', () => {
     const before = await ordersOfHome()
     for (const [expected, change] of cases) {
       const draftId = await draftWith(change)
-      const error = await failureOf(orderer().order.submit({ draftId, idempotencyKey: randomUUID() }))
+      const error = await failureOf(
+        orderer().order.submit({
+          draftId,
+          idempotencyKey: randomUUID(),
+          reviewed: await reviewedOf(draftId),
+        }),
+      )
       expect(error.appCode, expected).toBe(expected)
     }
     expect(await ordersOfHome()).toBe(before)
@@ -140,7 +170,9 @@ describe('order.submit', () => {
       textSv: 'Ändrade.',
       textEn: 'Changed.',
     })
-    const error = await failureOf(orderer().order.submit({ draftId, idempotencyKey: randomUUID() }))
+    const error = await failureOf(
+      orderer().order.submit({ draftId, idempotencyKey: randomUUID(), reviewed: await reviewedOf(draftId) }),
+    )
     expect(error.appCode).toBe('TERMS_NOT_ACCEPTED')
     expect(error.message).toMatch(/har ändrats/)
   })
@@ -156,7 +188,11 @@ describe('order.submit', () => {
         reference: 'Kv-7',
       },
     }))
-    await orderer().order.submit({ draftId, idempotencyKey: randomUUID() })
+    await orderer().order.submit({
+      draftId,
+      idempotencyKey: randomUUID(),
+      reviewed: await reviewedOf(draftId),
+    })
     const addresses = await orderer().order.invoiceAddresses()
     expect(addresses.map((address) => address.reference)).toContain('Kv-7')
   })
@@ -164,11 +200,12 @@ describe('order.submit', () => {
   it('makes one order of one idempotency key, however often and however parallel it is sent', async () => {
     const draftId = await draftWith()
     const idempotencyKey = randomUUID()
+    const reviewed = await reviewedOf(draftId)
     const before = await ordersOfHome()
     const answers = await Promise.all(
       Array.from({ length: 20 }, () =>
         orderer()
-          .order.submit({ draftId, idempotencyKey })
+          .order.submit({ draftId, idempotencyKey, reviewed })
           .catch((error: unknown) => error),
       ),
     )
@@ -176,16 +213,23 @@ describe('order.submit', () => {
     expect(answers.filter((answer) => answer instanceof Error)).toEqual([])
     expect(numbers.size).toBe(1)
     expect(await ordersOfHome()).toBe(before + 1)
-    expect((await orderer().order.submit({ draftId, idempotencyKey })).number).toBe([...numbers][0])
+    expect((await orderer().order.submit({ draftId, idempotencyKey, reviewed })).number).toBe([...numbers][0])
   })
 })
 
 describe('order.submit refuses what the person did not check', () => {
   it('refuses a key already used for another draft or by another person, and leaves that draft alone', async () => {
     const idempotencyKey = randomUUID()
-    const first = await orderer().order.submit({ draftId: await draftWith(), idempotencyKey })
+    const firstDraft = await draftWith()
+    const first = await orderer().order.submit({
+      draftId: firstDraft,
+      idempotencyKey,
+      reviewed: await reviewedOf(firstDraft),
+    })
     const otherDraft = await draftWith()
-    const reused = await failureOf(orderer().order.submit({ draftId: otherDraft, idempotencyKey }))
+    const reused = await failureOf(
+      orderer().order.submit({ draftId: otherDraft, idempotencyKey, reviewed: await reviewedOf(otherDraft) }),
+    )
     expect(reused.appCode).toBe('IDEMPOTENCY_KEY_REUSED')
     expect(await db.prisma.orderDraft.count({ where: { id: otherDraft } })).toBe(1)
     const colleague = callerFor(db, {
@@ -193,9 +237,13 @@ describe('order.submit refuses what the person did not check', () => {
       userId: homeMember(world, 'ADMIN').user.id,
     })
     const { draftId } = await colleague.orderDraft.start({ offeringId: world.webcertOfferingId })
-    expect((await failureOf(colleague.order.submit({ draftId, idempotencyKey }))).appCode).toBe(
-      'IDEMPOTENCY_KEY_REUSED',
-    )
+    expect(
+      (
+        await failureOf(
+          colleague.order.submit({ draftId, idempotencyKey, reviewed: await reviewedOf(draftId) }),
+        )
+      ).appCode,
+    ).toBe('IDEMPOTENCY_KEY_REUSED')
     expect(await db.prisma.order.count({ where: { idempotencyKey } })).toBe(1)
     expect(first.number).toMatch(/^B-/)
   })

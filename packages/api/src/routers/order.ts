@@ -12,7 +12,7 @@ import {
 } from '@kundnav/schemas'
 import { z } from 'zod'
 import { AppError } from '../errors.ts'
-import { orderableOffering } from '../services/catalogue.ts'
+import { orderableOffering, sourceLabels } from '../services/catalogue.ts'
 import { attestersOf, draftAnswers, type Orderer, ownDraft, submitOrder } from '../services/orders.ts'
 import { memberProcedure, router } from '../trpc.ts'
 
@@ -246,6 +246,8 @@ export const orderRouter = router({
         offeringId: z.string(),
         offeringCode: z.string(),
         fields: z.record(z.string(), z.unknown()),
+        /** The names of values chosen from lists the server answers (e.g. the agent), by field. */
+        fieldLabels: z.record(z.string(), z.string()),
         attestations: z.array(z.object({ id: z.string(), text: ZLocalText })),
         invoiceAddress: ZInvoiceAddress,
         attesterName: z.string().nullable(),
@@ -265,6 +267,7 @@ export const orderRouter = router({
         select: { id: true, name: true },
       })
       const names = new Map(people.map((person) => [person.id, person.name]))
+      const fields = z.record(z.string(), z.unknown()).catch({}).parse(order.fields)
       return {
         id: order.id,
         number: order.number,
@@ -277,7 +280,8 @@ export const orderRouter = router({
         submittedAt: order.submittedAt,
         submittedByName: names.get(order.submittedByUserId) ?? null,
         attesterName: names.get(order.attesterUserId) ?? null,
-        fields: z.record(z.string(), z.unknown()).catch({}).parse(order.fields),
+        fields,
+        fieldLabels: await sourceLabels(ctx.db.prisma, order.offering.code, fields),
         attestations: z
           .array(z.object({ id: z.string(), text: ZLocalText }))
           .catch([])

@@ -129,3 +129,29 @@ export async function sourceOptions(
 export async function currentTerms(db: Tx, offeringId: string) {
   return db.offeringTerms.findFirstOrThrow({ where: { offeringId }, orderBy: { version: 'desc' } })
 }
+
+/**
+ * What a server-answered list's value is called, for showing a submitted order: resolved from the value
+ * itself, so an agent no longer assigned to the service is still named on the orders that chose it.
+ */
+export async function sourceLabels(
+  db: Tx,
+  offeringCode: string,
+  values: Record<string, unknown>,
+): Promise<Record<string, string>> {
+  const entry = catalogueOffering(offeringCode)
+  if (!entry) return {}
+  const labels: Record<string, string> = {}
+  for (const field of describeForm(entry.fields)) {
+    const value = values[field.name]
+    if (field.kind !== 'source' || typeof value !== 'string') continue
+    switch (field.source) {
+      case 'agentsForService': {
+        const agent = await db.organization.findFirst({ where: { id: value }, select: { name: true } })
+        if (agent) labels[field.name] = agent.name
+        break
+      }
+    }
+  }
+  return labels
+}

@@ -107,7 +107,7 @@ export async function submitOrder(
     const offering = await orderableOffering(tx, orderer.organizationId, draft.offeringId)
     const answers = draftAnswers(draft.answers)
     const { reviewed } = input
-    if (reviewed && reviewed.draftUpdatedAt.getTime() !== draft.updatedAt.getTime()) {
+    if (reviewed.draftUpdatedAt.getTime() !== draft.updatedAt.getTime()) {
       throw new AppError(
         'CONFLICT',
         'DRAFT_CHANGED',
@@ -115,8 +115,8 @@ export async function submitOrder(
       )
     }
     if (
-      reviewed &&
-      (reviewed.startupFeeOre !== offering.startupFeeOre || reviewed.monthlyFeeOre !== offering.monthlyFeeOre)
+      reviewed.startupFeeOre !== offering.startupFeeOre ||
+      reviewed.monthlyFeeOre !== offering.monthlyFeeOre
     ) {
       throw new AppError(
         'CONFLICT',

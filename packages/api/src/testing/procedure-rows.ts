@@ -497,10 +497,26 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
   'order.submit': {
     rung: 'member',
     permission: 'order.create',
-    input: (w) => ({ draftId: w.homeDraftId, idempotencyKey: randomUUID() }),
+    input: (w) => ({
+      draftId: w.homeDraftId,
+      idempotencyKey: randomUUID(),
+      reviewed: { draftUpdatedAt: new Date(), startupFeeOre: 0, monthlyFeeOre: 0 },
+    }),
     otherOrganization: 'refused',
     allowed: {
-      input: async (w, db) => ({ draftId: (await homeDraft(w, db)).id, idempotencyKey: randomUUID() }),
+      input: async (w, db) => {
+        const draft = await homeDraft(w, db)
+        const offering = await db.prisma.offering.findUniqueOrThrow({ where: { id: draft.offeringId } })
+        return {
+          draftId: draft.id,
+          idempotencyKey: randomUUID(),
+          reviewed: {
+            draftUpdatedAt: draft.updatedAt,
+            startupFeeOre: offering.startupFeeOre,
+            monthlyFeeOre: offering.monthlyFeeOre,
+          },
+        }
+      },
       changed: async (w, db, input) =>
         (await db.prisma.order.count({
           where: {

@@ -1,6 +1,5 @@
 import { catalogueOffering, describeForm, type FieldDescription } from '@kundnav/schemas/catalogue'
-import { can } from '@kundnav/schemas/permissions'
-import { useQueries, useQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,7 +8,6 @@ import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { asDate, formatDateTime } from '../../lib/format-date.ts'
-import { asRole, useSession } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { trpcAppCode } from '../../lib/trpc-error.ts'
 import { displayValue } from './offering-form.ts'
@@ -55,21 +53,8 @@ export function OrderPage({ orderId }: { orderId: string }) {
 function OrderDetails({ order }: { order: Order }) {
   const { t } = useTranslation()
   const language = useLanguage()
-  const trpc = useTRPC()
-  const session = useSession()
   const entry = catalogueOffering(order.offeringCode)
   const fields: FieldDescription[] = entry ? describeForm(entry.fields) : []
-  // A list the server answers (e.g. the agents) is named through the catalogue, which orderers may read.
-  const mayOrder = can(asRole(session.data?.active?.role), 'order.create')
-  const sourceFields = mayOrder ? fields.filter((field) => field.kind === 'source') : []
-  const sources = useQueries({
-    queries: sourceFields.map((field) =>
-      trpc.catalogue.options.queryOptions({ offeringId: order.offeringId, field: field.name }),
-    ),
-  })
-  const sourceOptions = Object.fromEntries(
-    sourceFields.map((field, index) => [field.name, sources[index]?.data]),
-  )
   const submittedAt = formatDateTime(order.submittedAt, language)
   const terms = language === 'sv' ? order.terms.textSv : order.terms.textEn
 
@@ -95,10 +80,10 @@ function OrderDetails({ order }: { order: Order }) {
           <Section id="uppgifter" heading={t('order.fieldsHeading')}>
             {fields.map((field) => {
               const value = order.fields[field.name]
-              const loading = field.kind === 'source' && sources[sourceFields.indexOf(field)]?.isPending
-              const shown =
-                displayValue(field, value, language, sourceOptions[field.name]) ??
-                (loading ? t('common.loading') : '–')
+              // A list the server answers (e.g. the agents) is named by the order itself.
+              const label = order.fieldLabels[field.name]
+              const named = label === undefined ? [] : [{ value: String(value), label }]
+              const shown = displayValue(field, value, language, named) ?? '–'
               return <Item key={field.name} label={field.label[language]} value={shown} />
             })}
           </Section>
