@@ -328,6 +328,8 @@ export function WizardSteps({
     const serverFields = trpcFieldErrors(error)
     const formField = fields.find((field) => serverFields[field.name]?.length)
     if (code === 'OPTION_NOT_OFFERED' && formField) {
+      // The list shown may be older than the server's (an agent no longer assigned): fetch it again.
+      void queryClient.invalidateQueries(trpc.catalogue.options.pathFilter())
       setReturnToReview(true)
       setStep('fields')
       errors.show({
@@ -357,6 +359,11 @@ export function WizardSteps({
       if (code === 'INVOICE_NOT_FOUND') {
         setInvoiceChoice(null)
         void queryClient.invalidateQueries(trpc.order.invoiceAddresses.pathFilter())
+      }
+      if (code === 'ATTESTER_MISSING') {
+        // The chosen person may have lost the role since the list was fetched.
+        setAttesterUserId(null)
+        void queryClient.invalidateQueries(trpc.order.attesters.pathFilter())
       }
       errors.show({ [`change:${target}`]: t(`wizard.submitErrors.${code}`) })
       return
