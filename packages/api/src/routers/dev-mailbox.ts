@@ -1,5 +1,7 @@
+import type { Prisma } from '@kundnav/db'
 import { ZDevMailboxListInput } from '@kundnav/schemas'
 import { z } from 'zod'
+import { keysetAfter, keysetPage } from '../services/keyset.ts'
 import { demoProcedure, router } from '../trpc.ts'
 
 const ZMailboxMessage = z.object({
@@ -27,14 +29,10 @@ export const devMailboxRouter = router({
         where: {
           deliveredVia: 'mailbox',
           ...(input.recipient ? { recipient: { contains: input.recipient } } : {}),
-          ...(input.cursor
-            ? {
-                OR: [
-                  { sentAt: { lt: input.cursor.sentAt } },
-                  { sentAt: input.cursor.sentAt, id: { lt: input.cursor.id } },
-                ],
-              }
-            : {}),
+          ...keysetAfter<Prisma.OutboxMessageWhereInput>(
+            'sentAt',
+            input.cursor && { key: input.cursor.sentAt, id: input.cursor.id },
+          ),
         },
         orderBy: [{ sentAt: 'desc' }, { id: 'desc' }],
         take: input.limit + 1,
@@ -48,11 +46,9 @@ export const devMailboxRouter = router({
           createdAt: true,
         },
       })
-      const items = rows.slice(0, input.limit)
-      const last = items.at(-1)
-      return {
-        items,
-        nextCursor: rows.length > input.limit && last?.sentAt ? { sentAt: last.sentAt, id: last.id } : null,
-      }
+      const { page, nextCursor } = keysetPage(rows, input.limit, (last) =>
+        last.sentAt ? { sentAt: last.sentAt, id: last.id } : null,
+      )
+      return { items: page, nextCursor }
     }),
 })

@@ -9,6 +9,7 @@ import {
 import { z } from 'zod'
 import { AppError } from '../errors.ts'
 import { recordAudit } from '../services/audit.ts'
+import { keysetAfter, keysetPage } from '../services/keyset.ts'
 import {
   addPerson,
   describeMembership,
@@ -70,14 +71,11 @@ export const memberRouter = router({
       const where: Prisma.MembershipWhereInput = {
         organizationId: ctx.organizationId,
         AND: [search],
-        ...(input.cursor
-          ? {
-              OR: [
-                { listName: { gt: input.cursor.name } },
-                { listName: input.cursor.name, id: { gt: input.cursor.id } },
-              ],
-            }
-          : {}),
+        ...keysetAfter<Prisma.MembershipWhereInput>(
+          'listName',
+          input.cursor && { key: input.cursor.name, id: input.cursor.id },
+          'asc',
+        ),
       }
       const rows = await ctx.db.prisma.membership.findMany({
         where,
@@ -86,12 +84,11 @@ export const memberRouter = router({
         take: input.limit + 1,
       })
       const now = new Date()
-      const items = rows.slice(0, input.limit).map((row) => describeMembership(row, now))
-      const last = items.at(-1)
-      return {
-        items,
-        nextCursor: rows.length > input.limit && last ? { name: last.listName, id: last.membershipId } : null,
-      }
+      const { page, nextCursor } = keysetPage(rows, input.limit, (last) => ({
+        name: last.listName,
+        id: last.id,
+      }))
+      return { items: page.map((row) => describeMembership(row, now)), nextCursor }
     }),
 
   add: memberProcedure('member.manage')

@@ -340,6 +340,44 @@ describe('the catalogue', () => {
   })
 })
 
+describe('keyset pages', () => {
+  it('"Mina beställningar" and "Dina utkast" page through every row once, newest first', async () => {
+    await draftWith()
+    await draftWith()
+    const orders: string[] = []
+    let orderCursor: { submittedAt: string; id: string } | undefined
+    do {
+      const page = await orderer().order.list({ limit: 2, cursor: orderCursor })
+      orders.push(...page.items.map((order) => order.id))
+      orderCursor = page.nextCursor
+        ? { submittedAt: page.nextCursor.submittedAt.toISOString(), id: page.nextCursor.id }
+        : undefined
+    } while (orderCursor)
+    const allOrders = await db.prisma.order.findMany({
+      where: { organizationId: world.home.organization.id },
+      orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
+    })
+    expect(orders).toEqual(allOrders.map((order) => order.id))
+
+    const drafts: string[] = []
+    let draftCursor: { updatedAt: Date; id: string } | undefined
+    do {
+      const page = await orderer().orderDraft.list({ limit: 2, cursor: draftCursor })
+      drafts.push(...page.items.map((draft) => draft.id))
+      draftCursor = page.nextCursor ?? undefined
+    } while (draftCursor)
+    const allDrafts = await db.prisma.orderDraft.findMany({
+      where: {
+        organizationId: world.home.organization.id,
+        createdByUserId: homeMember(world, 'ORDERER').user.id,
+      },
+      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+    })
+    expect(drafts).toEqual(allDrafts.map((draft) => draft.id))
+    expect(drafts.length).toBeGreaterThan(2)
+  })
+})
+
 describe('drafts', () => {
   it('are the person’s own: another orderer of the organisation neither lists, reads nor deletes them', async () => {
     const draftId = await draftWith()

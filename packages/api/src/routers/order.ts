@@ -1,4 +1,4 @@
-import type { Role } from '@kundnav/db'
+import type { Prisma, Role } from '@kundnav/db'
 import {
   WIZARD_STEPS,
   ZDraftAnswers,
@@ -13,6 +13,7 @@ import {
 import { z } from 'zod'
 import { AppError } from '../errors.ts'
 import { orderableOffering, sourceLabels } from '../services/catalogue.ts'
+import { keysetAfter, keysetPage } from '../services/keyset.ts'
 import { attestersOf, draftAnswers, type Orderer, ownDraft, submitOrder } from '../services/orders.ts'
 import { memberProcedure, router } from '../trpc.ts'
 
@@ -54,20 +55,20 @@ export const orderDraftRouter = router({
         where: {
           organizationId: ctx.organizationId,
           createdByUserId: ctx.actor.userId,
-          ...(input.cursor
-            ? {
-                OR: [
-                  { updatedAt: { lt: input.cursor.updatedAt } },
-                  { updatedAt: input.cursor.updatedAt, id: { lt: input.cursor.id } },
-                ],
-              }
-            : {}),
+          ...keysetAfter<Prisma.OrderDraftWhereInput>(
+            'updatedAt',
+            input.cursor && { key: input.cursor.updatedAt, id: input.cursor.id },
+          ),
         },
         include: { offering: { include: { service: true } } },
         orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
         take: input.limit + 1,
       })
-      const items = rows.slice(0, input.limit).map((draft) => ({
+      const { page, nextCursor } = keysetPage(rows, input.limit, (last) => ({
+        updatedAt: last.updatedAt,
+        id: last.id,
+      }))
+      const items = page.map((draft) => ({
         id: draft.id,
         offeringId: draft.offeringId,
         offeringName: { sv: draft.offering.nameSv, en: draft.offering.nameEn },
@@ -75,11 +76,7 @@ export const orderDraftRouter = router({
         step: ZStep.catch('fields').parse(draft.step),
         updatedAt: draft.updatedAt,
       }))
-      const last = items.at(-1)
-      return {
-        items,
-        nextCursor: rows.length > input.limit && last ? { updatedAt: last.updatedAt, id: last.id } : null,
-      }
+      return { items, nextCursor }
     }),
 
   /** Starts an order of an offering: a draft at its first step. */
@@ -202,20 +199,19 @@ export const orderRouter = router({
         where: {
           organizationId: ctx.organizationId,
           ...(input.status ? { status: input.status } : {}),
-          ...(input.cursor
-            ? {
-                OR: [
-                  { submittedAt: { lt: input.cursor.submittedAt } },
-                  { submittedAt: input.cursor.submittedAt, id: { lt: input.cursor.id } },
-                ],
-              }
-            : {}),
+          ...keysetAfter<Prisma.OrderWhereInput>(
+            'submittedAt',
+            input.cursor && { key: input.cursor.submittedAt, id: input.cursor.id },
+          ),
         },
         include: { offering: { include: { service: true } } },
         orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
         take: input.limit + 1,
       })
-      const page = rows.slice(0, input.limit)
+      const { page, nextCursor } = keysetPage(rows, input.limit, (last) => ({
+        submittedAt: last.submittedAt,
+        id: last.id,
+      }))
       const people = await ctx.db.prisma.user.findMany({
         where: { id: { in: [...new Set(page.map((order) => order.submittedByUserId))] } },
         select: { id: true, name: true },
@@ -231,11 +227,7 @@ export const orderRouter = router({
         submittedAt: order.submittedAt,
         submittedByName: names.get(order.submittedByUserId) ?? null,
       }))
-      const last = items.at(-1)
-      return {
-        items,
-        nextCursor: rows.length > input.limit && last ? { submittedAt: last.submittedAt, id: last.id } : null,
-      }
+      return { items, nextCursor }
     }),
 
   /** One order of the organisation, everything that was submitted. */
