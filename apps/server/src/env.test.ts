@@ -16,16 +16,47 @@ describe('environment', () => {
     expect(parseEnv({ DATA_DIR: dataDir }).authSecret).toBe(first.authSecret)
   })
 
-  it('refuses production mode without AUTH_SECRET and SMTP_URL, naming both', () => {
+  it('refuses production mode without AUTH_SECRET, SMTP_URL and SMS_URL, naming each missing one', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(EnvError)
-    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET and SMTP_URL/)
-    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) })).toThrow(/needs SMTP_URL/)
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/needs AUTH_SECRET, SMTP_URL and SMS_URL/)
+    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) })).toThrow(
+      /needs SMTP_URL and SMS_URL/,
+    )
+    expect(() =>
+      parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://mail:587' }),
+    ).toThrow(/needs SMS_URL\. .*SMS_ENABLED=false/)
   })
 
-  it('runs production mode without demo data or mailbox when both are given', () => {
-    const env = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://mail:587' })
+  it('runs production mode without demo data or mailbox when all are given, or with SMS switched off', () => {
+    const env = parseEnv({
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'x'.repeat(40),
+      SMTP_URL: 'smtp://mail:587',
+      SMS_URL: 'https://u:p@api.46elks.com/a1/sms',
+    })
     expect(env.production).toBe(true)
     expect(env.demoMode).toBe(false)
+    expect(env.sms).toEqual({ url: 'https://u:p@api.46elks.com/a1/sms', sender: 'Kundnav' })
+    const withoutSms = parseEnv({
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'x'.repeat(40),
+      SMTP_URL: 'smtp://mail:587',
+      SMS_ENABLED: 'false',
+    })
+    expect([withoutSms.sms, withoutSms.smsEnabled]).toEqual([null, false])
+  })
+
+  it('takes an SMS gateway as an http(s) address and a sender of 1–11 letters and digits', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kundnav-env-'))
+    expect(() => parseEnv({ DATA_DIR: dataDir, SMS_URL: 'ftp://x/a1/sms' })).toThrow(
+      /SMS_URL must be an http/,
+    )
+    expect(() => parseEnv({ DATA_DIR: dataDir, SMS_SENDER: 'Kundnavportalen' })).toThrow(/SMS_SENDER/)
+    expect(
+      parseEnv({ DATA_DIR: dataDir, SMS_URL: 'http://127.0.0.1:9/a1/sms', SMS_SENDER: 'Inera' }).sms,
+    ).toEqual({ url: 'http://127.0.0.1:9/a1/sms', sender: 'Inera' })
+    // Development without a gateway: SMS go to the development mailbox.
+    expect(parseEnv({ DATA_DIR: dataDir })).toMatchObject({ sms: null, smsEnabled: true })
   })
 
   it('names the variable that is wrong', () => {
@@ -35,7 +66,12 @@ describe('environment', () => {
 })
 
 describe('where the server listens', () => {
-  const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://mail:587' }
+  const production = {
+    NODE_ENV: 'production',
+    AUTH_SECRET: 'x'.repeat(40),
+    SMTP_URL: 'smtp://mail:587',
+    SMS_ENABLED: 'false',
+  }
 
   it('listens on this machine only in development and test mode, on every interface in production', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kundnav-env-'))

@@ -26,6 +26,23 @@ const ZEnv = z.object({
     .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().default('Kundnav <no-reply@kundnav.local>'),
+  /** The SMS provider's send endpoint with credentials (46elks style): https://user:password@host/a1/sms */
+  SMS_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'SMS_URL must be an http(s):// URL, e.g. https://user:password@api.46elks.com/a1/sms',
+    })
+    .optional(),
+  /** The sender name SMS show: up to 11 letters and digits. */
+  SMS_SENDER: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,11}$/, 'SMS_SENDER must be 1–11 letters (a–z) and digits')
+    .default('Kundnav'),
+  /** "false" switches SMS off: production then starts without SMS_URL, and nothing is sent by SMS. */
+  SMS_ENABLED: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((value) => value === 'true' || value === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
   OUTBOX_RETENTION_DAYS: z.coerce.number().min(0.01).default(7),
@@ -59,6 +76,10 @@ export interface Env {
   pgliteDir: string
   staticDir: string
   authSecret: string
+  /** The SMS gateway, when one is configured (development without it sends SMS to the mailbox). */
+  sms: { url: string; sender: string } | null
+  /** False when SMS is switched off: nothing is sent by SMS, and no step-up by SMS is offered. */
+  smsEnabled: boolean
   smtpUrl: string | undefined
   mailFrom: string
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL']
@@ -87,12 +108,19 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   const raw = parsed.data
   const production = raw.NODE_ENV === 'production'
   if (production) {
-    const missing = [!raw.AUTH_SECRET && 'AUTH_SECRET', !raw.SMTP_URL && 'SMTP_URL'].filter(Boolean)
+    const missing = [
+      !raw.AUTH_SECRET && 'AUTH_SECRET',
+      !raw.SMTP_URL && 'SMTP_URL',
+      raw.SMS_ENABLED && !raw.SMS_URL && 'SMS_URL',
+    ].filter((name): name is string => Boolean(name))
     if (missing.length > 0) {
+      const named =
+        missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`
       throw new EnvError(
-        `Production mode (NODE_ENV=production) needs ${missing.join(' and ')}. ` +
-          'Set AUTH_SECRET to a random string of at least 32 characters (e.g. `openssl rand -base64 32`) ' +
-          'and SMTP_URL to your mail server (smtp://user:password@host:587).',
+        `Production mode (NODE_ENV=production) needs ${named}. ` +
+          'Set AUTH_SECRET to a random string of at least 32 characters (e.g. `openssl rand -base64 32`), ' +
+          'SMTP_URL to your mail server (smtp://user:password@host:587) and SMS_URL to your SMS provider ' +
+          '(https://user:password@api.46elks.com/a1/sms), or SMS_ENABLED=false to run without SMS.',
       )
     }
   }
@@ -123,6 +151,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     staticDir: isAbsolute(raw.STATIC_DIR) ? raw.STATIC_DIR : resolve(repoRoot, raw.STATIC_DIR),
     authSecret: raw.AUTH_SECRET ?? demoAuthSecret(dataDir),
     smtpUrl: raw.SMTP_URL,
+    sms: raw.SMS_ENABLED && raw.SMS_URL ? { url: raw.SMS_URL, sender: raw.SMS_SENDER } : null,
+    smsEnabled: raw.SMS_ENABLED,
     mailFrom: raw.MAIL_FROM,
     logLevel: raw.LOG_LEVEL,
     outboxPollMs: raw.OUTBOX_POLL_MS,

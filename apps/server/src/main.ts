@@ -4,6 +4,7 @@ import { createDb, MigrationError, migrate, migrationsDir, seedDemo } from '@kun
 import { createApp } from './app.ts'
 import { EnvError, parseEnv } from './env.ts'
 import { createLogger } from './logger.ts'
+import { byChannel, createSmsGateway } from './outbox/sms-gateway.ts'
 import { createSmtpTransport, mailboxTransport, type Transport } from './outbox/transports.ts'
 import { OutboxWorker } from './outbox/worker.ts'
 import { printDemoPeople } from './print-demo-people.ts'
@@ -47,9 +48,12 @@ async function main(): Promise<void> {
     printDemoPeople(result.people)
   }
 
-  const transport: Transport & { close?(): void } = env.smtpUrl
+  const mail: Transport & { close?(): void } = env.smtpUrl
     ? createSmtpTransport(env.smtpUrl, env.mailFrom)
     : mailboxTransport
+  // SMS through the configured gateway; without one (development) to the mailbox; switched off: set aside.
+  const sms = env.sms ? createSmsGateway(env.sms) : env.smsEnabled && env.demoMode ? mailboxTransport : null
+  const transport = { ...byChannel(mail, sms), close: () => mail.close?.() }
   const worker = new OutboxWorker({
     db,
     transport,

@@ -81,13 +81,18 @@ export function retryDelayMs(attempts: number): number {
 /** After this many attempts (about a day of retries) a message is set aside as DEAD for a person to look at. */
 export const MAX_DELIVERY_ATTEMPTS = 30
 
+/** A delivery the receiving side refused for good (a 4xx from an SMS gateway): no retry would help. */
+export class PermanentDeliveryError extends Error {
+  override name = 'PermanentDeliveryError'
+}
+
 export async function markFailed(
   prisma: PrismaClient,
   message: OutboxMessage,
   error: unknown,
 ): Promise<void> {
   const reason = error instanceof Error ? error.message : String(error)
-  const dead = message.attempts >= MAX_DELIVERY_ATTEMPTS
+  const dead = message.attempts >= MAX_DELIVERY_ATTEMPTS || error instanceof PermanentDeliveryError
   await prisma.outboxMessage.update({
     where: { id: message.id },
     data: {

@@ -5,6 +5,8 @@ import nodemailer from 'nodemailer'
 export interface Transport {
   /** Recorded on the message as `deliveredVia`. */
   readonly name: string
+  /** The name to record for this message, when it depends on the message (one transport per channel). */
+  deliveredVia?(message: OutboxMessage): string
   deliver(message: OutboxMessage): Promise<void>
 }
 

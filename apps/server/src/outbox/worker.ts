@@ -56,12 +56,10 @@ export class OutboxWorker {
       for (const message of batch) {
         try {
           await transport.deliver(message)
-          await markDelivered(db.prisma, message.id, transport.name)
+          const via = transport.deliveredVia?.(message) ?? transport.name
+          await markDelivered(db.prisma, message.id, via)
           delivered++
-          logger.info(
-            { outboxId: message.id, channel: message.channel, via: transport.name },
-            'outbox message delivered',
-          )
+          logger.info({ outboxId: message.id, channel: message.channel, via }, 'outbox message delivered')
         } catch (error) {
           await markFailed(db.prisma, message, error)
           logger.warn(
