@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
-import type { AuthSettings } from '@kundnav/api'
+import { type AuthSettings, DEFAULT_AUTH_SETTINGS } from '@kundnav/api'
 import { repoRoot } from '@kundnav/db'
 import { z } from 'zod'
 import { isLoopbackAddress } from './http/loopback.ts'
@@ -170,6 +170,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       loginFailuresPerAddress: raw.LOGIN_MAX_FAILURES_PER_ADDRESS,
       resetRequestsPerAccount: raw.RESET_MAX_PER_ACCOUNT,
       resetRequestsPerAddress: raw.RESET_MAX_PER_ADDRESS,
+      smsStepUp: raw.SMS_ENABLED,
+      stepUpSmsPerAccount: DEFAULT_AUTH_SETTINGS.stepUpSmsPerAccount,
     },
   }
 }

@@ -9,6 +9,7 @@ import { memberRouter } from './routers/member.ts'
 import { orderDraftRouter, orderRouter } from './routers/order.ts'
 import { portalRouter } from './routers/portal.ts'
 import { sessionRouter } from './routers/session.ts'
+import { stepUpRouter } from './routers/step-up.ts'
 import { supportRouter } from './routers/support.ts'
 import { createCallerFactory, router } from './trpc.ts'
 
@@ -18,6 +19,7 @@ export const appRouter = router({
   auth: authRouter,
   session: sessionRouter,
   me: meRouter,
+  stepUp: stepUpRouter,
   member: memberRouter,
   invitation: invitationRouter,
   audit: auditRouter,

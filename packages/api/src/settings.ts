@@ -11,6 +11,10 @@ export interface AuthSettings {
   loginFailuresPerAddress: number
   resetRequestsPerAccount: number
   resetRequestsPerAddress: number
+  /** SMS codes can be sent (an SMS gateway is configured, or development's mailbox); off: no step-up by SMS. */
+  smsStepUp: boolean
+  /** SMS codes one person may be sent within the throttle window, all purposes together. */
+  stepUpSmsPerAccount: number
 }
 
 export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
@@ -23,6 +27,8 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   loginFailuresPerAddress: 100,
   resetRequestsPerAccount: 5,
   resetRequestsPerAddress: 50,
+  smsStepUp: true,
+  stepUpSmsPerAccount: 10,
 }
 
 /** Links in password mails stay valid this long. */

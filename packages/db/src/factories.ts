@@ -54,6 +54,7 @@ export interface UserInput {
   email?: string
   /** Defaults to the e-mail address. */
   username?: string
+  /** A verified mobile number in E.164: signing codes go there. */
   mobile?: string | null
   /** A password to hash and store; none means the person must set one through the mailed link. */
   password?: string
@@ -69,6 +70,7 @@ export async function createUser(db: Tx, input: UserInput = {}): Promise<User> {
       email,
       username: (input.username ?? email).toLowerCase(),
       mobile: input.mobile ?? null,
+      mobileVerifiedAt: input.mobile ? new Date() : null,
       language: input.language ?? 'sv',
       passwordHash: input.password ? await hashPassword(input.password) : null,
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ZRole } from './role-schema.ts'
+import { ZStepUpResponse } from './step-up.ts'
 import { zText } from './text.ts'
 import { ZEmail, ZLanguage, ZUsername } from './user.ts'
 
@@ -26,9 +27,14 @@ export const ZSetPasswordInput = z.object({
   password: ZNewPassword,
 })
 
+/**
+ * "Byt lösenord". With a verified mobile number the first call sends an SMS code and changes nothing; the
+ * second carries the code as `stepUp`.
+ */
 export const ZChangePasswordInput = z.object({
   currentPassword: zText().min(1, { message: 'Ange ditt nuvarande lösenord.' }).max(1024),
   newPassword: ZNewPassword,
+  stepUp: ZStepUpResponse.optional(),
 })
 
 /** Swedish mobile numbers as people write them ("070-123 45 67"), kept as +46701234567. */
@@ -37,18 +43,23 @@ export const ZMobile = zText()
   .transform((value) => value.replace(/[\s()-]/g, ''))
   .transform((value) => (value.startsWith('00') ? `+${value.slice(2)}` : value))
   .transform((value) => (value.startsWith('0') ? `+46${value.slice(1)}` : value))
-  .refine((value) => /^\+\d{8,15}$/.test(value), {
+  .refine((value) => /^\+[1-9]\d{7,14}$/.test(value), {
     message: 'Ange mobilnumret med siffror, till exempel 070-123 45 67.',
   })
-
-export const ZOptionalMobile = z.union([z.literal('').transform(() => null), ZMobile]).nullable()
 
 export const ZName = zText()
   .trim()
   .min(1, { message: 'Ange namnet.' })
   .max(200, { message: 'Namnet får ha högst 200 tecken.' })
 
-export const ZUpdateMeInput = z.object({ name: ZName, mobile: ZOptionalMobile, language: ZLanguage })
+/** "Mina uppgifter": a new mobile number, to be verified with a code sent to it. */
+export const ZStartMobileVerificationInput = z.object({ mobile: ZMobile })
+
+/** The code sent to the new number; the number again, so the code verifies exactly the number it was sent to. */
+export const ZConfirmMobileInput = z.object({ mobile: ZMobile, response: ZStepUpResponse })
+
+/** Name and language. The mobile number is not here: only a verified number is kept (`me.confirmMobile`). */
+export const ZUpdateMeInput = z.object({ name: ZName, language: ZLanguage })
 
 /** The language switch in the header, when signed in: the choice is kept on the account. */
 export const ZSetLanguageInput = z.object({ language: ZLanguage })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZName, ZOptionalMobile } from './auth.ts'
+import { ZName } from './auth.ts'
 import { zDate } from './date.ts'
 import { ADMIN_GRANTABLE_ROLES } from './roles.ts'
 import { zText } from './text.ts'
@@ -20,7 +20,6 @@ export const ZAddMemberInput = z.object({
   email: ZEmail,
   /** Prefilled from the e-mail address; an administrator may choose another. */
   username: ZUsername,
-  mobile: ZOptionalMobile.optional(),
   roles: z.array(ZGrantableRole).min(1, { message: 'Välj minst en roll.' }),
 })
 export type AddMemberInput = z.infer<typeof ZAddMemberInput>

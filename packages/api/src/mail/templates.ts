@@ -2,8 +2,8 @@
  * Every mail the portal sends, in each language a person can choose (`User.language`). The texts of all
  * languages sit in one typed structure, `mails: Record<Language, MailTexts>`, so a mail missing in one
  * language fails the typecheck; callers pass the recipient's language (Swedish for anyone without an
- * account). SMS texts, when the portal sends any, follow the same pattern beside these:
- * `interface SmsTexts` and `const sms: Record<Language, SmsTexts>`, exported as `…Sms(language, input)`.
+ * account). SMS texts follow the same pattern beside them: `interface SmsTexts` and
+ * `const sms: Record<Language, SmsTexts>`, exported as `…Sms(language, input)`. No SMS carries a link.
  */
 import { type Language, ROLE_LABELS, type Role } from '@kundnav/schemas'
 
@@ -42,6 +42,14 @@ export interface MembershipInvitationInput {
   expiresAt: Date
 }
 
+export interface MobileChangedInput {
+  name: string
+  username: string
+  /** The new verified number as the person wrote it, or null when it was removed. */
+  mobile: string | null
+  resetLink: string
+}
+
 /** One language's mails. */
 interface MailTexts {
   /** "Glömt/skapa nytt lösenord": the set-password link, valid 60 minutes. */
@@ -52,6 +60,8 @@ interface MailTexts {
   invitation(input: InvitationInput): MailContent
   /** An existing account is asked to join an organisation: answer in the portal. */
   membershipInvitation(input: MembershipInvitationInput): MailContent
+  /** The verified mobile number was changed or removed: signing codes now go elsewhere, or nowhere. */
+  mobileChanged(input: MobileChangedInput): MailContent
 }
 
 /** Dates in mails are days in Swedish time, written as each language writes them: "9 december 2026". */
@@ -120,6 +130,17 @@ const mails: Record<Language, MailTexts> = {
         'Om du inte känner till organisationen kan du avböja eller bortse från mejlet.' +
         SIGNATURE.sv,
     }),
+    mobileChanged: (input) => ({
+      subject: input.mobile ? 'Ditt mobilnummer har ändrats' : 'Ditt mobilnummer har tagits bort',
+      text:
+        `Hej ${input.name}!\n\n` +
+        (input.mobile
+          ? `Mobilnumret för användarnamnet ${input.username} i Kundnav är nu ${input.mobile}. Koder för att signera skickas dit från och med nu.\n\n`
+          : `Mobilnumret för användarnamnet ${input.username} i Kundnav har tagits bort. Inga koder för att signera skickas längre med SMS.\n\n`) +
+        'Om det inte var du: välj ett nytt lösenord direkt under "Glömt/skapa nytt lösenord" och kontakta din administratör.\n' +
+        input.resetLink +
+        SIGNATURE.sv,
+    }),
   },
   en: {
     passwordReset: (input) => ({
@@ -161,6 +182,17 @@ const mails: Record<Language, MailTexts> = {
         'If you do not know the organisation, you can decline it or ignore this e-mail.' +
         SIGNATURE.en,
     }),
+    mobileChanged: (input) => ({
+      subject: input.mobile ? 'Your mobile number has been changed' : 'Your mobile number has been removed',
+      text:
+        `Hello ${input.name},\n\n` +
+        (input.mobile
+          ? `The mobile number for the username ${input.username} in Kundnav is now ${input.mobile}. Codes for signing are sent there from now on.\n\n`
+          : `The mobile number for the username ${input.username} in Kundnav has been removed. No more codes for signing are sent by SMS.\n\n`) +
+        'If it was not you: choose a new password at once under "Forgotten/create new password" and contact your administrator.\n' +
+        input.resetLink +
+        SIGNATURE.en,
+    }),
   },
 }
 
@@ -178,4 +210,52 @@ export function invitationMail(language: Language, input: InvitationInput): Mail
 
 export function membershipInvitationMail(language: Language, input: MembershipInvitationInput): MailContent {
   return mails[language].membershipInvitation(input)
+}
+
+export function mobileChangedMail(language: Language, input: MobileChangedInput): MailContent {
+  return mails[language].mobileChanged(input)
+}
+
+/** What a step-up code is for, as its SMS names it. */
+export type StepUpDescription =
+  | { purpose: 'password.change' }
+  | { purpose: 'mobile.verify' }
+  | { purpose: 'order.attest'; orderNumber: string }
+
+/** One language's SMS. */
+interface SmsTexts {
+  /** "Kod 123456 för att attestera beställning B-2026-000123 i Kundnav": the code and what it signs, no link. */
+  stepUpCode(input: { code: string; description: StepUpDescription; validMinutes: number }): string
+}
+
+const sms: Record<Language, SmsTexts> = {
+  sv: {
+    stepUpCode: ({ code, description, validMinutes }) => {
+      const what =
+        description.purpose === 'password.change'
+          ? 'byta lösenord'
+          : description.purpose === 'mobile.verify'
+            ? 'verifiera ditt mobilnummer'
+            : `attestera beställning ${description.orderNumber}`
+      return `Kod ${code} för att ${what} i Kundnav. Koden gäller i ${validMinutes} minuter. Lämna aldrig ut den.`
+    },
+  },
+  en: {
+    stepUpCode: ({ code, description, validMinutes }) => {
+      const what =
+        description.purpose === 'password.change'
+          ? 'change your password'
+          : description.purpose === 'mobile.verify'
+            ? 'verify your mobile number'
+            : `attest order ${description.orderNumber}`
+      return `Code ${code} to ${what} in Kundnav. The code is valid for ${validMinutes} minutes. Never share it.`
+    },
+  },
+}
+
+export function stepUpCodeSms(
+  language: Language,
+  input: { code: string; description: StepUpDescription; validMinutes: number },
+): string {
+  return sms[language].stepUpCode(input)
 }

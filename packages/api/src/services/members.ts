@@ -17,7 +17,6 @@ export interface PersonToAdd {
   name: string
   email: string
   username: string
-  mobile?: string | null | undefined
   roles: Role[]
   /** An external handläggare's organisation and optional end date. */
   external?: { organizationName: string; endsAt: Date | null } | undefined
@@ -124,7 +123,6 @@ export async function addPerson(
         name: person.name,
         email: person.email,
         username: person.username,
-        mobile: person.mobile ?? null,
       },
       select: { id: true, name: true, email: true, username: true, language: true },
     }))

@@ -275,6 +275,7 @@ describe('Mina uppgifter: byt lösenord', () => {
     expect(wrong.field).toBe('currentPassword')
 
     expect(await me.me.changePassword({ currentPassword: OLD, newPassword: NEW })).toEqual({
+      status: 'CHANGED',
       endedSessions: 1,
     })
     expect(await resolveActor(db, TEST_AUTH_SETTINGS, here.token)).not.toBeNull()
@@ -286,15 +287,16 @@ describe('Mina uppgifter: byt lösenord', () => {
     ).toBe(1)
   })
 
-  it('lets a person change their own name and mobile number, normalising the number', async () => {
+  it('lets a person change their own name, but not set a mobile number without verifying it', async () => {
     const user = await person()
     const actor = await actorOf(await signInWithOld(user))
     const updated = await callerFor(db, actor).me.update({
       name: 'Ida Ny',
-      mobile: '070-765 43 21',
+      ...{ mobile: '070-765 43 21' },
       language: 'sv',
     })
-    expect(updated).toMatchObject({ name: 'Ida Ny', mobile: '+46707654321', email: user.email })
+    expect(updated).toMatchObject({ name: 'Ida Ny', mobile: null, email: user.email })
+    expect(await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ mobile: null })
   })
 
   it('verifies at most 10 of 100 parallel wrong current passwords, on a counter of its own', async () => {

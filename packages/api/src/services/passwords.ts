@@ -7,7 +7,12 @@ import {
   type PrismaClient,
   verifyPassword,
 } from '@kundnav/db'
-import type { ZChangePasswordInput, ZRequestPasswordResetInput, ZSetPasswordInput } from '@kundnav/schemas'
+import type {
+  StepUpSent,
+  ZChangePasswordInput,
+  ZRequestPasswordResetInput,
+  ZSetPasswordInput,
+} from '@kundnav/schemas'
 import type { z } from 'zod'
 import { assertAcceptablePassword } from '../auth/password-policy.ts'
 import { AppError } from '../errors.ts'
@@ -16,6 +21,7 @@ import { type AuthSettings, INVITATION_LINK_TTL_MS, RESET_LINK_TTL_MS } from '..
 import { recordAudit } from './audit.ts'
 import { endSessions } from './sessions.ts'
 import { type ClientInfo, startSignedInSession } from './sign-in.ts'
+import { completeStepUp, startStepUp, stepUpMethodsFor } from './step-up.ts'
 import { attemptCounters, clearThrottle, describeWait, reserveAttempt } from './throttle.ts'
 import { hashToken, randomToken } from './tokens.ts'
 
@@ -214,7 +220,16 @@ export async function setPasswordWithLink(
   })
 }
 
-/** "Mina uppgifter": a signed-in person changes their password; their other sessions end. */
+/** What "Byt lösenord" answers: changed, or (with a verified mobile number) a code sent first. */
+export type ChangePasswordResult =
+  | { status: 'CHANGED'; endedSessions: number }
+  | ({ status: 'CODE_SENT' } & StepUpSent)
+
+/**
+ * "Mina uppgifter": a signed-in person changes their password; their other sessions end. With a verified
+ * mobile number it takes two calls: the first checks the passwords and sends an SMS code, the second
+ * carries the code too and changes the password in the step-up's transaction.
+ */
 export async function changePassword(
   db: Db,
   settings: AuthSettings,
@@ -225,7 +240,7 @@ export async function changePassword(
     role: Prisma.AuditEventCreateInput['actorRole']
   },
   input: z.infer<typeof ZChangePasswordInput>,
-): Promise<{ endedSessions: number }> {
+): Promise<ChangePasswordResult> {
   // Wrong current passwords have their own counter: they slow down guessing here, never signing in.
   const { waitSeconds } = await reserveAttempt(
     db.prisma,
@@ -248,8 +263,20 @@ export async function changePassword(
   }
   await clearThrottle(db.prisma, 'password-change:account', user.id)
   assertAcceptablePassword(input.newPassword, 'newPassword')
+
+  const stepUp = {
+    userId: user.id,
+    purpose: 'password.change' as const,
+    subjectId: user.id,
+    content: { action: 'password.change', username: user.username },
+  }
+  const needsCode = stepUpMethodsFor(settings, user).length > 0
+  if (needsCode && !input.stepUp) {
+    const sent = await startStepUp(db, settings, { ...stepUp, description: { purpose: 'password.change' } })
+    return { status: 'CODE_SENT', ...sent }
+  }
   const passwordHash = await hashPassword(input.newPassword)
-  return db.prisma.$transaction(async (tx) => {
+  const change = async (tx: Prisma.TransactionClient, signatureId: string | null) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } })
     const endedSessions = await endSessions(tx, user.id, { except: actor.sessionId })
     await tx.verificationToken.deleteMany({ where: { identifier: `reset:${user.id}` } })
@@ -261,8 +288,12 @@ export async function changePassword(
       action: 'password.changed',
       targetType: 'User',
       targetId: user.id,
-      data: { endedSessions },
+      data: signatureId ? { endedSessions, signatureId } : { endedSessions },
     })
-    return { endedSessions }
-  })
+    return { status: 'CHANGED' as const, endedSessions }
+  }
+  if (needsCode && input.stepUp) {
+    return completeStepUp(db, stepUp, input.stepUp, (tx, signature) => change(tx, signature.id))
+  }
+  return db.prisma.$transaction((tx) => change(tx, null))
 }

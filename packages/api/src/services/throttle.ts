@@ -7,6 +7,7 @@ export type ThrottleScope =
   | 'reset:account'
   | 'reset:ip'
   | 'password-change:account'
+  | 'step-up-sms:account'
 
 /** One counter an attempt is counted on: at most `limit` events of `scope` and `key` in the window. */
 export interface ThrottleCounter {

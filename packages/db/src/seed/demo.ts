@@ -79,6 +79,7 @@ async function seedPerson(
         email,
         username: (person.username ?? email).toLowerCase(),
         mobile: person.mobile,
+        mobileVerifiedAt: new Date(),
         passwordHash,
       },
     })
