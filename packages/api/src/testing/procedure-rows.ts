@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { addMembership, createUser, type Db, type Role } from '@kundnav/db'
 import type { Permission } from '@kundnav/schemas'
 import { createPasswordLink } from '../services/passwords.ts'
+import { startStepUp } from '../services/step-up.ts'
 import { completeWebcertAnswers, inviteHomeOrderer, TEST_AUTH_SETTINGS, type World } from './world.ts'
 
 export type Rung =
@@ -43,6 +44,15 @@ export type ProcedureRow = Rung & {
   fullInput?: (world: World) => unknown
   /** Text fields that take line breaks (paths joined by "."; `*` for any key): the fuzz test allows "\n" there. */
   multiline?: string[]
+}
+
+/** The code in the newest SMS to a number. */
+async function smsCodeTo(db: Db, mobile: string): Promise<string> {
+  const sms = await db.prisma.outboxMessage.findFirstOrThrow({
+    where: { channel: 'SMS', recipient: mobile },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  })
+  return sms.text.match(/\b(\d{6})\b/)?.[1] ?? ''
 }
 
 /** Whether `world.home`'s orderer now holds `role`, as saved. */
@@ -186,8 +196,7 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
   },
   'me.update': {
     rung: 'authed',
-    input: () => ({ name: 'Nytt Namn', mobile: null, language: 'sv' }),
-    fullInput: () => ({ name: 'Nytt Namn', mobile: '070-123 45 67', language: 'sv' }),
+    input: () => ({ name: 'Nytt Namn', language: 'sv' }),
     otherOrganization: 'scoped',
     allowed: { as: 'ORDERER', shows: (w) => [homeMember(w, 'ORDERER').user.email, 'Nytt Namn'] },
   },
@@ -206,9 +215,99 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
   'me.changePassword': {
     rung: 'authed',
     input: () => ({ currentPassword: 'fel lösenord', newPassword: 'ett långt nytt lösenord' }),
+    fullInput: (w) => ({
+      currentPassword: 'fel lösenord',
+      newPassword: 'ett långt nytt lösenord',
+      stepUp: { challengeId: w.homeStepUpChallengeId, code: '123456' },
+    }),
     otherOrganization: 'scoped',
     // World members have no password yet: the service, not the ladder, answers.
     allowed: { as: 'ORDERER', outcome: 'WRONG_PASSWORD' },
+  },
+  'me.startMobileVerification': {
+    rung: 'authed',
+    input: () => ({ mobile: '070-123 45 67' }),
+    otherOrganization: 'scoped',
+    allowed: {
+      as: 'CONTACT',
+      shows: () => ['070-*** ** 67'],
+      changed: async (w, db) =>
+        (await db.prisma.stepUpChallenge.count({
+          where: {
+            userId: homeMember(w, 'CONTACT').user.id,
+            purpose: 'mobile.verify',
+            recipient: '+46701234567',
+          },
+        })) === 1,
+    },
+  },
+  'me.confirmMobile': {
+    rung: 'authed',
+    // Another person's challenge: home's orderer's open password change.
+    input: (w) => ({
+      mobile: '070-123 45 67',
+      response: { challengeId: w.homeStepUpChallengeId, code: '123456' },
+    }),
+    otherOrganization: 'refused',
+    allowed: {
+      as: 'SIGNATORY',
+      input: async (w, db) => {
+        const { user } = homeMember(w, 'SIGNATORY')
+        const sent = await startStepUp(db, TEST_AUTH_SETTINGS, {
+          userId: user.id,
+          purpose: 'mobile.verify',
+          subjectId: user.id,
+          content: { action: 'mobile.verify', mobile: '+46701230000' },
+          description: { purpose: 'mobile.verify' },
+          recipient: '+46701230000',
+        })
+        return {
+          mobile: '+46701230000',
+          response: { challengeId: sent.challengeId, code: await smsCodeTo(db, '+46701230000') },
+        }
+      },
+      shows: () => ['+46701230000'],
+      changed: async (w, db) =>
+        (await db.prisma.user.findUniqueOrThrow({ where: { id: homeMember(w, 'SIGNATORY').user.id } }))
+          .mobile === '+46701230000',
+    },
+  },
+  'me.removeMobile': {
+    rung: 'authed',
+    input: () => undefined,
+    otherOrganization: 'scoped',
+    allowed: {
+      as: 'AGENT_OFFICER',
+      input: async (w, db) => {
+        await db.prisma.user.update({
+          where: { id: homeMember(w, 'AGENT_OFFICER').user.id },
+          data: { mobile: '+46701239999', mobileVerifiedAt: new Date() },
+        })
+        return undefined
+      },
+      changed: async (w, db) =>
+        (await db.prisma.user.findUniqueOrThrow({ where: { id: homeMember(w, 'AGENT_OFFICER').user.id } }))
+          .mobile === null,
+    },
+  },
+  'stepUp.resend': {
+    rung: 'authed',
+    input: (w) => ({ challengeId: w.homeStepUpChallengeId }),
+    otherOrganization: 'refused',
+    allowed: {
+      as: 'ORDERER',
+      input: async (w, db) => {
+        await db.prisma.stepUpChallenge.update({
+          where: { id: w.homeStepUpChallengeId },
+          data: { lastSentAt: new Date(Date.now() - 60_000) },
+        })
+        return { challengeId: w.homeStepUpChallengeId }
+      },
+      shows: (w) => [w.homeStepUpChallengeId],
+      changed: async (w, db) =>
+        (await db.prisma.stepUpChallenge.findUniqueOrThrow({ where: { id: w.homeStepUpChallengeId } }))
+          .sendCount === 2,
+    },
   },
   'member.list': {
     rung: 'member',

@@ -14,6 +14,7 @@ import { AppError } from '../errors.ts'
 import { createCaller } from '../root.ts'
 import { recordAudit } from '../services/audit.ts'
 import { syncCatalogue } from '../services/catalogue.ts'
+import { startStepUp } from '../services/step-up.ts'
 import { type AuthSettings, DEFAULT_AUTH_SETTINGS } from '../settings.ts'
 
 /**
@@ -42,6 +43,8 @@ export interface World {
   homeInvoiceAddressId: string
   homeOrderId: string
   homeOrderNumber: string
+  /** An open step-up of `home`'s orderer (a password change), sent to a number of theirs. */
+  homeStepUpChallengeId: string
 }
 
 const CUSTOMER_ROLES = ROLES.filter((role) => !isProviderRole(role))
@@ -70,6 +73,7 @@ export async function createWorld(db: Db): Promise<World> {
     homeInvoiceAddressId: '',
     homeOrderId: '',
     homeOrderNumber: '',
+    homeStepUpChallengeId: '',
   }
   for (const org of [world.provider, world.home, world.other]) {
     for (const { user, membership } of org.members) {
@@ -101,6 +105,17 @@ export async function createWorld(db: Db): Promise<World> {
   world.homeAuditEventIds = homeEvents.map((event) => event.id)
   world.homeInvitationId = (await inviteHomeOrderer(db, world)).id
   await createOrdering(db, world)
+  const orderer = world.home.members.find((m) => m.membership.roles.includes('ORDERER'))?.user
+  if (!orderer) throw new Error('home has no orderer')
+  const stepUp = await startStepUp(db, TEST_AUTH_SETTINGS, {
+    userId: orderer.id,
+    purpose: 'password.change',
+    subjectId: orderer.id,
+    content: { action: 'password.change', username: orderer.username },
+    description: { purpose: 'password.change' },
+    recipient: '+46709999999',
+  })
+  world.homeStepUpChallengeId = stepUp.challengeId
   await db.prisma.outboxMessage.create({
     data: {
       channel: 'EMAIL',
@@ -232,6 +247,7 @@ export function homeDataMarkers(world: World): string[] {
     'Hemmareferens 4711',
     world.homeOrderId,
     world.homeOrderNumber,
+    world.homeStepUpChallengeId,
   ].filter(Boolean)
 }
 
