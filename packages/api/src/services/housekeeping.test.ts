@@ -20,7 +20,7 @@ const retention: Retention = {
 }
 
 describe('housekeeping', () => {
-  it('deletes ended sessions, expired links, old throttle events and old delivered mail, and keeps the rest', async () => {
+  it('deletes ended sessions, expired links and step-ups, old throttle events and old delivered mail, and keeps the rest', async () => {
     const now = new Date()
     const ago = (ms: number) => new Date(now.getTime() - ms)
     const later = (ms: number) => new Date(now.getTime() + ms)
@@ -64,12 +64,36 @@ describe('housekeeping', () => {
     const dead = await message('DEAD', null)
     const pending = await message('PENDING', null)
 
+    const challenge = (status: 'PENDING' | 'DEAD' | 'COMPLETED', expiresAt: Date) =>
+      db.prisma.stepUpChallenge.create({
+        data: {
+          userId,
+          purpose: 'password.change',
+          subjectId: userId,
+          contentHash: 'x',
+          method: 'SMS',
+          recipient: '+46700000000',
+          description: { purpose: 'password.change' },
+          secretHash: 'x',
+          status,
+          expiresAt,
+        },
+      })
+    const openChallenge = await challenge('PENDING', ago(MINUTE))
+    await challenge('PENDING', ago(8 * 24 * 60 * MINUTE))
+    await challenge('DEAD', ago(8 * 24 * 60 * MINUTE))
+    const signed = await challenge('COMPLETED', ago(8 * 24 * 60 * MINUTE))
+
     expect(await deleteExpired(db.prisma, retention, now)).toEqual({
       sessions: 2,
       passwordLinks: 1,
       throttleEvents: 1,
       outboxMessages: 1,
+      stepUpChallenges: 2,
     })
+    expect((await db.prisma.stepUpChallenge.findMany()).map((c) => c.id).sort()).toEqual(
+      [openChallenge.id, signed.id].sort(),
+    )
     expect((await db.prisma.session.findMany({ where: { userId } })).map((s) => s.id)).toEqual([live.id])
     expect((await db.prisma.verificationToken.findMany()).map((t) => t.token).sort()).toEqual(
       [validLink.token, expiredLink.token].sort(),
@@ -84,6 +108,7 @@ describe('housekeeping', () => {
       passwordLinks: 0,
       throttleEvents: 0,
       outboxMessages: 0,
+      stepUpChallenges: 0,
     })
   })
 })

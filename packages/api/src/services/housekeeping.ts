@@ -17,12 +17,14 @@ export interface Deleted {
   passwordLinks: number
   throttleEvents: number
   outboxMessages: number
+  stepUpChallenges: number
 }
 
 /**
  * Deletes what can no longer matter, so tables do not only grow: ended sessions (past their absolute end
  * or idle timeout), password links a week after they expired (used ones are deleted when used), throttle events outside
- * the window, and delivered outbox messages past their retention. Undeliverable (DEAD) messages stay for
+ * the window, delivered outbox messages past their retention, and step-up challenges a week after their
+ * code expired unless they were completed (a completed one is its signature's evidence). Undeliverable (DEAD) messages stay for
  * an operator to look at. Each delete is one statement; running it twice or on two servers is harmless.
  */
 export async function deleteExpired(
@@ -43,10 +45,14 @@ export async function deleteExpired(
   const outboxMessages = await prisma.outboxMessage.deleteMany({
     where: { status: 'SENT', sentAt: { lt: ago(retention.outboxRetentionMs) } },
   })
+  const stepUpChallenges = await prisma.stepUpChallenge.deleteMany({
+    where: { status: { not: 'COMPLETED' }, expiresAt: { lte: ago(EXPIRED_LINK_GRACE_MS) } },
+  })
   return {
     sessions: sessions.count,
     passwordLinks: passwordLinks.count,
     throttleEvents: throttleEvents.count,
     outboxMessages: outboxMessages.count,
+    stepUpChallenges: stepUpChallenges.count,
   }
 }
