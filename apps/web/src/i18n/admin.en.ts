@@ -18,7 +18,6 @@ export const adminEn: AdminTranslation = {
       usernameTooLong: 'The username can have at most 254 characters.',
       usernameCharacters:
         'The username can only contain the letters a–z, digits and the characters . _ @ + -',
-      mobileFormat: 'Enter the mobile number in digits, for example 070-123 45 67.',
       rolesRequired: 'Choose at least one role.',
       rolesRequiredOrRemove: 'Choose at least one role, or remove the person.',
       organizationNameRequired: 'Enter the name of the organisation.',
@@ -76,8 +75,6 @@ export const adminEn: AdminTranslation = {
       emailHint: 'We send an e-mail there with the username and a link for choosing a password.',
       usernameHint:
         'Filled in with the e-mail address while you type it. You can choose another one, for example if the person should not sign in with their e-mail address.',
-      mobileLabel: 'Mobile number (optional)',
-      mobileHint: 'For example 070-123 45 67.',
       rolesLegend: 'Roles',
       rolesHint: 'Choose one or more roles.',
       responsibleNote: 'The Responsible role cannot be given here. It is changed by contacting support.',

@@ -19,7 +19,6 @@ export const adminSv = {
       usernameTooShort: 'Användarnamnet måste ha minst 3 tecken.',
       usernameTooLong: 'Användarnamnet får ha högst 254 tecken.',
       usernameCharacters: 'Användarnamnet får bara innehålla bokstäver a–z, siffror och tecknen . _ @ + -',
-      mobileFormat: 'Ange mobilnumret med siffror, till exempel 070-123 45 67.',
       rolesRequired: 'Välj minst en roll.',
       rolesRequiredOrRemove: 'Välj minst en roll, eller ta bort personen.',
       organizationNameRequired: 'Ange organisationens namn.',
@@ -77,8 +76,6 @@ export const adminSv = {
       emailHint: 'Dit skickar vi ett mejl med användarnamnet och en länk för att välja lösenord.',
       usernameHint:
         'Fylls i med e-postadressen medan du skriver den. Du kan välja ett annat, till exempel om personen inte ska logga in med sin e-postadress.',
-      mobileLabel: 'Mobilnummer (valfritt)',
-      mobileHint: 'Till exempel 070-123 45 67.',
       rolesLegend: 'Roller',
       rolesHint: 'Välj en eller flera roller.',
       responsibleNote: 'Rollen Ansvarig går inte att ge här. Den ändras genom att kontakta supporten.',

@@ -101,8 +101,6 @@ export function personFieldMessage(
       if (code === 'too_small') return t('admin.validation.usernameTooShort')
       if (code === 'too_big') return t('admin.validation.usernameTooLong')
       return t('admin.validation.usernameCharacters')
-    case 'mobile':
-      return t('admin.validation.mobileFormat')
     case 'roles':
       return options.rolesRequired === 'change'
         ? t('admin.validation.rolesRequiredOrRemove')

@@ -40,6 +40,12 @@ export function trpcAppCode(error: unknown): string | null {
   return typeof appCode === 'string' ? appCode : null
 }
 
+/** What an AppError adds to its message (`{ waitSeconds: 30 }`, `{ attemptsLeft: 4 }`), or an empty object. */
+export function trpcErrorDetails(error: unknown): Record<string, unknown> {
+  const details = errorData(error)?.details
+  return details !== null && typeof details === 'object' ? (details as Record<string, unknown>) : {}
+}
+
 /** The server's messages per form field (`{ password: ['…'] }`), from zod or from an AppError's field. */
 export function trpcFieldErrors(error: unknown): Record<string, string[]> {
   const fieldErrors = errorData(error)?.fieldErrors

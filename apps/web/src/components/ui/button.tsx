@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react'
+import type { ButtonHTMLAttributes, Ref } from 'react'
 
 type Variant = 'primary' | 'secondary' | 'warning'
 
@@ -11,6 +11,7 @@ const VARIANTS: Record<Variant, string> = {
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: Variant
+  ref?: Ref<HTMLButtonElement> | undefined
 }
 
 export function Button({ variant = 'primary', type = 'button', className = '', ...props }: ButtonProps) {

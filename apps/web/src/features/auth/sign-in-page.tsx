@@ -11,9 +11,9 @@ import { StatusMessage } from '../../components/ui/status-message.tsx'
 import { TextField } from '../../components/ui/text-field.tsx'
 import { sessionQueryOptions } from '../../lib/api.ts'
 import { type SignInResult, signIn } from '../../lib/auth-client.ts'
+import { describeWait } from '../../lib/describe-wait.ts'
 import { formValues, useFieldErrors, validate } from '../../lib/form.ts'
 import { resetAfterIdentityChange, type SessionInfo, type SignInNotice } from '../../lib/session.ts'
-import { describeWait } from './describe-wait.ts'
 
 const FIELD_IDS = { username: 'sign-in-username', password: 'sign-in-password' } as const
 

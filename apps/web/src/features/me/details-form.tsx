@@ -16,14 +16,15 @@ import { trpcFieldErrors } from '../../lib/trpc-error.ts'
 
 type Me = inferRouterOutputs<AppRouter>['me']['get']
 
-const FIELD_IDS = { name: 'me-name', mobile: 'me-mobile' } as const
+const FIELD_IDS = { name: 'me-name' } as const
 
 /** Each language named in itself, as the language switch in the header names it. */
 const LANGUAGE_OPTIONS = LANGUAGES.map((value) => ({ value, label: LANGUAGE_NAMES[value], lang: value }))
 
 /**
- * Name, mobile number and preferred language, the things a person edits about themselves. Saving another
- * language changes the page's language too, as the language switch does.
+ * Name and preferred language, the things a person edits about themselves (the mobile number has its own
+ * section, as only a verified number is kept). Saving another language changes the page's language too, as
+ * the language switch does.
  */
 export function DetailsForm({ me }: { me: Me }) {
   const { t, i18n } = useTranslation()
@@ -49,7 +50,6 @@ export function DetailsForm({ me }: { me: Me }) {
             ? t('me.nameTooLong')
             : t('me.nameMissing')
           : undefined,
-        mobile: result.issues.mobile ? t('me.mobileInvalid') : undefined,
       })
       return
     }
@@ -86,17 +86,6 @@ export function DetailsForm({ me }: { me: Me }) {
           error={fields.errors.name}
           autoComplete="name"
           defaultValue={me.name}
-        />
-        <TextField
-          id={FIELD_IDS.mobile}
-          name="mobile"
-          type="tel"
-          label={t('me.mobile')}
-          hint={t('me.mobileHint')}
-          error={fields.errors.mobile}
-          autoComplete="tel"
-          className="max-w-xs"
-          defaultValue={me.mobile ?? ''}
         />
         <SelectField
           id="me-language"

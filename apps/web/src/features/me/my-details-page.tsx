@@ -5,9 +5,13 @@ import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { useTRPC } from '../../lib/trpc.ts'
 import { DetailsForm } from './details-form.tsx'
+import { MobileSection } from './mobile-section.tsx'
 import { PasswordForm } from './password-form.tsx'
 
-/** "Mina uppgifter": username and e-mail to read, name, mobile number and language to edit, and "Byt lösenord". */
+/**
+ * "Mina uppgifter": username and e-mail to read, name and language to edit, the mobile number signing codes
+ * go to (when the portal sends codes by SMS), and "Byt lösenord".
+ */
 export function MyDetailsPage() {
   const { t } = useTranslation()
   const trpc = useTRPC()
@@ -30,7 +34,8 @@ export function MyDetailsPage() {
           </dl>
           <p className="mb-8 max-w-prose text-ink-muted">{t('me.readOnlyHint')}</p>
           <DetailsForm me={me.data} />
-          <PasswordForm username={me.data.username} />
+          {me.data.smsEnabled ? <MobileSection me={me.data} /> : null}
+          <PasswordForm me={me.data} />
         </>
       )}
     </>

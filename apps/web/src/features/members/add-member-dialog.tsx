@@ -10,7 +10,6 @@ import {
 } from '../../components/person-fields.tsx'
 import { CheckboxGroup } from '../../components/ui/checkbox-group.tsx'
 import { FormDialog } from '../../components/ui/form-dialog.tsx'
-import { TextField } from '../../components/ui/text-field.tsx'
 import {
   hasMessages,
   personFieldErrors,
@@ -25,27 +24,26 @@ const FIELD_IDS = {
   name: 'add-member-name',
   email: 'add-member-email',
   username: 'add-member-username',
-  mobile: 'add-member-mobile',
   roles: 'add-member-roles',
 } as const
 
 /**
- * "Lägg till person": name, e-mail, username (the e-mail address until the administrator writes another),
- * optional mobile number and roles. Checked with the server's own schema when sent.
+ * "Lägg till person": name, e-mail, username (the e-mail address until the administrator writes another)
+ * and roles. Checked with the server's own schema when sent. No mobile number: only the person adds their
+ * own, verified with a code ("Mina uppgifter").
  */
 export function AddMemberDialog({ onClose, onAdded }: { onClose: () => void; onAdded: () => void }) {
   const { t, i18n } = useTranslation()
   const trpc = useTRPC()
   const add = useMutation(trpc.member.add.mutationOptions())
   const person = usePersonValues({ usernameFollowsEmail: true })
-  const [mobile, setMobile] = useState('')
   const [roles, setRoles] = useState<string[]>([])
   const fields = useFieldErrors(FIELD_IDS)
   const [failed, setFailed] = useState(false)
 
   function submit() {
     setFailed(false)
-    const raw = { ...person.values, mobile, roles }
+    const raw = { ...person.values, roles }
     const result = validate(ZAddMemberInput, raw)
     if (!result.ok) {
       fields.show(personFieldErrors(t, result.issues, raw, FIELD_IDS))
@@ -90,17 +88,6 @@ export function AddMemberDialog({ onClose, onAdded }: { onClose: () => void; onA
         hint={t('members.addDialog.usernameHint')}
         error={fields.errors.username}
         {...person.username}
-      />
-      <TextField
-        id={FIELD_IDS.mobile}
-        type="tel"
-        label={t('members.addDialog.mobileLabel')}
-        hint={t('members.addDialog.mobileHint')}
-        error={fields.errors.mobile}
-        autoComplete="off"
-        className="max-w-xs"
-        value={mobile}
-        onChange={(event) => setMobile(event.target.value)}
       />
       <div>
         <CheckboxGroup
