@@ -3,7 +3,7 @@ import { expect, test } from './support/test.ts'
 
 const FIREFOX_ON_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0'
 
-test('Mina uppgifter: the mobile number is saved; a wrong current password is a field error', async ({
+test('Mina uppgifter: the name is checked and saved; a wrong current password is a field error', async ({
   page,
 }) => {
   // Fatima's password is never actually changed here.
@@ -14,24 +14,28 @@ test('Mina uppgifter: the mobile number is saved; a wrong current password is a 
   await expect(page.getByRole('definition').filter({ hasText: 'fatima@journalsystem.example' })).toHaveCount(
     2,
   )
-  await expect(page.getByLabel('Namn', { exact: true })).toHaveValue('Fatima Attestant')
+  const name = page.getByLabel('Namn', { exact: true })
+  await expect(name).toHaveValue('Fatima Attestant')
 
-  const mobile = page.getByLabel('Mobilnummer (valfritt)')
-  await mobile.fill('inget nummer')
+  await name.fill('')
   await page.getByRole('button', { name: 'Spara uppgifter' }).click()
   await expect(page.getByRole('alert').filter({ hasText: 'Det finns fel i formuläret' })).toContainText(
-    'Ange mobilnumret med siffror, till exempel 070-123 45 67.',
+    'Ange ditt namn.',
   )
-
-  await mobile.fill('070-555 12 34')
+  await name.fill('Fatima Attestant')
   await page.getByRole('button', { name: 'Spara uppgifter' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Dina uppgifter är sparade.' })).toBeVisible()
 
-  await page.reload()
-  await expect(page.getByLabel('Mobilnummer (valfritt)')).toHaveValue('+46705551234')
+  // The mobile number is not edited here any more: it has its own section, verified by a code.
+  await expect(page.getByRole('textbox', { name: /Mobilnummer/ })).toHaveCount(0)
+  await expect(page.getByRole('region', { name: 'Mobilnummer' }).getByRole('definition')).toHaveText(
+    '070-100 00 08',
+  )
 
-  // Byt lösenord: both fields are checked on submit, then the server checks the current password.
+  // Byt lösenord: both fields are checked on submit, then the server checks the current password (before
+  // any code is sent to her verified number).
   const passwordSection = page.getByRole('region', { name: 'Byt lösenord' })
+  await expect(passwordSection).toContainText('vi skickar med sms till 070-100 00 08.')
   await passwordSection.getByRole('button', { name: 'Byt lösenord' }).click()
   const summary = passwordSection.getByRole('alert').filter({ hasText: 'Det finns fel i formuläret' })
   await expect(summary).toContainText('Ange ditt nuvarande lösenord.')
@@ -43,6 +47,7 @@ test('Mina uppgifter: the mobile number is saved; a wrong current password is a 
   await expect(summary).toContainText('Det nuvarande lösenordet stämmer inte.')
   await expect(page.getByLabel('Nuvarande lösenord')).toHaveAttribute('aria-invalid', 'true')
   await expect(page.getByText('Ditt lösenord är bytt.')).toHaveCount(0)
+  await expect(passwordSection.getByRole('textbox', { name: 'Kod från sms' })).toHaveCount(0)
 })
 
 test('Mina inloggningar: ending another browser signs it out at its next step; ending this one signs out here', async ({
