@@ -65,7 +65,7 @@ export function StepUpCodeField({
       autoComplete="one-time-code"
       inputMode="numeric"
       spellCheck={false}
-      className="max-w-[10rem]"
+      className="max-w-40!"
     />
   )
 }

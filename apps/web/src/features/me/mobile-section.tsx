@@ -244,25 +244,25 @@ export function MobileSection({ me }: { me: Me }) {
                 hint={t('stepUp.sentTo', { sentTo: step.sent.sentTo, count: minutesValid(step.sent) })}
                 error={fields.errors.code}
               />
-              <div className="flex flex-wrap items-start gap-4">
+              <div className="flex flex-wrap gap-4">
                 <Button type="submit" aria-disabled={confirm.isPending}>
                   {confirm.isPending ? t('me.verifying') : t('me.verify')}
                 </Button>
-                <ResendCode
-                  sent={step.sent}
-                  onSent={(sent) => {
-                    fields.clear()
-                    setStep({ ...step, sent })
-                    status.announce(t('stepUp.resent', { sentTo: sent.sentTo }))
-                  }}
-                  onRefused={(refusal) =>
-                    refusal.kind === 'unavailable' ? refused(refusal) : startOver(refusal)
-                  }
-                />
                 <Button variant="secondary" onClick={close}>
                   {t('common.cancel')}
                 </Button>
               </div>
+              <ResendCode
+                sent={step.sent}
+                onSent={(sent) => {
+                  fields.clear()
+                  setStep({ ...step, sent })
+                  status.announce(t('stepUp.resent', { sentTo: sent.sentTo }))
+                }}
+                onRefused={(refusal) =>
+                  refusal.kind === 'unavailable' ? refused(refusal) : startOver(refusal)
+                }
+              />
             </form>
           )}
         </>

@@ -189,33 +189,33 @@ export function PasswordForm({ me }: { me: Me }) {
             />
           </>
         ) : null}
-        <div className="flex flex-wrap items-start gap-4">
+        <div className="flex flex-wrap gap-4">
           <Button type="submit" aria-disabled={change.isPending}>
             {change.isPending ? t('common.saving') : t('me.changePassword')}
           </Button>
           {sent ? (
-            <>
-              <ResendCode
-                sent={sent}
-                onSent={(next) => {
-                  fields.clear()
-                  setSent(next)
-                  status.announce(t('stepUp.resent', { sentTo: next.sentTo }))
-                }}
-                onRefused={startOver}
-              />
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  fields.clear()
-                  backToPasswords(null)
-                }}
-              >
-                {t('common.cancel')}
-              </Button>
-            </>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                fields.clear()
+                backToPasswords(null)
+              }}
+            >
+              {t('common.cancel')}
+            </Button>
           ) : null}
         </div>
+        {sent ? (
+          <ResendCode
+            sent={sent}
+            onSent={(next) => {
+              fields.clear()
+              setSent(next)
+              status.announce(t('stepUp.resent', { sentTo: next.sentTo }))
+            }}
+            onRefused={startOver}
+          />
+        ) : null}
       </form>
     </section>
   )
