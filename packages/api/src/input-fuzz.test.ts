@@ -27,10 +27,14 @@ afterAll(async () => {
 
 const procedures = Object.keys(appRouter._def.procedures).sort()
 
-/** A member whose role passes the procedure's rung, found by asking: the first that isn't refused. */
+/** A member (at home, at the agent, in the provider) whose role passes the rung: the first not refused. */
 async function allowedActor(path: string) {
-  for (const role of ROLES) {
-    const org = role.startsWith('PROVIDER_') ? world.provider : world.home
+  const candidates = ROLES.flatMap((role) =>
+    role.startsWith('PROVIDER_')
+      ? [[world.provider, role] as const]
+      : [[world.home, role] as const, [world.agent, role] as const],
+  )
+  for (const [org, role] of candidates) {
     const caller = callerFor(db, actorFor(org, role, world))
     const error = await procedureAt(
       caller,

@@ -1,3 +1,4 @@
+import { agentOrderRouter } from './routers/agent-order.ts'
 import { auditRouter } from './routers/audit.ts'
 import { authRouter } from './routers/auth.ts'
 import { caseOfficerRouter } from './routers/case-officer.ts'
@@ -8,7 +9,9 @@ import { meRouter } from './routers/me.ts'
 import { memberRouter } from './routers/member.ts'
 import { orderDraftRouter, orderRouter } from './routers/order.ts'
 import { portalRouter } from './routers/portal.ts'
+import { reviewRouter } from './routers/review.ts'
 import { sessionRouter } from './routers/session.ts'
+import { signingRouter } from './routers/signing.ts'
 import { stepUpRouter } from './routers/step-up.ts'
 import { supportRouter } from './routers/support.ts'
 import { createCallerFactory, router } from './trpc.ts'
@@ -28,6 +31,9 @@ export const appRouter = router({
   catalogue: catalogueRouter,
   orderDraft: orderDraftRouter,
   order: orderRouter,
+  agentOrder: agentOrderRouter,
+  review: reviewRouter,
+  signing: signingRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -48,8 +48,10 @@ function allowedActor(row: ProcedureRow): SessionActor | null {
   }
   if (row.rung === 'authed') return actorFor(world.home, row.allowed.as ?? 'ADMIN', world)
   const { permission } = row
-  const org = row.rung === 'provider' ? world.provider : world.home
-  const candidates = row.rung === 'provider' ? PROVIDER_ROLES : CUSTOMER_ROLES
+  const providerSide =
+    row.rung === 'provider' || (row.rung === 'party' && row.allowed.as && isProviderRole(row.allowed.as))
+  const org = providerSide ? world.provider : row.rung === 'agent' ? world.agent : world.home
+  const candidates = providerSide ? PROVIDER_ROLES : CUSTOMER_ROLES
   const role = row.allowed.as ?? candidates.find((r) => can(r, permission))
   if (!role) throw new Error(`no ${row.rung} role holds ${permission}`)
   return actorFor(org, role, world)
@@ -107,7 +109,7 @@ describe('tenant matrix', () => {
       expect(await codeOf(call(null))).toBe('UNAUTHORIZED')
     })
 
-    const permission = row.rung === 'member' || row.rung === 'provider' ? row.permission : null
+    const permission = 'permission' in row ? row.permission : null
     // Customer roles that could reach the procedure from their own organisation.
     const intruderRoles = CUSTOMER_ROLES.filter((role) => !permission || can(role, permission))
 
@@ -133,16 +135,33 @@ describe('tenant matrix', () => {
     if (permission) {
       it(`${path}: refuses every role without ${permission}, customer and provider alike`, async () => {
         for (const role of ROLES.filter((r) => !can(r, permission))) {
-          const org = isProviderRole(role) ? world.provider : world.home
+          const org = isProviderRole(role) ? world.provider : row.rung === 'agent' ? world.agent : world.home
           expect(await codeOf(call(actorFor(org, role as Role, world))), role).toBe('FORBIDDEN')
         }
       })
 
       it(`${path}: refuses ${permission} held in the wrong kind of organisation`, async () => {
+        const customerRolesInProvider = CUSTOMER_ROLES.filter((r) => can(r, permission)).map(
+          (r): [World['home'], Role] => [world.provider, r],
+        )
+        const providerRolesInCustomer = PROVIDER_ROLES.filter((r) => can(r, permission)).map(
+          (r): [World['home'], Role] => [world.home, r],
+        )
         const misplaced: [World['home'], Role][] =
           row.rung === 'member'
-            ? CUSTOMER_ROLES.filter((r) => can(r, permission)).map((r) => [world.provider, r])
-            : PROVIDER_ROLES.filter((r) => can(r, permission)).map((r) => [world.home, r])
+            ? customerRolesInProvider
+            : row.rung === 'provider'
+              ? providerRolesInCustomer
+              : row.rung === 'party'
+                ? [...customerRolesInProvider, ...providerRolesInCustomer]
+                : // An agent's permission held in an organisation that is no agent, or in the provider.
+                  [
+                    ...customerRolesInProvider,
+                    ...CUSTOMER_ROLES.filter((r) => can(r, permission)).map((r): [World['home'], Role] => [
+                      world.home,
+                      r,
+                    ]),
+                  ]
         expect(misplaced.length).toBeGreaterThan(0)
         for (const [org, role] of misplaced) {
           expect(await codeOf(call(actorFor(org, role, world))), `${role} in ${org.organization.name}`).toBe(

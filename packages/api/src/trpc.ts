@@ -1,4 +1,4 @@
-import { can, type Permission } from '@kundnav/schemas'
+import { can, isProviderRole, type Permission } from '@kundnav/schemas'
 import { initTRPC, TRPCError } from '@trpc/server'
 import { ZodError, z } from 'zod'
 import type { Context, SessionActor } from './context.ts'
@@ -115,6 +115,38 @@ export function providerProcedure(permission: Permission) {
     const { organizationId, organizationType, role } = ctx.actor
     if (!organizationId || organizationType !== 'PROVIDER' || !can(role, permission)) refuse()
     return next({ ctx: { ...ctx, organizationId, role: role as NonNullable<typeof role> } })
+  })
+}
+
+/**
+ * An agent's member acting on other organisations' records through the agent relation (orders naming the
+ * agent): a customer organisation with the agent capability, a role with `permission`. What they reach is
+ * scoped to records naming their organisation (services/order-chain.ts), never the customer's others.
+ */
+export function agentProcedure(permission: Permission) {
+  return authedProcedure.use(async ({ ctx, next }) => {
+    const { organizationId, organizationType, role } = ctx.actor
+    if (!organizationId || organizationType !== 'CUSTOMER' || !can(role, permission)) refuse()
+    const organization = await ctx.db.prisma.organization.findUnique({
+      where: { id: organizationId },
+      select: { isAgent: true },
+    })
+    if (!organization?.isAgent) refuse()
+    return next({ ctx: { ...ctx, organizationId, role: role as NonNullable<typeof role> } })
+  })
+}
+
+/**
+ * A member of any party to a shared record — the ordering organisation, its agent, the provider — with a
+ * role of their organisation's kind that has `permission`. Which records they reach is decided in one
+ * place per record kind (`orderScope` for orders).
+ */
+export function partyProcedure(permission: Permission) {
+  return authedProcedure.use(({ ctx, next }) => {
+    const { organizationId, organizationType, role } = ctx.actor
+    if (!organizationId || !organizationType || !role || !can(role, permission)) refuse()
+    if (isProviderRole(role) !== (organizationType === 'PROVIDER')) refuse()
+    return next({ ctx: { ...ctx, organizationId, role } })
   })
 }
 

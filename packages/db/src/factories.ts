@@ -37,6 +37,8 @@ export interface OrganizationInput {
   name?: string
   orgNumber?: string
   type?: OrganizationType
+  /** The agent capability ("Agent / Systemleverantör"). */
+  isAgent?: boolean
 }
 
 export function createOrganization(db: Tx, input: OrganizationInput = {}): Promise<Organization> {
@@ -45,6 +47,7 @@ export function createOrganization(db: Tx, input: OrganizationInput = {}): Promi
       name: input.name ?? `Organisation ${randomUUID().slice(0, 8)}`,
       orgNumber: input.orgNumber ?? randomOrgNumber(),
       type: input.type ?? 'CUSTOMER',
+      isAgent: input.isAgent ?? false,
     },
   })
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { zDate } from './date.ts'
+import { ZStepUpResponse } from './step-up.ts'
 import { zText } from './text.ts'
 
 /**
@@ -79,7 +80,8 @@ export const ZSubmitOrderInput = z.object({
   }),
 })
 
-export const ORDER_STATUSES = ['SUBMITTED'] as const
+export const ORDER_STATUSES = ['SUBMITTED', 'COMPLETED', 'REJECTED', 'CANCELLED', 'WITHDRAWN'] as const
+export type OrderStatus = (typeof ORDER_STATUSES)[number]
 export const ZOrderListInput = z.object({
   status: z.enum(ORDER_STATUSES).optional(),
   cursor: z.object({ submittedAt: zDate(), id: z.uuid() }).optional(),
@@ -112,4 +114,51 @@ export const ZPublishTermsInput = z.object({
     .trim()
     .min(1, { message: 'Skriv villkoren på engelska.' })
     .max(20_000, { message: 'Villkoren får ha högst 20 000 tecken.' }),
+})
+
+/** Why an order is rejected, cancelled or withdrawn: shown to the ordering organisation and mailed. */
+export const ZReason = zText({ multiline: true })
+  .trim()
+  .min(1, { message: 'Skriv en motivering.' })
+  .max(2000, { message: 'Motiveringen får ha högst 2000 tecken.' })
+
+/** An action on an order as the person saw it: a change since (another tab, another person) is refused. */
+export const ZOrderVersionInput = z.object({
+  orderId: z.uuid(),
+  version: z.number().int().min(1).max(1_000_000),
+})
+
+export const ZOrderReasonInput = ZOrderVersionInput.extend({ reason: ZReason })
+
+/** The agent goes on (seed 004 step 4): its questions ticked, its invoice address, its attestant. */
+export const ZForwardOrderInput = ZOrderVersionInput.extend({
+  attestations: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,49}$/)).max(30),
+  invoice: ZInvoiceChoice,
+  attesterUserId: z.uuid({ message: 'Välj vem som ska attestera.' }),
+})
+
+export const ZChangeAttesterInput = ZOrderVersionInput.extend({
+  attesterUserId: z.uuid({ message: 'Välj vem som ska attestera.' }),
+})
+
+/** "Attestera": the hash of what the page shows, so the code is bound to exactly that. */
+export const ZStartAttestationInput = z.object({
+  orderId: z.uuid(),
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+})
+
+export const ZAttestOrderInput = z.object({ orderId: z.uuid(), response: ZStepUpResponse })
+
+/** The token of a mailed signing link, as the link carries it. */
+export const ZSigningToken = zText().min(1).max(200)
+export const ZSigningLinkInput = z.object({ token: ZSigningToken })
+
+/** The provider's queue and the agent's list: oldest first, filtered. */
+export const ZOrderQueueInput = z.object({
+  offeringId: z.uuid().optional(),
+  organizationId: z.uuid().optional(),
+  /** Only the orders waiting for the caller's organisation (default), or every order of the list. */
+  waiting: z.boolean().default(true),
+  cursor: z.object({ stateSince: zDate(), id: z.uuid() }).optional(),
+  limit: z.number().int().min(1).max(100).default(25),
 })

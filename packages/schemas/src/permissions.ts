@@ -34,7 +34,14 @@ const CASE_OFFICER: Permission[] = ['organization.read', 'submission.edit', 'cas
 
 export const ROLE_PERMISSIONS = {
   ADMIN: ['organization.read', 'member.read', 'member.manage', 'audit.read', 'case.read', 'case.create'],
-  ORDERER: ['organization.read', 'order.read', 'order.create', 'case.read', 'case.create'],
+  ORDERER: [
+    'organization.read',
+    'order.read',
+    'order.create',
+    'agentAssignment.handle',
+    'case.read',
+    'case.create',
+  ],
   ATTESTER: ['organization.read', 'order.read', 'order.attest'],
   SIGNATORY: ['organization.read', 'agreement.sign'],
   CONTACT: ['organization.read', 'order.read'],

@@ -11,3 +11,6 @@ export const ZSetResponsibleInput = z.object({
   membershipId: z.uuid(),
   responsible: z.boolean(),
 })
+
+/** Provider support grants or withdraws the agent capability (later granted by an approved agent application). */
+export const ZSetAgentInput = z.object({ organizationId: z.uuid(), isAgent: z.boolean() })

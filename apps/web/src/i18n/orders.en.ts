@@ -177,6 +177,10 @@ export const ordersEn: OrdersTranslation = {
       'This page is for people who follow the organisation’s orders. Switch role if you have such a role.',
     statuses: {
       SUBMITTED: 'Submitted',
+      COMPLETED: 'Complete',
+      REJECTED: 'Rejected',
+      CANCELLED: 'Cancelled',
+      WITHDRAWN: 'Withdrawn',
     },
   },
   order: {

@@ -180,6 +180,10 @@ export const ordersSv = {
     forbidden: 'Sidan är för personer som följer organisationens beställningar. Byt roll om du har en sådan.',
     statuses: {
       SUBMITTED: 'Inskickad',
+      COMPLETED: 'Klar',
+      REJECTED: 'Avslagen',
+      CANCELLED: 'Avbruten',
+      WITHDRAWN: 'Återkallad',
     },
   },
   order: {

@@ -50,6 +50,20 @@ export interface MobileChangedInput {
   resetLink: string
 }
 
+/** What an order mail names: the order, what was ordered, and by whom. */
+export interface OrderMailInput {
+  name: string
+  number: string
+  offeringName: string
+  organizationName: string
+  link: string
+}
+
+/** Whose turn it is when an order mail asks someone to act. */
+export type OrderTurn = 'AGENT_REVIEW' | 'PROVIDER_REVIEW'
+
+export type OrderEnd = 'COMPLETED' | 'REJECTED' | 'CANCELLED' | 'WITHDRAWN'
+
 /** One language's mails. */
 interface MailTexts {
   /** "Glömt/skapa nytt lösenord": the set-password link, valid 60 minutes. */
@@ -62,6 +76,12 @@ interface MailTexts {
   membershipInvitation(input: MembershipInvitationInput): MailContent
   /** The verified mobile number was changed or removed: signing codes now go elsewhere, or nowhere. */
   mobileChanged(input: MobileChangedInput): MailContent
+  /** An order waits for the recipient's organisation to review it (the agent, the provider). */
+  orderTurn(input: OrderMailInput & { turn: OrderTurn }): MailContent
+  /** An order waits for the recipient's attestation: the link is theirs, until `expiresAt`. */
+  orderAttestation(input: OrderMailInput & { expiresAt: Date }): MailContent
+  /** An order ended: to its orderer (with the reason when rejected or cancelled), or to its agent. */
+  orderEnded(input: OrderMailInput & { end: OrderEnd; reason: string | null; toAgent: boolean }): MailContent
 }
 
 /** Dates in mails are days in Swedish time, written as each language writes them: "9 december 2026". */
@@ -87,6 +107,20 @@ function roleList(language: Language, roles: readonly Role[]): string {
 const SIGNATURE: Record<Language, string> = {
   sv: '\n\nVänliga hälsningar\nKundnav\n\nDet här meddelandet skickades automatiskt och går inte att svara på.',
   en: '\n\nKind regards\nKundnav\n\nThis message was sent automatically; replies are not read.',
+}
+
+const ENDED_SV: Record<OrderEnd, string> = {
+  COMPLETED: 'är klar',
+  REJECTED: 'har avslagits',
+  CANCELLED: 'har avbrutits',
+  WITHDRAWN: 'har återkallats',
+}
+
+const ENDED_EN: Record<OrderEnd, string> = {
+  COMPLETED: 'is complete',
+  REJECTED: 'has been rejected',
+  CANCELLED: 'has been cancelled',
+  WITHDRAWN: 'has been withdrawn',
 }
 
 const mails: Record<Language, MailTexts> = {
@@ -141,6 +175,41 @@ const mails: Record<Language, MailTexts> = {
         input.resetLink +
         SIGNATURE.sv,
     }),
+    orderTurn: (input) => ({
+      subject: `Beställning ${input.number} väntar på er`,
+      text:
+        `Hej ${input.name}!\n\n` +
+        `${input.organizationName} har beställt ${input.offeringName} (${input.number}).\n\n` +
+        (input.turn === 'AGENT_REVIEW'
+          ? 'Beställningen väntar på er som agent: granska den och skicka den vidare till er attestant, eller avslå den.\n\n'
+          : 'Beställningen är attesterad och väntar på granskning: godkänn eller avslå den.\n\n') +
+        `Öppna beställningen:\n${input.link}` +
+        SIGNATURE.sv,
+    }),
+    orderAttestation: (input) => ({
+      subject: `Attestera beställning ${input.number}`,
+      text:
+        `Hej ${input.name}!\n\n` +
+        `Du har valts som attestant för ${input.organizationName}s beställning av ${input.offeringName} (${input.number}).\n\n` +
+        'Öppna beställningen, kontrollera den och attestera med en kod som skickas med SMS till ditt mobilnummer – eller avbryt den med en motivering. ' +
+        `Länken gäller till och med ${DATE_FORMATS.sv.format(input.expiresAt)} eller tills beställningen har gått vidare.\n\n` +
+        `${input.link}` +
+        SIGNATURE.sv,
+    }),
+    orderEnded: (input) => ({
+      subject: `Beställning ${input.number} ${ENDED_SV[input.end]}`,
+      text:
+        `Hej ${input.name}!\n\n` +
+        `Beställningen ${input.number} av ${input.offeringName} för ${input.organizationName} ${ENDED_SV[input.end]}.\n\n` +
+        (input.reason ? `Motivering: ${input.reason}\n\n` : '') +
+        (input.end === 'COMPLETED' && input.toAgent
+          ? 'Ni kan nu påbörja den tekniska anslutningen.\n\n'
+          : input.end === 'REJECTED' || input.end === 'CANCELLED'
+            ? 'Du kan börja en ny beställning från den med "Beställ igen".\n\n'
+            : '') +
+        `Öppna beställningen:\n${input.link}` +
+        SIGNATURE.sv,
+    }),
   },
   en: {
     passwordReset: (input) => ({
@@ -191,6 +260,41 @@ const mails: Record<Language, MailTexts> = {
           : `The mobile number for the username ${input.username} in Kundnav has been removed. No more codes for signing are sent by SMS.\n\n`) +
         'If it was not you: choose a new password at once under "Forgotten/create new password" and contact your administrator.\n' +
         input.resetLink +
+        SIGNATURE.en,
+    }),
+    orderTurn: (input) => ({
+      subject: `Order ${input.number} is waiting for you`,
+      text:
+        `Hello ${input.name},\n\n` +
+        `${input.organizationName} has ordered ${input.offeringName} (${input.number}).\n\n` +
+        (input.turn === 'AGENT_REVIEW'
+          ? 'The order is waiting for you as the agent: review it and forward it to your attestant, or reject it.\n\n'
+          : 'The order has been attested and is waiting for review: approve or reject it.\n\n') +
+        `Open the order:\n${input.link}` +
+        SIGNATURE.en,
+    }),
+    orderAttestation: (input) => ({
+      subject: `Attest order ${input.number}`,
+      text:
+        `Hello ${input.name},\n\n` +
+        `You have been chosen to attest ${input.organizationName}'s order of ${input.offeringName} (${input.number}).\n\n` +
+        'Open the order, check it and attest it with a code sent by SMS to your mobile number – or cancel it, giving a reason. ' +
+        `The link is valid until and including ${DATE_FORMATS.en.format(input.expiresAt)} or until the order has moved on.\n\n` +
+        `${input.link}` +
+        SIGNATURE.en,
+    }),
+    orderEnded: (input) => ({
+      subject: `Order ${input.number} ${ENDED_EN[input.end]}`,
+      text:
+        `Hello ${input.name},\n\n` +
+        `The order ${input.number} of ${input.offeringName} for ${input.organizationName} ${ENDED_EN[input.end]}.\n\n` +
+        (input.reason ? `Reason: ${input.reason}\n\n` : '') +
+        (input.end === 'COMPLETED' && input.toAgent
+          ? 'You can now start the technical connection.\n\n'
+          : input.end === 'REJECTED' || input.end === 'CANCELLED'
+            ? 'You can start a new order from it with "Order again".\n\n'
+            : '') +
+        `Open the order:\n${input.link}` +
         SIGNATURE.en,
     }),
   },
@@ -258,4 +362,22 @@ export function stepUpCodeSms(
   input: { code: string; description: StepUpDescription; validMinutes: number },
 ): string {
   return sms[language].stepUpCode(input)
+}
+
+export function orderTurnMail(language: Language, input: OrderMailInput & { turn: OrderTurn }): MailContent {
+  return mails[language].orderTurn(input)
+}
+
+export function orderAttestationMail(
+  language: Language,
+  input: OrderMailInput & { expiresAt: Date },
+): MailContent {
+  return mails[language].orderAttestation(input)
+}
+
+export function orderEndedMail(
+  language: Language,
+  input: OrderMailInput & { end: OrderEnd; reason: string | null; toAgent: boolean },
+): MailContent {
+  return mails[language].orderEnded(input)
 }

@@ -1,4 +1,4 @@
-import { enqueueMail, type Language, type Prisma } from '@kundnav/db'
+import type { Language } from '@kundnav/db'
 import {
   ZChangePasswordInput,
   ZConfirmMobileInput,
@@ -10,12 +10,11 @@ import {
   ZUpdateMeInput,
 } from '@kundnav/schemas'
 import { z } from 'zod'
-import type { Context } from '../context.ts'
-import { AppError } from '../errors.ts'
-import { mobileChangedMail } from '../mail/templates.ts'
+import type { Context, SessionActor } from '../context.ts'
 import { recordAudit } from '../services/audit.ts'
+import { confirmMobile, removeMobile, startMobileVerification } from '../services/mobile.ts'
 import { changePassword } from '../services/passwords.ts'
-import { completeStepUp, startStepUp, stepUpMethodsFor } from '../services/step-up.ts'
+import { stepUpMethodsFor } from '../services/step-up.ts'
 import { authedProcedure, router } from '../trpc.ts'
 
 const ZMe = z.object({
@@ -58,54 +57,22 @@ function toMe(ctx: Context, { mobileVerifiedAt, ...user }: MeRow) {
   }
 }
 
-/** What a code verifying a new number is bound to: that number, for that person. */
-function mobileVerification(userId: string, mobile: string) {
-  return {
-    userId,
-    purpose: 'mobile.verify' as const,
-    subjectId: userId,
-    content: { action: 'mobile.verify', mobile },
-  }
+async function currentMe(ctx: Context & { actor: SessionActor }) {
+  return toMe(
+    ctx,
+    await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: ctx.actor.userId }, select: ME_FIELDS }),
+  )
 }
 
-/** Mails the person that their signing number changed or went, and audits it; in the change's transaction. */
-async function recordMobileChange(
-  tx: Prisma.TransactionClient,
-  ctx: Context & { actor: NonNullable<Context['actor']> },
-  user: { name: string; username: string; email: string; language: Language },
-  mobile: string | null,
-  signatureId: string | null,
-) {
-  await enqueueMail(tx, {
-    to: user.email,
-    ...mobileChangedMail(user.language, {
-      name: user.name,
-      username: user.username,
-      mobile,
-      resetLink: `${ctx.settings.publicUrl}/glomt-losenord`,
-    }),
-  })
-  await recordAudit(tx, {
-    organizationId: ctx.actor.organizationId,
-    actorUserId: ctx.actor.userId,
-    actorRole: ctx.actor.role,
-    action: mobile ? 'me.mobile_verified' : 'me.mobile_removed',
-    targetType: 'User',
-    targetId: ctx.actor.userId,
-    data: signatureId ? { signatureId } : {},
-  })
-}
+const changerOf = (actor: SessionActor) => ({
+  userId: actor.userId,
+  organizationId: actor.organizationId,
+  role: actor.role,
+})
 
 /** "Mina uppgifter": only the person edits these. */
 export const meRouter = router({
-  get: authedProcedure
-    .output(ZMe)
-    .query(async ({ ctx }) =>
-      toMe(
-        ctx,
-        await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: ctx.actor.userId }, select: ME_FIELDS }),
-      ),
-    ),
+  get: authedProcedure.output(ZMe).query(({ ctx }) => currentMe(ctx)),
 
   update: authedProcedure
     .input(ZUpdateMeInput)
@@ -137,50 +104,23 @@ export const meRouter = router({
     .input(ZStartMobileVerificationInput)
     .output(ZStepUpSent)
     .mutation(({ ctx, input }) =>
-      startStepUp(ctx.db, ctx.settings, {
-        ...mobileVerification(ctx.actor.userId, input.mobile),
-        description: { purpose: 'mobile.verify' },
-        recipient: input.mobile,
-      }),
+      startMobileVerification(ctx.db, ctx.settings, ctx.actor.userId, input.mobile),
     ),
 
   /** The code sent to the new number verifies exactly that number; it replaces the old one and is mailed. */
   confirmMobile: authedProcedure
     .input(ZConfirmMobileInput)
     .output(ZMe)
-    .mutation(({ ctx, input }) =>
-      completeStepUp(
-        ctx.db,
-        mobileVerification(ctx.actor.userId, input.mobile),
-        input.response,
-        async (tx, signature) => {
-          const user = await tx.user.update({
-            where: { id: ctx.actor.userId },
-            data: { mobile: input.mobile, mobileVerifiedAt: new Date() },
-            select: ME_FIELDS,
-          })
-          await recordMobileChange(tx, ctx, user, input.mobile, signature.id)
-          return toMe(ctx, user)
-        },
-      ),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      await confirmMobile(ctx.db, ctx.settings, changerOf(ctx.actor), input)
+      return currentMe(ctx)
+    }),
 
   /** "Ta bort": no more codes by SMS; the person is mailed. */
-  removeMobile: authedProcedure.output(ZMe).mutation(({ ctx }) =>
-    ctx.db.prisma.$transaction(async (tx) => {
-      const before = await tx.user.findUniqueOrThrow({ where: { id: ctx.actor.userId }, select: ME_FIELDS })
-      if (!before.mobile) {
-        throw new AppError('BAD_REQUEST', 'NO_MOBILE', 'Du har inget mobilnummer att ta bort.')
-      }
-      const user = await tx.user.update({
-        where: { id: ctx.actor.userId },
-        data: { mobile: null, mobileVerifiedAt: null },
-        select: ME_FIELDS,
-      })
-      await recordMobileChange(tx, ctx, user, null, null)
-      return toMe(ctx, user)
-    }),
-  ),
+  removeMobile: authedProcedure.output(ZMe).mutation(async ({ ctx }) => {
+    await removeMobile(ctx.db, ctx.settings, changerOf(ctx.actor))
+    return currentMe(ctx)
+  }),
 
   /**
    * The header's language switch, when signed in: mail and SMS follow the choice from now on. A preference,

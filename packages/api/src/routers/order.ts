@@ -1,21 +1,45 @@
 import type { Prisma, Role } from '@kundnav/db'
 import {
+  can,
   WIZARD_STEPS,
+  ZAttestOrderInput,
+  ZChangeAttesterInput,
   ZDraftAnswers,
   ZDraftIdInput,
   ZOrderIdInput,
   ZOrderListInput,
+  ZOrderReasonInput,
   ZSaveDraftInput,
+  ZStartAttestationInput,
   ZStartDraftInput,
+  ZStepUpSent,
   ZSubmitOrderInput,
   zDate,
 } from '@kundnav/schemas'
 import { z } from 'zod'
+import type { Context, SessionActor } from '../context.ts'
 import { AppError } from '../errors.ts'
-import { orderableOffering, sourceLabels } from '../services/catalogue.ts'
+import { orderableOffering } from '../services/catalogue.ts'
 import { keysetAfter, keysetPage } from '../services/keyset.ts'
-import { attestersOf, draftAnswers, type Orderer, ownDraft, submitOrder } from '../services/orders.ts'
-import { memberProcedure, router } from '../trpc.ts'
+import {
+  attestOrder,
+  changeAttester,
+  decideStep,
+  startAttestation,
+  withdrawOrder,
+} from '../services/order-actions.ts'
+import { chainActorOf, visibleOrder } from '../services/order-chain.ts'
+import { orderRows, orderView, type Viewer, ZOrderRow, ZOrderView } from '../services/order-view.ts'
+import {
+  attestersOf,
+  draftAnswers,
+  invoiceAddressesOf,
+  type Orderer,
+  orderAgain,
+  ownDraft,
+  submitOrder,
+} from '../services/orders.ts'
+import { memberProcedure, partyProcedure, router } from '../trpc.ts'
 
 const ZLocalText = z.object({ sv: z.string(), en: z.string() })
 
@@ -153,18 +177,21 @@ const ZInvoiceAddress = z.object({
   reference: z.string(),
 })
 
-const ZOrderRow = z.object({
-  id: z.string(),
-  number: z.string(),
-  status: z.enum(['SUBMITTED']),
-  offeringName: ZLocalText,
-  serviceName: ZLocalText,
-  quantity: z.number().int(),
-  submittedAt: z.date(),
-  submittedByName: z.string().nullable(),
-})
+/** The viewer of an order page: who acts, and whether they order for the ordering or the agent's organisation. */
+async function viewerOf(
+  ctx: Context & { actor: SessionActor },
+  order: { organizationId: string; agentOrganizationId: string | null },
+): Promise<Viewer> {
+  const actor = await chainActorOf(ctx.db.prisma, ctx.actor)
+  const orders = can(ctx.actor.role, 'order.create')
+  return {
+    actor,
+    ordersForOrganization: orders && actor.organizationId === order.organizationId,
+    ordersForAgent: orders && actor.organizationId === order.agentOrganizationId,
+  }
+}
 
-/** Ordering: who may attest, the organisation's invoice addresses, submitting, and "Mina beställningar". */
+/** Ordering: who may attest, invoice addresses, submitting, "Mina beställningar", and the order's own page. */
 export const orderRouter = router({
   attesters: memberProcedure('order.create')
     .output(z.array(z.object({ userId: z.string(), name: z.string() })))
@@ -172,20 +199,16 @@ export const orderRouter = router({
 
   invoiceAddresses: memberProcedure('order.create')
     .output(z.array(ZInvoiceAddress.extend({ id: z.string() })))
-    .query(({ ctx }) =>
-      ctx.db.prisma.invoiceAddress.findMany({
-        where: { organizationId: ctx.organizationId },
-        select: { id: true, addressLine: true, postalCode: true, city: true, reference: true },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: 100,
-      }),
-    ),
+    .query(({ ctx }) => invoiceAddressesOf(ctx.db.prisma, ctx.organizationId)),
 
   submit: memberProcedure('order.create')
     .input(ZSubmitOrderInput)
     .output(z.object({ orderId: z.string(), number: z.string() }))
-    .mutation(({ ctx, input }) => submitOrder(ctx.db, ordererOf(ctx), input)),
+    .mutation(({ ctx, input }) =>
+      submitOrder(ctx.db, ctx.settings, { ...ordererOf(ctx), sessionId: ctx.actor.sessionId }, input),
+    ),
 
+  /** "Mina beställningar": the organisation's own orders, newest first, each saying who acts next. */
   list: memberProcedure('order.read')
     .input(ZOrderListInput)
     .output(
@@ -212,76 +235,89 @@ export const orderRouter = router({
         submittedAt: last.submittedAt,
         id: last.id,
       }))
-      const people = await ctx.db.prisma.user.findMany({
-        where: { id: { in: [...new Set(page.map((order) => order.submittedByUserId))] } },
-        select: { id: true, name: true },
-      })
-      const names = new Map(people.map((person) => [person.id, person.name]))
-      const items = page.map((order) => ({
-        id: order.id,
-        number: order.number,
-        status: order.status,
-        offeringName: { sv: order.offering.nameSv, en: order.offering.nameEn },
-        serviceName: { sv: order.offering.service.nameSv, en: order.offering.service.nameEn },
-        quantity: order.quantity,
-        submittedAt: order.submittedAt,
-        submittedByName: names.get(order.submittedByUserId) ?? null,
-      }))
-      return { items, nextCursor }
+      return { items: await orderRows(ctx.db.prisma, page), nextCursor }
     }),
 
-  /** One order of the organisation, everything that was submitted. */
-  get: memberProcedure('order.read')
+  /**
+   * One order: for its organisation, for the agent it names and for the provider's reviewers (`orderScope`),
+   * with its chain, timeline and what the viewer may do.
+   */
+  get: partyProcedure('order.read')
     .input(ZOrderIdInput)
-    .output(
-      ZOrderRow.extend({
-        offeringId: z.string(),
-        offeringCode: z.string(),
-        fields: z.record(z.string(), z.unknown()),
-        /** The names of values chosen from lists the server answers (e.g. the agent), by field. */
-        fieldLabels: z.record(z.string(), z.string()),
-        attestations: z.array(z.object({ id: z.string(), text: ZLocalText })),
-        invoiceAddress: ZInvoiceAddress,
-        attesterName: z.string().nullable(),
-        terms: z.object({ version: z.number().int(), textSv: z.string(), textEn: z.string() }),
-        startupFeeOre: z.number().int(),
-        monthlyFeeOre: z.number().int(),
-      }),
-    )
+    .output(ZOrderView)
     .query(async ({ ctx, input }) => {
-      const order = await ctx.db.prisma.order.findFirst({
-        where: { id: input.orderId, organizationId: ctx.organizationId },
-        include: { offering: { include: { service: true } }, terms: true },
-      })
-      if (!order) throw new AppError('NOT_FOUND', 'ORDER_NOT_FOUND', 'Beställningen finns inte.')
-      const people = await ctx.db.prisma.user.findMany({
-        where: { id: { in: [order.submittedByUserId, order.attesterUserId] } },
-        select: { id: true, name: true },
-      })
-      const names = new Map(people.map((person) => [person.id, person.name]))
-      const fields = z.record(z.string(), z.unknown()).catch({}).parse(order.fields)
-      return {
-        id: order.id,
-        number: order.number,
-        status: order.status,
-        offeringId: order.offeringId,
-        offeringCode: order.offering.code,
-        offeringName: { sv: order.offering.nameSv, en: order.offering.nameEn },
-        serviceName: { sv: order.offering.service.nameSv, en: order.offering.service.nameEn },
-        quantity: order.quantity,
-        submittedAt: order.submittedAt,
-        submittedByName: names.get(order.submittedByUserId) ?? null,
-        attesterName: names.get(order.attesterUserId) ?? null,
-        fields,
-        fieldLabels: await sourceLabels(ctx.db.prisma, order.offering.code, fields),
-        attestations: z
-          .array(z.object({ id: z.string(), text: ZLocalText }))
-          .catch([])
-          .parse(order.attestations),
-        invoiceAddress: ZInvoiceAddress.parse(order.invoiceAddress),
-        terms: { version: order.terms.version, textSv: order.terms.textSv, textEn: order.terms.textEn },
-        startupFeeOre: order.startupFeeOre,
-        monthlyFeeOre: order.monthlyFeeOre,
-      }
+      const order = await visibleOrder(ctx.db.prisma, ctx.actor, input.orderId)
+      return orderView(ctx.db.prisma, ctx.settings, order, await viewerOf(ctx, order))
     }),
+
+  /** "Attestera": sends a code bound to exactly what the page showed (its content hash). */
+  startAttestation: memberProcedure('order.attest')
+    .input(ZStartAttestationInput)
+    .output(ZStepUpSent)
+    .mutation(async ({ ctx, input }) =>
+      startAttestation(ctx.db, ctx.settings, await chainActorOf(ctx.db.prisma, ctx.actor), input),
+    ),
+
+  /** The code: attests the order and moves it on, in one transaction. */
+  attest: memberProcedure('order.attest')
+    .input(ZAttestOrderInput)
+    .output(z.object({ state: z.string(), version: z.number().int() }))
+    .mutation(async ({ ctx, input }) => {
+      const after = await attestOrder(
+        ctx.db,
+        ctx.settings,
+        await chainActorOf(ctx.db.prisma, ctx.actor),
+        input,
+      )
+      return { state: after.state, version: after.version }
+    }),
+
+  /** "Avbryt" by the attestant, with a reason: the order ends. */
+  cancel: memberProcedure('order.attest')
+    .input(ZOrderReasonInput)
+    .output(z.object({ state: z.string(), version: z.number().int() }))
+    .mutation(async ({ ctx, input }) => {
+      const after = await decideStep(
+        ctx.db,
+        ctx.settings,
+        await chainActorOf(ctx.db.prisma, ctx.actor),
+        'CANCEL',
+        input,
+      )
+      return { state: after.state, version: after.version }
+    }),
+
+  /** "Återkalla" by the ordering organisation's orderer, until the first attestation. */
+  withdraw: memberProcedure('order.create')
+    .input(ZOrderReasonInput)
+    .output(z.object({ state: z.string(), version: z.number().int() }))
+    .mutation(async ({ ctx, input }) => {
+      const after = await withdrawOrder(
+        ctx.db,
+        ctx.settings,
+        await chainActorOf(ctx.db.prisma, ctx.actor),
+        input,
+      )
+      return { state: after.state, version: after.version }
+    }),
+
+  /** Another attestant for a waiting attestation whose attestant has left (the orderer of that party). */
+  changeAttester: memberProcedure('order.create')
+    .input(ZChangeAttesterInput)
+    .output(z.object({ state: z.string(), version: z.number().int() }))
+    .mutation(async ({ ctx, input }) => {
+      const after = await changeAttester(
+        ctx.db,
+        ctx.settings,
+        await chainActorOf(ctx.db.prisma, ctx.actor),
+        input,
+      )
+      return { state: after.state, version: after.version }
+    }),
+
+  /** "Beställ igen": a new draft with the ended order's answers, for the orderer to check and send. */
+  orderAgain: memberProcedure('order.create')
+    .input(ZOrderIdInput)
+    .output(z.object({ draftId: z.string() }))
+    .mutation(({ ctx, input }) => orderAgain(ctx.db, ordererOf(ctx), input.orderId)),
 })

@@ -1,6 +1,7 @@
 import {
   formatOrgNumber,
   ZRole,
+  ZSetAgentInput,
   ZSetResponsibleInput,
   ZSupportMembersInput,
   ZSupportOrganizationSearchInput,
@@ -19,7 +20,9 @@ export const supportRouter = router({
   /** Customer organisations by name or org number, for support to find the one that called. */
   organizations: providerProcedure('provider.support')
     .input(ZSupportOrganizationSearchInput)
-    .output(z.array(z.object({ id: z.string(), name: z.string(), orgNumber: z.string() })))
+    .output(
+      z.array(z.object({ id: z.string(), name: z.string(), orgNumber: z.string(), isAgent: z.boolean() })),
+    )
     .query(async ({ ctx, input }) => {
       const digits = input.search.replace(/\D/g, '')
       const rows = await ctx.db.prisma.organization.findMany({
@@ -37,7 +40,12 @@ export const supportRouter = router({
         orderBy: [{ name: 'asc' }, { id: 'asc' }],
         take: 25,
       })
-      return rows.map((row) => ({ id: row.id, name: row.name, orgNumber: formatOrgNumber(row.orgNumber) }))
+      return rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        orgNumber: formatOrgNumber(row.orgNumber),
+        isAgent: row.isAgent,
+      }))
     }),
 
   /** The members of a customer organisation, with their roles. */
@@ -105,6 +113,35 @@ export const supportRouter = router({
           data: { userId: membership.userId, by: 'provider support' },
         })
         return { roles }
+      }),
+    ),
+
+  /**
+   * Grants a customer organisation the agent capability ("Agent / Systemleverantör"), or withdraws it: with
+   * it, its members may apply for agent assignments and handle orders naming it.
+   */
+  setAgent: providerProcedure('provider.support')
+    .input(ZSetAgentInput)
+    .output(z.object({ isAgent: z.boolean() }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.prisma.$transaction(async (tx) => {
+        const updated = await tx.organization.updateMany({
+          where: { id: input.organizationId, type: 'CUSTOMER' },
+          data: { isAgent: input.isAgent },
+        })
+        if (updated.count === 0) {
+          throw new AppError('NOT_FOUND', 'ORGANIZATION_NOT_FOUND', 'Organisationen finns inte.')
+        }
+        await recordAudit(tx, {
+          organizationId: input.organizationId,
+          actorUserId: ctx.actor.userId,
+          actorRole: ctx.role,
+          action: input.isAgent ? 'organization.agent_granted' : 'organization.agent_withdrawn',
+          targetType: 'Organization',
+          targetId: input.organizationId,
+          data: { by: 'provider support' },
+        })
+        return { isAgent: input.isAgent }
       }),
     ),
 })

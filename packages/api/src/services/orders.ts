@@ -3,17 +3,21 @@ import { type DraftAnswers, ZDraftAnswers, type ZSubmitOrderInput } from '@kundn
 import { describeForm, pricedQuantity } from '@kundnav/schemas/catalogue'
 import { TRPCError } from '@trpc/server'
 import type { z } from 'zod'
+import { CHAINS, firstState } from '../chains/engine.ts'
 import { AppError } from '../errors.ts'
+import type { AuthSettings } from '../settings.ts'
 import { recordAudit } from './audit.ts'
 import { currentTerms, orderableOffering, sourceOptions } from './catalogue.ts'
+import { enterChain } from './order-chain.ts'
 
 type Tx = Prisma.TransactionClient | PrismaClient
 
-/** Who acts: a member of the ordering organisation. */
+/** Who acts: a member of the ordering organisation (in a sign-in, when submitting). */
 export interface Orderer {
   organizationId: string
   userId: string
   role: Role
+  sessionId?: string
 }
 
 type SubmitOrderInput = z.output<typeof ZSubmitOrderInput>
@@ -36,8 +40,9 @@ export function draftAnswers(stored: Prisma.JsonValue): DraftAnswers {
 }
 
 /**
- * The organisation's members who may attest: accepted members holding Attestant, the role not ended, with
- * an account that can sign in (seed 001: "rollen Attestant behöver vara tilldelad innan det går att beställa").
+ * The organisation's members who may attest: accepted members holding Attestant, the role not ended (seed
+ * 001: "rollen Attestant behöver vara tilldelad innan det går att beställa"). A password is not needed: an
+ * attestant acts through the mailed link.
  */
 export async function attestersOf(db: Tx, organizationId: string, now = new Date()) {
   const memberships = await db.membership.findMany({
@@ -46,7 +51,6 @@ export async function attestersOf(db: Tx, organizationId: string, now = new Date
       acceptedAt: { not: null },
       roles: { has: 'ATTESTER' },
       roleEnds: { none: { role: 'ATTESTER', endsAt: { lte: now } } },
-      user: { passwordHash: { not: null } },
     },
     select: { user: { select: { id: true, name: true } } },
     orderBy: { listName: 'asc' },
@@ -68,6 +72,7 @@ export function ordersInProgress(db: Tx, organizationId: string, offeringId: str
  */
 export async function submitOrder(
   db: Db,
+  settings: AuthSettings,
   orderer: Orderer,
   input: SubmitOrderInput,
 ): Promise<{ orderId: string; number: string }> {
@@ -216,13 +221,19 @@ export async function submitOrder(
 
     const submittedAt = new Date()
     const number = await nextNumber(tx, 'B', stockholmYear(submittedAt))
+    const chain = CHAINS[offering.chain]
     const order = await tx.order.create({
       data: {
         number,
         organizationId: orderer.organizationId,
         offeringId: offering.id,
         termsId: terms.id,
+        chain: chain as unknown as Prisma.InputJsonObject,
+        state: firstState(chain),
+        stateSince: submittedAt,
+        agentOrganizationId: offering.viaAgent && typeof fields.agent === 'string' ? fields.agent : null,
         submittedByUserId: orderer.userId,
+        submittedSessionId: orderer.sessionId ?? null,
         attesterUserId: attester.userId,
         fields: fields as Prisma.InputJsonObject,
         attestations: questions.map((question) => ({
@@ -245,6 +256,18 @@ export async function submitOrder(
       },
     })
     await tx.orderDraft.delete({ where: { id: draft.id } })
+    const [person, organization] = await Promise.all([
+      tx.user.findUniqueOrThrow({ where: { id: orderer.userId }, select: { name: true } }),
+      tx.organization.findUniqueOrThrow({ where: { id: orderer.organizationId }, select: { name: true } }),
+    ])
+    await enterChain(tx, settings, order, {
+      userId: orderer.userId,
+      name: person.name,
+      organizationId: orderer.organizationId,
+      organizationName: organization.name,
+      role: orderer.role,
+      sessionId: orderer.sessionId ?? null,
+    })
     await recordAudit(tx, {
       organizationId: orderer.organizationId,
       actorUserId: orderer.userId,
@@ -261,4 +284,57 @@ export async function submitOrder(
   const made = await existing()
   if (made) return { orderId: made.id, number: made.number }
   throw DRAFT_NOT_FOUND()
+}
+
+/** The organisation's invoice addresses, newest first (the 100 newest: more is no list to choose from). */
+export function invoiceAddressesOf(db: Tx, organizationId: string) {
+  return db.invoiceAddress.findMany({
+    where: { organizationId },
+    select: { id: true, addressLine: true, postalCode: true, city: true, reference: true },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: 100,
+  })
+}
+
+/**
+ * "Beställ igen": a draft of the orderer's with an ended order's answers — the form, the invoice address
+ * (if still there) and the attestant — at the review, where everything is checked again when sent. Only
+ * an order of the orderer's own organisation that did not complete.
+ */
+export async function orderAgain(db: Db, orderer: Orderer, orderId: string): Promise<{ draftId: string }> {
+  const order = await db.prisma.order.findFirst({
+    where: { id: orderId, organizationId: orderer.organizationId },
+  })
+  if (!order) throw new AppError('NOT_FOUND', 'ORDER_NOT_FOUND', 'Beställningen finns inte.')
+  if (order.status === 'SUBMITTED' || order.status === 'COMPLETED') {
+    throw new AppError(
+      'CONFLICT',
+      'ORDER_NOT_ENDED',
+      'Bara en avslagen, avbruten eller återkallad beställning kan beställas igen.',
+    )
+  }
+  const address = order.invoiceAddressId
+    ? await db.prisma.invoiceAddress.findFirst({
+        where: { id: order.invoiceAddressId, organizationId: orderer.organizationId },
+      })
+    : null
+  const fields = Object.fromEntries(
+    Object.entries((order.fields ?? {}) as Record<string, unknown>).filter(
+      ([, value]) => typeof value === 'string' || typeof value === 'number' || value === null,
+    ),
+  ) as Record<string, string | number | null>
+  const draft = await db.prisma.orderDraft.create({
+    data: {
+      organizationId: orderer.organizationId,
+      createdByUserId: orderer.userId,
+      offeringId: order.offeringId,
+      step: 'fields',
+      answers: {
+        fields,
+        ...(address ? { invoice: { kind: 'existing', invoiceAddressId: address.id } } : {}),
+        attesterUserId: order.attesterUserId,
+      },
+    },
+  })
+  return { draftId: draft.id }
 }

@@ -6,9 +6,20 @@
 import { randomUUID } from 'node:crypto'
 import { addMembership, createUser, type Db, type Role } from '@kundnav/db'
 import type { Permission } from '@kundnav/schemas'
+import { startMobileVerification } from '../services/mobile.ts'
+import { startAttestation } from '../services/order-actions.ts'
+import { chainActorOf, signedContentHash } from '../services/order-chain.ts'
 import { createPasswordLink } from '../services/passwords.ts'
 import { startStepUp } from '../services/step-up.ts'
-import { completeWebcertAnswers, inviteHomeOrderer, TEST_AUTH_SETTINGS, type World } from './world.ts'
+import { hashToken, randomToken } from '../services/tokens.ts'
+import {
+  actorFor,
+  completeWebcertAnswers,
+  homeOrderAt,
+  inviteHomeOrderer,
+  TEST_AUTH_SETTINGS,
+  type World,
+} from './world.ts'
 
 export type Rung =
   | { rung: 'public' }
@@ -16,6 +27,10 @@ export type Rung =
   | { rung: 'authed' }
   | { rung: 'member'; permission: Permission }
   | { rung: 'provider'; permission: Permission }
+  /** Any party to a shared record (ordering organisation, agent, provider); `orderScope` decides which. */
+  | { rung: 'party'; permission: Permission }
+  /** An agent's member acting on records naming the agent (its positive control calls from `world.agent`). */
+  | { rung: 'agent'; permission: Permission }
 
 export interface PositiveControl {
   /** The role that calls (in the provider for provider rungs, at home otherwise); public rungs call anonymously. */
@@ -447,6 +462,17 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
       changed: (w, db) => homeOrdererHolds(w, db, 'RESPONSIBLE'),
     },
   },
+  'support.setAgent': {
+    rung: 'provider',
+    permission: 'provider.support',
+    input: (w) => ({ organizationId: w.other.organization.id, isAgent: true }),
+    otherOrganization: 'scoped',
+    allowed: {
+      input: async (w) => ({ organizationId: w.other.organization.id, isAgent: true }),
+      changed: async (w, db) =>
+        (await db.prisma.organization.findUniqueOrThrow({ where: { id: w.other.organization.id } })).isAgent,
+    },
+  },
   'catalogue.list': {
     rung: 'member',
     permission: 'order.create',
@@ -459,8 +485,8 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
     permission: 'order.create',
     input: (w) => ({ offeringId: w.webcertOfferingId }),
     otherOrganization: 'scoped',
-    // Home has one order of it in progress: the warning's count is home's own.
-    allowed: { shows: (w) => [w.webcertOfferingId, '"ordersInProgress":1'] },
+    // Home has orders of it in progress (the warning counts home's own; order.test.ts checks the number).
+    allowed: { shows: (w) => [w.webcertOfferingId, '"ordersInProgress":'] },
   },
   'catalogue.options': {
     rung: 'member',
@@ -634,10 +660,395 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
     allowed: { shows: (w) => [w.homeOrderId, w.homeOrderNumber] },
   },
   'order.get': {
-    rung: 'member',
+    rung: 'party',
     permission: 'order.read',
     input: (w) => ({ orderId: w.homeOrderId }),
     otherOrganization: 'refused',
-    allowed: { shows: (w) => [w.homeOrderNumber, 'Hemmareferens 4711'] },
+    allowed: { shows: (w) => [w.homeOrderNumber, 'Hemmareferens 4711', 'AGENT_REVIEW'] },
   },
+  'order.startAttestation': {
+    rung: 'member',
+    permission: 'order.attest',
+    input: (w) => ({ orderId: w.homeOrderId, contentHash: '0'.repeat(64) }),
+    otherOrganization: 'refused',
+    allowed: {
+      as: 'ATTESTER',
+      input: async (w, db) => {
+        const order = await attestableHomeOrder(w, db)
+        return { orderId: order.id, contentHash: await signedContentHash(db.prisma, order, 'ORDERING') }
+      },
+      changed: async (w, db) =>
+        (await db.prisma.stepUpChallenge.count({
+          where: { userId: homeMember(w, 'ATTESTER').user.id, purpose: 'order.attest', status: 'PENDING' },
+        })) > 0,
+    },
+  },
+  'order.attest': {
+    rung: 'member',
+    permission: 'order.attest',
+    input: (w) => ({
+      orderId: w.homeOrderId,
+      response: { challengeId: w.homeStepUpChallengeId, code: '123456' },
+    }),
+    otherOrganization: 'refused',
+    allowed: {
+      as: 'ATTESTER',
+      input: async (w, db) => {
+        const order = await attestableHomeOrder(w, db)
+        const actor = await chainActorOf(db.prisma, actorFor(w.home, 'ATTESTER', w))
+        const contentHash = await signedContentHash(db.prisma, order, 'ORDERING')
+        const sent = await startAttestation(db, TEST_AUTH_SETTINGS, actor, { orderId: order.id, contentHash })
+        const code = await smsCodeTo(db, ATTESTER_MOBILE)
+        return { orderId: order.id, response: { challengeId: sent.challengeId, code } }
+      },
+      changed: async (_w, db, input) => (await orderOf(db, input)).state === 'PROVIDER_REVIEW',
+    },
+  },
+  'order.cancel': {
+    rung: 'member',
+    permission: 'order.attest',
+    input: (w) => ({ orderId: w.homeOrderId, version: 1, reason: 'Fel antal vårdenheter.' }),
+    multiline: ['reason'],
+    otherOrganization: 'refused',
+    allowed: {
+      as: 'ATTESTER',
+      input: async (w, db) => {
+        const order = await attestableHomeOrder(w, db)
+        return { orderId: order.id, version: order.version, reason: 'Fel antal vårdenheter.' }
+      },
+      changed: async (_w, db, input) => (await orderOf(db, input)).state === 'CANCELLED',
+    },
+  },
+  'order.withdraw': {
+    rung: 'member',
+    permission: 'order.create',
+    input: (w) => ({ orderId: w.homeOrderId, version: 1, reason: 'Beställd av misstag.' }),
+    multiline: ['reason'],
+    otherOrganization: 'refused',
+    allowed: {
+      as: 'ORDERER',
+      input: async (w, db) => {
+        const order = await homeOrderAt(db, w, 'AGENT_REVIEW')
+        return { orderId: order.id, version: order.version, reason: 'Beställd av misstag.' }
+      },
+      changed: async (_w, db, input) => (await orderOf(db, input)).state === 'WITHDRAWN',
+    },
+  },
+  'order.changeAttester': {
+    rung: 'member',
+    permission: 'order.create',
+    input: (w) => ({ orderId: w.homeOrderId, version: 1, attesterUserId: homeMember(w, 'ATTESTER').user.id }),
+    otherOrganization: 'refused',
+    allowed: {
+      as: 'ORDERER',
+      input: async (w, db) => {
+        // Waiting for someone who holds no Attestant role (any more).
+        const order = await homeOrderAt(db, w, 'CUSTOMER_ATTESTATION', {
+          attesterUserId: homeMember(w, 'CONTACT').user.id,
+        })
+        return {
+          orderId: order.id,
+          version: order.version,
+          attesterUserId: homeMember(w, 'ATTESTER').user.id,
+        }
+      },
+      changed: async (w, db, input) =>
+        (await orderOf(db, input)).attesterUserId === homeMember(w, 'ATTESTER').user.id,
+    },
+  },
+  'order.orderAgain': {
+    rung: 'member',
+    permission: 'order.create',
+    input: (w) => ({ orderId: w.homeOrderId }),
+    otherOrganization: 'refused',
+    allowed: {
+      as: 'ORDERER',
+      input: async (w, db) => ({ orderId: (await homeOrderAt(db, w, 'REJECTED')).id }),
+      changed: async (w, db) =>
+        (await db.prisma.orderDraft.count({
+          where: {
+            organizationId: w.home.organization.id,
+            createdByUserId: homeMember(w, 'ORDERER').user.id,
+          },
+        })) > 1,
+    },
+  },
+  'agentOrder.list': {
+    rung: 'agent',
+    permission: 'agentAssignment.handle',
+    input: () => ({}),
+    fullInput: (w) => ({
+      offeringId: w.webcertOfferingId,
+      organizationId: w.home.organization.id,
+      waiting: false,
+      cursor: { stateSince: new Date(0), id: randomUUID() },
+    }),
+    otherOrganization: 'scoped',
+    allowed: { shows: (w) => [w.homeOrderNumber] },
+  },
+  'agentOrder.attesters': {
+    rung: 'agent',
+    permission: 'agentAssignment.handle',
+    input: () => undefined,
+    otherOrganization: 'scoped',
+    allowed: { shows: (w) => [agentMember(w, 'ATTESTER').user.id] },
+  },
+  'agentOrder.invoiceAddresses': {
+    rung: 'agent',
+    permission: 'agentAssignment.handle',
+    input: () => undefined,
+    otherOrganization: 'scoped',
+    allowed: { shows: () => ['Agentreferens 99'] },
+  },
+  'agentOrder.forward': {
+    rung: 'agent',
+    permission: 'agentAssignment.handle',
+    input: (w) => forwardInput(w, w.homeOrderId, 1, randomUUID()),
+    fullInput: (w) => ({
+      ...forwardInput(w, w.homeOrderId, 1, randomUUID()),
+      invoice: { kind: 'new', addressLine: 'Ny väg 1', postalCode: '123 45', city: 'Ort', reference: 'Ref' },
+    }),
+    otherOrganization: 'refused',
+    allowed: {
+      input: async (w, db) => {
+        const order = await homeOrderAt(db, w, 'AGENT_REVIEW')
+        const address = await db.prisma.invoiceAddress.findFirstOrThrow({
+          where: { organizationId: w.agent.organization.id },
+        })
+        return forwardInput(w, order.id, order.version, address.id)
+      },
+      changed: async (_w, db, input) => (await orderOf(db, input)).state === 'AGENT_ATTESTATION',
+    },
+  },
+  'agentOrder.reject': {
+    rung: 'agent',
+    permission: 'agentAssignment.handle',
+    input: (w) => ({ orderId: w.homeOrderId, version: 1, reason: 'Vi har inget avtal med er.' }),
+    multiline: ['reason'],
+    otherOrganization: 'refused',
+    allowed: {
+      input: async (w, db) => {
+        const order = await homeOrderAt(db, w, 'AGENT_REVIEW')
+        return { orderId: order.id, version: order.version, reason: 'Vi har inget avtal med er.' }
+      },
+      changed: async (_w, db, input) => (await orderOf(db, input)).state === 'REJECTED',
+    },
+  },
+  'review.queue': {
+    rung: 'provider',
+    permission: 'provider.review',
+    input: () => ({}),
+    fullInput: (w) => ({
+      offeringId: w.webcertOfferingId,
+      organizationId: w.home.organization.id,
+      waiting: true,
+      cursor: { stateSince: new Date(0), id: randomUUID() },
+    }),
+    otherOrganization: 'scoped',
+    allowed: {
+      input: async (w, db) => {
+        await homeOrderAt(db, w, 'PROVIDER_REVIEW')
+        return {}
+      },
+      shows: (w) => [w.home.organization.name, 'PROVIDER_REVIEW'],
+    },
+  },
+  'review.approve': {
+    rung: 'provider',
+    permission: 'provider.review',
+    input: (w) => ({ orderId: w.homeOrderId, version: 1 }),
+    otherOrganization: 'refused',
+    allowed: {
+      input: async (w, db) => {
+        const order = await homeOrderAt(db, w, 'PROVIDER_REVIEW')
+        return { orderId: order.id, version: order.version }
+      },
+      changed: async (_w, db, input) => (await orderOf(db, input)).state === 'COMPLETED',
+    },
+  },
+  'review.reject': {
+    rung: 'provider',
+    permission: 'provider.review',
+    input: (w) => ({ orderId: w.homeOrderId, version: 1, reason: 'Uppgifterna stämmer inte.' }),
+    multiline: ['reason'],
+    otherOrganization: 'refused',
+    allowed: {
+      input: async (w, db) => {
+        const order = await homeOrderAt(db, w, 'PROVIDER_REVIEW')
+        return { orderId: order.id, version: order.version, reason: 'Uppgifterna stämmer inte.' }
+      },
+      changed: async (_w, db, input) => (await orderOf(db, input)).state === 'REJECTED',
+    },
+  },
+  'signing.open': {
+    rung: 'public',
+    input: () => ({ token: 'ingen-sadan-lank' }),
+    otherOrganization: 'refused',
+    allowed: {
+      input: async (w, db) => ({ token: (await homeSigningLink(w, db)).token }),
+      shows: (w) => ['Hemmareferens 4711', homeMember(w, 'ATTESTER').user.name],
+    },
+  },
+  'signing.startAttestation': {
+    rung: 'public',
+    input: () => ({ token: 'ingen-sadan-lank', contentHash: '0'.repeat(64) }),
+    otherOrganization: 'refused',
+    allowed: {
+      input: async (w, db) => {
+        const { token, order } = await homeSigningLink(w, db)
+        return { token, contentHash: await signedContentHash(db.prisma, order, 'ORDERING') }
+      },
+      shows: () => ['070-*** ** 01'],
+    },
+  },
+  'signing.attest': {
+    rung: 'public',
+    input: () => ({ token: 'ingen-sadan-lank', response: { challengeId: randomUUID(), code: '123456' } }),
+    otherOrganization: 'refused',
+    allowed: {
+      input: async (w, db) => {
+        const { token, order } = await homeSigningLink(w, db)
+        const actor = await chainActorOf(db.prisma, actorFor(w.home, 'ATTESTER', w))
+        const contentHash = await signedContentHash(db.prisma, order, 'ORDERING')
+        const sent = await startAttestation(
+          db,
+          TEST_AUTH_SETTINGS,
+          { ...actor, sessionId: null },
+          {
+            orderId: order.id,
+            contentHash,
+          },
+        )
+        return {
+          token,
+          response: { challengeId: sent.challengeId, code: await smsCodeTo(db, ATTESTER_MOBILE) },
+        }
+      },
+      shows: () => ['PROVIDER_REVIEW'],
+    },
+  },
+  'signing.cancel': {
+    rung: 'public',
+    input: () => ({ token: 'ingen-sadan-lank', version: 1, reason: 'Fel.' }),
+    multiline: ['reason'],
+    otherOrganization: 'refused',
+    allowed: {
+      input: async (w, db) => {
+        const { token, order } = await homeSigningLink(w, db)
+        return { token, version: order.version, reason: 'Fel.' }
+      },
+      shows: () => ['CANCELLED'],
+    },
+  },
+  'signing.resend': {
+    rung: 'public',
+    input: () => ({ token: 'ingen-sadan-lank', challengeId: randomUUID() }),
+    otherOrganization: 'refused',
+    allowed: {
+      input: async (w, db) => {
+        const { token, order } = await homeSigningLink(w, db)
+        const actor = await chainActorOf(db.prisma, actorFor(w.home, 'ATTESTER', w))
+        const sent = await startAttestation(
+          db,
+          TEST_AUTH_SETTINGS,
+          { ...actor, sessionId: null },
+          {
+            orderId: order.id,
+            contentHash: await signedContentHash(db.prisma, order, 'ORDERING'),
+          },
+        )
+        await db.prisma.stepUpChallenge.update({
+          where: { id: sent.challengeId },
+          data: { lastSentAt: new Date(Date.now() - 60_000) },
+        })
+        return { token, challengeId: sent.challengeId }
+      },
+      shows: () => ['070-*** ** 01'],
+    },
+  },
+  'signing.startMobileVerification': {
+    rung: 'public',
+    input: () => ({ token: 'ingen-sadan-lank', mobile: '070-123 45 67' }),
+    otherOrganization: 'refused',
+    allowed: {
+      input: async (w, db) => ({ token: (await homeSigningLink(w, db)).token, mobile: '070-333 44 55' }),
+      shows: () => ['070-*** ** 55'],
+    },
+  },
+  'signing.confirmMobile': {
+    rung: 'public',
+    input: () => ({
+      token: 'ingen-sadan-lank',
+      mobile: '070-123 45 67',
+      response: { challengeId: randomUUID(), code: '123456' },
+    }),
+    otherOrganization: 'refused',
+    allowed: {
+      input: async (w, db) => {
+        const { token } = await homeSigningLink(w, db)
+        const sent = await startMobileVerification(
+          db,
+          TEST_AUTH_SETTINGS,
+          homeMember(w, 'ATTESTER').user.id,
+          '+46703334466',
+        )
+        return {
+          token,
+          mobile: '+46703334466',
+          response: { challengeId: sent.challengeId, code: await smsCodeTo(db, '+46703334466') },
+        }
+      },
+      changed: async (w, db) =>
+        (await db.prisma.user.findUniqueOrThrow({ where: { id: homeMember(w, 'ATTESTER').user.id } }))
+          .mobile === '+46703334466',
+    },
+  },
+}
+
+/** The verified number `home`'s attestant signs with in positive controls. */
+const ATTESTER_MOBILE = '+46703330001'
+
+/** A new order of `home` waiting for its attestant, who has a verified number. */
+async function attestableHomeOrder(w: World, db: Db) {
+  await db.prisma.user.update({
+    where: { id: homeMember(w, 'ATTESTER').user.id },
+    data: { mobile: ATTESTER_MOBILE, mobileVerifiedAt: new Date() },
+  })
+  return homeOrderAt(db, w, 'CUSTOMER_ATTESTATION')
+}
+
+/** A mailed signing link of `home`'s attestant for a new order waiting for them. */
+async function homeSigningLink(w: World, db: Db) {
+  const order = await attestableHomeOrder(w, db)
+  const token = randomToken()
+  await db.prisma.orderSigningLink.create({
+    data: {
+      tokenHash: hashToken(token),
+      orderId: order.id,
+      state: order.state,
+      userId: order.attesterUserId,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  })
+  return { token, order }
+}
+
+const orderOf = (db: Db, input: unknown) =>
+  db.prisma.order.findUniqueOrThrow({ where: { id: (input as { orderId: string }).orderId } })
+
+/** The member of the agent organisation holding `role`. */
+export function agentMember(world: World, role: Role) {
+  const member = world.agent.members.find((m) => m.membership.roles.includes(role))
+  if (!member) throw new Error(`no ${role} at the agent`)
+  return member
+}
+
+function forwardInput(w: World, orderId: string, version: number, invoiceAddressId: string) {
+  return {
+    orderId,
+    version,
+    attestations: ['agent-assigned', 'agent-technical'],
+    invoice: { kind: 'existing' as const, invoiceAddressId },
+    attesterUserId: agentMember(w, 'ATTESTER').user.id,
+  }
 }

@@ -5,10 +5,12 @@ import {
   type Db,
   nextNumber,
   type OrgWithMembers,
+  type Prisma,
   type Role,
 } from '@kundnav/db'
 import { isProviderRole, ROLES } from '@kundnav/schemas'
 import { TRPCError } from '@trpc/server'
+import { CHAINS, firstState } from '../chains/engine.ts'
 import type { Context, RequestInfo, SessionActor } from '../context.ts'
 import { AppError } from '../errors.ts'
 import { createCaller } from '../root.ts'
@@ -27,7 +29,10 @@ import { type AuthSettings, DEFAULT_AUTH_SETTINGS } from '../settings.ts'
 export interface World {
   provider: OrgWithMembers
   home: OrgWithMembers
+  /** An organisation holding every customer role and no relation to `home`; an agent, named by none of its orders. */
   other: OrgWithMembers
+  /** The agent `home`'s order names ("Agent AB"), with a member in every customer role and an invoice address. */
+  agent: OrgWithMembers
   /** A session row for every member, by user id, so "own things" procedures have real sessions. */
   sessions: Map<string, string>
   homeAuditEventIds: string[]
@@ -62,7 +67,16 @@ export async function createWorld(db: Db): Promise<World> {
       name: 'Hemma AB',
       members: [...members(CUSTOMER_ROLES), misplaced(PROVIDER_ROLES)],
     }),
-    other: await createOrgWithMembers(db.prisma, { name: 'Annan AB', members: members(CUSTOMER_ROLES) }),
+    other: await createOrgWithMembers(db.prisma, {
+      name: 'Annan AB',
+      isAgent: true,
+      members: members(CUSTOMER_ROLES),
+    }),
+    agent: await createOrgWithMembers(db.prisma, {
+      name: 'Agent AB',
+      isAgent: true,
+      members: members(CUSTOMER_ROLES),
+    }),
     sessions: new Map<string, string>(),
     homeAuditEventIds: [],
     mailboxRecipient: 'mottagare@mailbox.test',
@@ -75,7 +89,7 @@ export async function createWorld(db: Db): Promise<World> {
     homeOrderNumber: '',
     homeStepUpChallengeId: '',
   }
-  for (const org of [world.provider, world.home, world.other]) {
+  for (const org of [world.provider, world.home, world.other, world.agent]) {
     for (const { user, membership } of org.members) {
       const session = await db.prisma.session.create({
         data: {
@@ -138,13 +152,21 @@ async function createOrdering(db: Db, world: World) {
     where: { code: 'webcert-integrerad-via-agent' },
   })
   world.webcertOfferingId = offering.id
-  const agent = await createOrganization(db.prisma, { name: 'Agent AB' })
-  await db.prisma.organization.update({ where: { id: agent.id }, data: { isAgent: true } })
+  const agent = world.agent.organization
+  await db.prisma.invoiceAddress.create({
+    data: {
+      organizationId: agent.id,
+      addressLine: 'Agentgatan 9',
+      postalCode: '543 21',
+      city: 'Agentby',
+      reference: 'Agentreferens 99',
+    },
+  })
   await db.prisma.agentAssignment.create({
     data: { agentOrganizationId: agent.id, serviceId: offering.serviceId },
   })
   world.agentOrganizationId = agent.id
-  for (const org of [world.home, world.other]) {
+  for (const org of [world.home, world.other, world.agent]) {
     const attester = org.members.find((m) => m.membership.roles.includes('ATTESTER'))
     if (attester) {
       await db.prisma.user.update({ where: { id: attester.user.id }, data: { passwordHash: 'signs-in' } })
@@ -181,6 +203,9 @@ async function createOrdering(db: Db, world: World) {
         organizationId: world.home.organization.id,
         offeringId: offering.id,
         termsId: terms.id,
+        chain: CHAINS.VIA_AGENT as unknown as Prisma.InputJsonObject,
+        state: firstState(CHAINS.VIA_AGENT),
+        agentOrganizationId: agent.id,
         submittedByUserId: orderer.user.id,
         attesterUserId: attester.user.id,
         fields: { careUnits: 3, sourceSystem: 'takecare', agent: agent.id },
@@ -329,4 +354,59 @@ export function procedureAt(caller: unknown, path: string): (input: unknown) => 
   let target = caller as Record<string, unknown>
   for (const key of path.split('.')) target = target[key] as Record<string, unknown>
   return target as unknown as (input: unknown) => Promise<unknown>
+}
+
+/**
+ * A new order of `home`'s, like its first, at `state` of the via-agent chain (or ended there): the agent
+ * named, the agent's part filled in once past its review, attestants chosen. For positive controls that
+ * use an order up.
+ */
+export async function homeOrderAt(
+  db: Db,
+  world: World,
+  state: string,
+  overrides: Partial<Prisma.OrderUncheckedCreateInput> = {},
+) {
+  const first = await db.prisma.order.findUniqueOrThrow({ where: { id: world.homeOrderId } })
+  const agentAttester = world.agent.members.find((m) => m.membership.roles.includes('ATTESTER'))?.user.id
+  const steps = CHAINS.VIA_AGENT.steps.map((step) => step.state)
+  const pastAgentReview = steps.indexOf(state) > 0 || state === 'COMPLETED'
+  const ended = ['COMPLETED', 'REJECTED', 'CANCELLED', 'WITHDRAWN'].includes(state)
+  return db.prisma.$transaction(async (tx) =>
+    tx.order.create({
+      data: {
+        number: await nextNumber(tx, 'B', 2026),
+        organizationId: first.organizationId,
+        offeringId: first.offeringId,
+        termsId: first.termsId,
+        chain: first.chain as Prisma.InputJsonObject,
+        state,
+        ...(ended ? { status: state as 'COMPLETED', endedAt: new Date() } : {}),
+        agentOrganizationId: first.agentOrganizationId,
+        submittedByUserId: first.submittedByUserId,
+        attesterUserId: first.attesterUserId,
+        fields: first.fields as Prisma.InputJsonObject,
+        attestations: [],
+        invoiceAddressId: first.invoiceAddressId,
+        invoiceAddress: first.invoiceAddress as Prisma.InputJsonObject,
+        ...(pastAgentReview
+          ? {
+              agentAttesterUserId: agentAttester ?? null,
+              agentAttestations: [],
+              agentInvoiceAddress: {
+                addressLine: 'Agentgatan 9',
+                postalCode: '543 21',
+                city: 'Agentby',
+                reference: 'Agentreferens 99',
+              },
+            }
+          : {}),
+        quantity: first.quantity,
+        startupFeeOre: first.startupFeeOre,
+        monthlyFeeOre: first.monthlyFeeOre,
+        idempotencyKey: randomUUID(),
+        ...overrides,
+      },
+    }),
+  )
 }

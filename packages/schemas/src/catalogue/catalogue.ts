@@ -25,6 +25,8 @@ export interface CatalogueOffering {
   startupFeeOre: number
   monthlyFeeOre: number
   attestationQuestions: AttestationQuestion[]
+  /** The agent's own questions, ticked when it forwards a via-agent order (seed 004 step 4). */
+  agentAttestationQuestions?: AttestationQuestion[]
   terms: LocalText
   fields: OfferingFields
 }
@@ -76,6 +78,22 @@ export const CATALOGUE: CatalogueService[] = [
             text: {
               sv: 'Vi intygar att vi har kommit överens med agenten om att den ansluter oss till tjänsten.',
               en: 'We confirm that we have agreed with the agent that it connects us to the service.',
+            },
+          },
+        ],
+        agentAttestationQuestions: [
+          {
+            id: 'agent-assigned',
+            text: {
+              sv: 'Vi intygar att kunden har gett oss i uppdrag att ansluta den till tjänsten.',
+              en: 'We confirm that the customer has asked us to connect it to the service.',
+            },
+          },
+          {
+            id: 'agent-technical',
+            text: {
+              sv: 'Vi intygar att anslutningen görs enligt leverantörens tekniska anvisningar.',
+              en: 'We confirm that the connection follows the provider’s technical instructions.',
             },
           },
         ],

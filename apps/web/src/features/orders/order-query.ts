@@ -14,7 +14,13 @@ export type OrderStatus = OrderRow['status']
  * The statuses "Mina beställningar" filters by, in order. A record over the API's type, so a status added
  * there fails the typecheck here; the route validates its address with it without loading the schemas.
  */
-const STATUS_ORDER: Record<OrderStatus, number> = { SUBMITTED: 0 }
+const STATUS_ORDER: Record<OrderStatus, number> = {
+  SUBMITTED: 0,
+  COMPLETED: 1,
+  REJECTED: 2,
+  CANCELLED: 3,
+  WITHDRAWN: 4,
+}
 export const ORDER_STATUS_FILTERS = (Object.keys(STATUS_ORDER) as OrderStatus[]).sort(
   (a, b) => STATUS_ORDER[a] - STATUS_ORDER[b],
 )

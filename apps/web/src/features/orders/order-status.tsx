@@ -3,6 +3,10 @@ import type { OrderStatus } from './order-query.ts'
 
 const COLOURS: Record<OrderStatus, string> = {
   SUBMITTED: 'bg-[#d2e2f1] text-[#0b2e53]',
+  COMPLETED: 'bg-[#d4edda] text-[#14532d]',
+  REJECTED: 'bg-[#f8d7da] text-[#7f1d1d]',
+  CANCELLED: 'bg-[#f8d7da] text-[#7f1d1d]',
+  WITHDRAWN: 'bg-[#e5e7eb] text-[#1f2937]',
 }
 
 /** An order's status as text with a colour behind it (never colour alone). */

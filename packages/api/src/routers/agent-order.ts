@@ -1,0 +1,94 @@
+import type { Prisma } from '@kundnav/db'
+import { ZForwardOrderInput, ZOrderQueueInput, ZOrderReasonInput } from '@kundnav/schemas'
+import { z } from 'zod'
+import { keysetAfter, keysetPage } from '../services/keyset.ts'
+import { decideStep, forwardAsAgent } from '../services/order-actions.ts'
+import { chainActorOf } from '../services/order-chain.ts'
+import { orderRows, ZOrderRow } from '../services/order-view.ts'
+import { attestersOf, invoiceAddressesOf } from '../services/orders.ts'
+import { agentProcedure, router } from '../trpc.ts'
+
+const ZQueuePage = z.object({
+  items: z.array(ZOrderRow),
+  nextCursor: z.object({ stateSince: z.date(), id: z.string() }).nullable(),
+})
+
+const ZStateAnswer = z.object({ state: z.string(), version: z.number().int() })
+
+/**
+ * "Agentuppdrag" → "Hantera beställningar" (seed 004 step 4): the orders that name the agent, and the
+ * agent's review of them. Every procedure reaches only orders naming the caller's organisation.
+ */
+export const agentOrderRouter = router({
+  /** Orders naming the agent: by default those waiting for it, the longest waiting first. */
+  list: agentProcedure('agentAssignment.handle')
+    .input(ZOrderQueueInput)
+    .output(ZQueuePage)
+    .query(async ({ ctx, input }) => {
+      const rows = await ctx.db.prisma.order.findMany({
+        where: {
+          agentOrganizationId: ctx.organizationId,
+          ...(input.waiting ? { state: 'AGENT_REVIEW' } : {}),
+          ...(input.offeringId ? { offeringId: input.offeringId } : {}),
+          ...(input.organizationId ? { organizationId: input.organizationId } : {}),
+          ...keysetAfter<Prisma.OrderWhereInput>(
+            'stateSince',
+            input.cursor && { key: input.cursor.stateSince, id: input.cursor.id },
+            'asc',
+          ),
+        },
+        include: { offering: { include: { service: true } } },
+        orderBy: [{ stateSince: 'asc' }, { id: 'asc' }],
+        take: input.limit + 1,
+      })
+      const { page, nextCursor } = keysetPage(rows, input.limit, (last) => ({
+        stateSince: last.stateSince,
+        id: last.id,
+      }))
+      return { items: await orderRows(ctx.db.prisma, page), nextCursor }
+    }),
+
+  /** The agent's attestants, to choose from when forwarding. */
+  attesters: agentProcedure('agentAssignment.handle')
+    .output(z.array(z.object({ userId: z.string(), name: z.string() })))
+    .query(({ ctx }) => attestersOf(ctx.db.prisma, ctx.organizationId)),
+
+  /** The agent's own invoice addresses. */
+  invoiceAddresses: agentProcedure('agentAssignment.handle')
+    .output(
+      z.array(
+        z.object({
+          id: z.string(),
+          addressLine: z.string(),
+          postalCode: z.string(),
+          city: z.string(),
+          reference: z.string(),
+        }),
+      ),
+    )
+    .query(({ ctx }) => invoiceAddressesOf(ctx.db.prisma, ctx.organizationId)),
+
+  /** Goes on: the agent's questions, invoice address and attestant; the attestant is mailed a link. */
+  forward: agentProcedure('agentAssignment.handle')
+    .input(ZForwardOrderInput)
+    .output(ZStateAnswer)
+    .mutation(async ({ ctx, input }) => {
+      const after = await forwardAsAgent(
+        ctx.db,
+        ctx.settings,
+        await chainActorOf(ctx.db.prisma, ctx.actor),
+        input,
+      )
+      return { state: after.state, version: after.version }
+    }),
+
+  /** Rejects with a reason: the order ends, and its orderer is told why. */
+  reject: agentProcedure('agentAssignment.handle')
+    .input(ZOrderReasonInput)
+    .output(ZStateAnswer)
+    .mutation(async ({ ctx, input }) => {
+      const actor = await chainActorOf(ctx.db.prisma, ctx.actor)
+      const after = await decideStep(ctx.db, ctx.settings, actor, 'REJECT', input)
+      return { state: after.state, version: after.version }
+    }),
+})
