@@ -10,7 +10,8 @@ export const BASE_URL_ENV = 'KUNDNAV_E2E_BASE_URL'
 
 const webDir = fileURLToPath(new URL('../../', import.meta.url))
 const serverDir = join(webDir, '../server')
-const staticDir = join(webDir, 'dist')
+// E2E_STATIC_DIR: a build elsewhere (`vite build --outDir …`), so two people can test their own builds side by side.
+const staticDir = process.env.E2E_STATIC_DIR ?? join(webDir, 'dist')
 
 const STARTUP_TIMEOUT_MS = 60_000
 const STOP_TIMEOUT_MS = 15_000
