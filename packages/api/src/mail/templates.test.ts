@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest'
 import {
   invitationMail,
   membershipInvitationMail,
+  mobileChangedMail,
+  orderAttestationMail,
+  orderEndedMail,
+  orderTurnMail,
   passwordChangedMail,
   passwordResetMail,
+  stepUpCodeSms,
 } from './templates.ts'
 
 const invitation = {
@@ -53,5 +58,61 @@ describe('mail texts', () => {
     expect(passwordChangedMail('sv', changed).subject).toBe('Ditt lösenord har ändrats')
     expect(passwordChangedMail('en', changed).subject).toBe('Your password has been changed')
     expect(passwordChangedMail('en', changed).text).toContain(changed.resetLink)
+  })
+
+  it('tells of a changed or removed mobile number in each language, with the way out if it was not them', () => {
+    const input = { name: 'Ida', username: 'ida', resetLink: 'http://portal.test/glomt-losenord' }
+    expect(mobileChangedMail('sv', { ...input, mobile: '+46701234567' })).toMatchObject({
+      subject: 'Ditt mobilnummer har ändrats',
+      text: expect.stringContaining('+46701234567'),
+    })
+    expect(mobileChangedMail('en', { ...input, mobile: null }).subject).toBe(
+      'Your mobile number has been removed',
+    )
+    expect(mobileChangedMail('en', { ...input, mobile: null }).text).toContain(input.resetLink)
+  })
+
+  it('mails each turn of an order with a link straight to it, in each language', () => {
+    const order = {
+      name: 'Erik',
+      number: 'B-2026-000123',
+      offeringName: 'Webcert Integrerad – via agent',
+      organizationName: 'Region Norrby',
+      link: 'http://portal.test/bestallningar/o-1',
+    }
+    expect(orderTurnMail('sv', { ...order, turn: 'AGENT_REVIEW' })).toMatchObject({
+      subject: 'Beställning B-2026-000123 väntar på er',
+      text: expect.stringContaining(order.link),
+    })
+    expect(orderTurnMail('en', { ...order, turn: 'PROVIDER_REVIEW' }).text).toContain('approve or reject')
+    const attest = orderAttestationMail('sv', { ...order, expiresAt: new Date('2026-12-31T12:00:00Z') })
+    expect(attest.subject).toBe('Attestera beställning B-2026-000123')
+    expect(attest.text).toContain('31 december 2026')
+    const rejected = orderEndedMail('sv', {
+      ...order,
+      end: 'REJECTED',
+      reason: 'Inget avtal.',
+      toAgent: false,
+    })
+    expect(rejected.subject).toBe('Beställning B-2026-000123 har avslagits')
+    expect(rejected.text).toContain('Motivering: Inget avtal.')
+    expect(rejected.text).toContain('Beställ igen')
+    const done = orderEndedMail('en', { ...order, end: 'COMPLETED', reason: null, toAgent: true })
+    expect(done.subject).toBe('Order B-2026-000123 is complete')
+    expect(done.text).toContain('technical connection')
+  })
+
+  it('writes step-up codes without a link, naming what is signed', () => {
+    const text = stepUpCodeSms('sv', {
+      code: '123456',
+      description: { purpose: 'order.attest', orderNumber: 'B-2026-000123' },
+      validMinutes: 10,
+    })
+    expect(text).toBe(
+      'Kod 123456 för att attestera beställning B-2026-000123 i Kundnav. Koden gäller i 10 minuter. Lämna aldrig ut den.',
+    )
+    expect(
+      stepUpCodeSms('en', { code: '654321', description: { purpose: 'password.change' }, validMinutes: 10 }),
+    ).toMatch(/^Code 654321 to change your password in Kundnav\./)
   })
 })
