@@ -1,6 +1,7 @@
 import { createRouter } from '@tanstack/react-router'
 import { ErrorPage } from './pages/error-page.tsx'
 import { NotFoundPage } from './pages/not-found-page.tsx'
+import { agentOrdersRoute } from './routes/agent-orders.tsx'
 import { auditLogRoute } from './routes/audit-log.tsx'
 import { caseOfficersRoute } from './routes/case-officers.tsx'
 import { chooseRoleRoute } from './routes/choose-role.tsx'
@@ -17,6 +18,7 @@ import { orderDraftRoute } from './routes/order-draft.tsx'
 import { orderSubmittedRoute } from './routes/order-submitted.tsx'
 import { ordersRoute } from './routes/orders.tsx'
 import { pricesAndTermsRoute } from './routes/prices-and-terms.tsx'
+import { reviewQueueRoute } from './routes/review-queue.tsx'
 import { type RouterContext, rootRoute } from './routes/root.tsx'
 import { signInRoute } from './routes/sign-in.tsx'
 import { startRoute } from './routes/start.tsx'
@@ -40,6 +42,8 @@ const routeTree = rootRoute.addChildren([
   ordersRoute,
   orderDetailsRoute,
   pricesAndTermsRoute,
+  agentOrdersRoute,
+  reviewQueueRoute,
   signInRoute,
   forgotPasswordRoute,
   newPasswordRoute,

@@ -251,5 +251,26 @@ export const adminEn: AdminTranslation = {
     failedHeading: 'The role of {{name}} could not be changed',
     assigned: '{{name}} is now Responsible at {{organization}}.',
     withdrawn: '{{name}} is no longer Responsible at {{organization}}.',
+    agentColumn: 'Agent',
+    agentYes: 'Yes',
+    agentNo: 'No',
+    agentHeading: 'Agent / System vendor',
+    agentIs:
+      '{{organization}} is an agent. Its orderers and agent case officers can apply for agent assignments and handle orders customers send to it.',
+    agentIsNot:
+      '{{organization}} is not an agent. Make the organisation an agent once the provider has approved its application to become one.',
+    grantAgent: 'Make agent',
+    withdrawAgent: 'Withdraw agent capability',
+    grantAgentTitle: 'Make {{organization}} an agent?',
+    grantAgentText:
+      'Customers can then choose {{organization}} as the agent in their orders, and its orderers and agent case officers can handle them.',
+    grantAgentConfirm: 'Yes, make agent',
+    withdrawAgentTitle: 'Withdraw the agent capability of {{organization}}?',
+    withdrawAgentText:
+      'From now on {{organization}} cannot handle orders as an agent, not even those already waiting for it, and customers cannot choose it as their agent.',
+    withdrawAgentConfirm: 'Yes, withdraw the agent capability',
+    agentFailedHeading: 'The agent capability of {{organization}} could not be changed',
+    agentGranted: '{{organization}} is now an agent.',
+    agentWithdrawn: '{{organization}} is no longer an agent.',
   },
 }

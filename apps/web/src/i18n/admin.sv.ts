@@ -256,6 +256,27 @@ export const adminSv = {
     failedHeading: 'Det gick inte att ändra rollen för {{name}}',
     assigned: '{{name}} är nu Ansvarig hos {{organization}}.',
     withdrawn: '{{name}} är inte längre Ansvarig hos {{organization}}.',
+    agentColumn: 'Agent',
+    agentYes: 'Ja',
+    agentNo: 'Nej',
+    agentHeading: 'Agent / Systemleverantör',
+    agentIs:
+      '{{organization}} är agent. Organisationens beställare och handläggare agent kan ansöka om agentuppdrag och hantera beställningar som kunder skickar till den.',
+    agentIsNot:
+      '{{organization}} är inte agent. Gör organisationen till agent när leverantören har godkänt dess ansökan om att bli agent.',
+    grantAgent: 'Gör till agent',
+    withdrawAgent: 'Ta bort agentbehörighet',
+    grantAgentTitle: 'Gör {{organization}} till agent?',
+    grantAgentText:
+      'Kunder kan då välja {{organization}} som agent i sina beställningar, och organisationens beställare och handläggare agent kan hantera dem.',
+    grantAgentConfirm: 'Ja, gör till agent',
+    withdrawAgentTitle: 'Ta bort agentbehörigheten för {{organization}}?',
+    withdrawAgentText:
+      'Från och med nu kan {{organization}} inte hantera beställningar som agent, inte heller de som redan väntar på den, och kunder kan inte välja den som agent.',
+    withdrawAgentConfirm: 'Ja, ta bort agentbehörigheten',
+    agentFailedHeading: 'Det gick inte att ändra agentbehörigheten för {{organization}}',
+    agentGranted: '{{organization}} är nu agent.',
+    agentWithdrawn: '{{organization}} är inte längre agent.',
   },
 }
 

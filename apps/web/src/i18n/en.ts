@@ -1,6 +1,7 @@
 import { adminEn } from './admin.en.ts'
 import { identityEn } from './identity.en.ts'
 import { ordersEn } from './orders.en.ts'
+import { queuesEn } from './queues.en.ts'
 import type { Translation } from './sv.ts'
 
 /** English: complete, with exactly the keys of `sv.ts` (a missing or extra key fails the typecheck). */
@@ -8,6 +9,7 @@ export const en: Translation = {
   ...adminEn,
   ...identityEn,
   ...ordersEn,
+  ...queuesEn,
   shell: {
     portalName: 'Kundnav',
     skipLink: 'Skip to main content',
@@ -20,6 +22,8 @@ export const en: Translation = {
     navOrder: 'Order',
     navOrders: 'My orders',
     navCatalogue: 'Prices and terms',
+    navAgentOrders: 'Agent assignments',
+    navReviewQueue: 'Review orders',
     footerAbout: 'Kundnav is an open-source customer portal.',
     devMailbox: 'Development mailbox',
     pageTitle: '{{title}} – Kundnav',

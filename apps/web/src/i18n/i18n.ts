@@ -94,3 +94,6 @@ export const loadAdminTexts = laterSwedishTexts(() => import('./admin.sv.ts').th
 
 /** The Swedish texts of ordering and of "Priser och villkor", awaited by those routes' loaders likewise. */
 export const loadOrderTexts = laterSwedishTexts(() => import('./orders.sv.ts').then((file) => file.ordersSv))
+
+/** The Swedish texts of the order queues ("Hantera beställningar", "Granska beställningar"), likewise. */
+export const loadQueueTexts = laterSwedishTexts(() => import('./queues.sv.ts').then((file) => file.queuesSv))

@@ -1,11 +1,12 @@
 import { adminSv } from './admin.sv.ts'
 import { identitySv } from './identity.sv.ts'
 import { ordersSv } from './orders.sv.ts'
+import { queuesSv } from './queues.sv.ts'
 
 /**
- * The Swedish texts that come with the page: all but those of the administration pages (`admin.sv.ts`)
- * and of ordering (`orders.sv.ts`), which those pages' routes fetch first (`loadAdminTexts` and
- * `loadOrderTexts` in i18n.ts).
+ * The Swedish texts that come with the page: all but those of the administration pages (`admin.sv.ts`),
+ * of ordering (`orders.sv.ts`) and of the order queues (`queues.sv.ts`), which those pages' routes fetch
+ * first (`loadAdminTexts`, `loadOrderTexts` and `loadQueueTexts` in i18n.ts).
  */
 export const svWithPage = {
   ...identitySv,
@@ -21,6 +22,8 @@ export const svWithPage = {
     navOrder: 'Beställ',
     navOrders: 'Mina beställningar',
     navCatalogue: 'Priser och villkor',
+    navAgentOrders: 'Agentuppdrag',
+    navReviewQueue: 'Granska beställningar',
     footerAbout: 'Kundnav är en kundportal med öppen källkod.',
     devMailbox: 'Utvecklingsbrevlåda',
     pageTitle: '{{title}} – Kundnav',
@@ -107,7 +110,13 @@ export const svWithPage = {
  * run time too. Plural forms use i18next's `_one` / `_other` suffixes.
  */
 // Marked pure so that a bundle using only svWithPage leaves the administration texts out.
-export const sv = /* @__PURE__ */ Object.assign({}, adminSv, ordersSv, svWithPage)
+// (Object.assign is typed for at most three sources; more would make `sv` untyped, hence the nesting.)
+export const sv = /* @__PURE__ */ Object.assign(
+  {},
+  adminSv,
+  /* @__PURE__ */ Object.assign({}, ordersSv, queuesSv),
+  svWithPage,
+)
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
 

@@ -15,6 +15,11 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/bestall', label: 'shell.navOrder', permission: 'order.create' },
   { to: '/bestallningar', label: 'shell.navOrders', permission: 'order.read' },
+  // Beställare and Handläggare agent (seed 004: "Agentens beställare … Klickar på mina Agentuppdrag"). The
+  // session does not say whether the organisation is an agent, so an orderer elsewhere sees it too; the
+  // page then says the organisation is not an agent.
+  { to: '/agentuppdrag', label: 'shell.navAgentOrders', permission: 'agentAssignment.handle' },
+  { to: '/granska', label: 'shell.navReviewQueue', permission: 'provider.review' },
   { to: '/medlemmar', label: 'shell.navMembers', permission: 'member.read' },
   { to: '/logg', label: 'shell.navAuditLog', permission: 'audit.read' },
   { to: '/handlaggare', label: 'shell.navCaseOfficers', permission: 'caseOfficer.manage' },

@@ -4,7 +4,7 @@ import { DataTable } from '../../components/ui/data-table.tsx'
 import { EmptyState } from '../../components/ui/empty-state.tsx'
 import type { CustomerOrganization } from './support-query.ts'
 
-/** The customer organisations found, each with "Välj"; the chosen one says "Vald". */
+/** The customer organisations found, whether each is an agent, each with "Välj"; the chosen one says "Vald". */
 export function OrganizationList({
   organizations,
   search,
@@ -26,6 +26,7 @@ export function OrganizationList({
       columns={[
         t('support.organization'),
         t('support.orgNumber'),
+        t('support.agentColumn'),
         <span key="action" className="sr-only">
           {t('support.action')}
         </span>,
@@ -43,6 +44,9 @@ export function OrganizationList({
               {organization.name}
             </th>
             <td className="py-3 pr-4 whitespace-nowrap">{organization.orgNumber}</td>
+            <td className="py-3 pr-4">
+              {organization.isAgent ? t('support.agentYes') : t('support.agentNo')}
+            </td>
             <td className="py-2">
               {chosen ? (
                 <span className="inline-block py-2 font-semibold">{t('support.chosen')}</span>

@@ -7,13 +7,15 @@ import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { SearchForm } from '../../components/ui/search-form.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { useTRPC } from '../../lib/trpc.ts'
+import { AgentCapability } from './agent-capability.tsx'
 import { OrganizationList } from './organization-list.tsx'
 import { ResponsibleMembers } from './responsible-members.tsx'
 import { organizationListOptions } from './support-query.ts'
 
 /**
  * "Support: Ansvarig" (provider support): find a customer organisation by name or org number, choose it,
- * and give or withdraw the Ansvarig role of its people. Seed 000 sends a change of Ansvarig through
+ * give or withdraw the Ansvarig role of its people, and grant or withdraw the agent capability ("Agent /
+ * Systemleverantör"). Seed 000 sends a change of Ansvarig through
  * support; the customer's own administrator can't make it ("Medlemmar" says so).
  */
 export function SupportPage({
@@ -79,7 +81,10 @@ export function SupportPage({
             </Alert>
           ) : null}
           {chosen ? (
-            <ResponsibleMembers key={chosen.id} organization={chosen} headingRef={membersHeadingRef} />
+            <>
+              <ResponsibleMembers key={chosen.id} organization={chosen} headingRef={membersHeadingRef} />
+              <AgentCapability key={`agent-${chosen.id}`} organization={chosen} />
+            </>
           ) : null}
         </>
       )}

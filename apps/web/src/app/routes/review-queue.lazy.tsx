@@ -1,0 +1,23 @@
+import { createLazyRoute } from '@tanstack/react-router'
+import { ReviewQueuePage } from '../../features/review/review-queue-page.tsx'
+import { toFilter } from './review-queue.tsx'
+
+export const reviewQueueLazyRoute = createLazyRoute('/granska')({ component: ReviewQueueRoute })
+
+function ReviewQueueRoute() {
+  const search = reviewQueueLazyRoute.useSearch()
+  const navigate = reviewQueueLazyRoute.useNavigate()
+  return (
+    <ReviewQueuePage
+      filter={toFilter(search)}
+      onFilter={(next) =>
+        void navigate({
+          search: {
+            ...(next.offeringId ? { offering: next.offeringId } : {}),
+            ...(next.all ? { show: 'all' as const } : {}),
+          },
+        })
+      }
+    />
+  )
+}

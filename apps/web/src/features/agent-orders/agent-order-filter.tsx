@@ -1,0 +1,72 @@
+import type { FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Button } from '../../components/ui/button.tsx'
+import { SelectField } from '../../components/ui/select-field.tsx'
+import type { AgentOrderFilter } from './agent-order-query.ts'
+
+interface OfferingOption {
+  id: string
+  label: string
+}
+
+/**
+ * The filter row of "Hantera beställningar": which orders ("Beställningar som väntar på er" or all naming
+ * the agent) and, when the offerings can be listed, one offering. Applied on "Filtrera", not while choosing.
+ */
+export function AgentOrderFilterForm({
+  filter,
+  offerings,
+  onFilter,
+}: {
+  filter: AgentOrderFilter
+  /** The offerings to choose from; without them there is no offering filter. */
+  offerings: readonly OfferingOption[] | undefined
+  onFilter: (filter: AgentOrderFilter) => void
+}) {
+  const { t } = useTranslation()
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget)
+    const offering = form.get('offering')
+    onFilter({
+      offeringId: offerings?.find((one) => one.id === offering)?.id,
+      all: form.get('show') === 'all',
+    })
+  }
+
+  return (
+    <form onSubmit={submit} className="mb-6">
+      <fieldset className="flex flex-wrap items-end gap-4">
+        <legend className="sr-only">{t('queues.filterLegend')}</legend>
+        <SelectField
+          key={`show-${filter.all ? 'all' : 'waiting'}`}
+          name="show"
+          label={t('queues.showLabel')}
+          defaultValue={filter.all ? 'all' : 'waiting'}
+          className="max-w-80"
+          options={[
+            { value: 'waiting', label: t('queues.agentOrders.showWaiting') },
+            { value: 'all', label: t('queues.agentOrders.showAll') },
+          ]}
+        />
+        {offerings ? (
+          <SelectField
+            key={`offering-${filter.offeringId ?? ''}`}
+            name="offering"
+            label={t('queues.offeringLabel')}
+            defaultValue={filter.offeringId ?? ''}
+            className="max-w-96"
+            options={[
+              { value: '', label: t('queues.allOfferings') },
+              ...offerings.map((offering) => ({ value: offering.id, label: offering.label })),
+            ]}
+          />
+        ) : null}
+        <Button type="submit" variant="secondary">
+          {t('queues.filterSubmit')}
+        </Button>
+      </fieldset>
+    </form>
+  )
+}

@@ -1,0 +1,225 @@
+import { can } from '@kundnav/schemas/permissions'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { Link, useNavigate } from '@tanstack/react-router'
+import { useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Button } from '../../components/ui/button.tsx'
+import { DataTable } from '../../components/ui/data-table.tsx'
+import { EmptyState } from '../../components/ui/empty-state.tsx'
+import { LoadProblem } from '../../components/ui/load-problem.tsx'
+import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { ShowMore } from '../../components/ui/show-more.tsx'
+import { Skeleton } from '../../components/ui/skeleton.tsx'
+import { isLanguage } from '../../i18n/i18n.ts'
+import { asDate, formatDateTime } from '../../lib/format-date.ts'
+import { asRole, useSession } from '../../lib/session.ts'
+import { useTRPC } from '../../lib/trpc.ts'
+import { describeWaited } from '../../lib/waited.ts'
+import { AgentOrderFilterForm } from './agent-order-filter.tsx'
+import {
+  type AgentOrderFilter,
+  type AgentOrderRow,
+  agentOrderListOptions,
+  viaAgentOfferingsOptions,
+} from './agent-order-query.ts'
+import { useMarkedOrders } from './use-marked-orders.ts'
+
+/**
+ * "Agentuppdrag" → "Hantera beställningar" (seed 004 step 4): the customers' orders naming this agent,
+ * by default those waiting for it, the longest waiting first. A checkbox per row marks the orders the
+ * person is going to handle; "Öppna nästa markerade" opens them one after another (each order's number
+ * opens it too), and the order's own page holds "Gå vidare" and "Avslå".
+ */
+export function AgentOrdersPage({
+  filter,
+  onFilter,
+}: {
+  filter: AgentOrderFilter
+  onFilter: (filter: AgentOrderFilter) => void
+}) {
+  const { t, i18n } = useTranslation()
+  const language = isLanguage(i18n.language) ? i18n.language : 'sv'
+  const trpc = useTRPC()
+  const navigate = useNavigate()
+  const orders = useInfiniteQuery(agentOrderListOptions(trpc, filter))
+  // Only Beställare read the catalogue; a Handläggare agent filters by whether orders wait, not by offering.
+  const readsCatalogue = can(asRole(useSession().data?.active?.role), 'order.create')
+  const offerings = useQuery({ ...viaAgentOfferingsOptions(trpc), enabled: readsCatalogue })
+  const marks = useMarkedOrders()
+  const tableRef = useRef<HTMLTableSectionElement>(null)
+  const rows = orders.data?.pages.flatMap((page) => page.items) ?? []
+  // Marks of orders no longer in the list (handled elsewhere, or filtered away) are not offered.
+  const markedHere = marks.marked.filter((mark) => rows.some((row) => row.id === mark.id))
+  const next = markedHere[0]
+
+  function openNext() {
+    if (!next) return
+    marks.unmark(next.id)
+    void navigate({ to: '/bestallningar/$orderId', params: { orderId: next.id } })
+  }
+
+  return (
+    <>
+      <p className="mb-1 font-semibold text-ink-muted">{t('queues.agentOrders.section')}</p>
+      <PageHeading>{t('queues.agentOrders.title')}</PageHeading>
+      <p className="mb-6 max-w-prose">{t('queues.agentOrders.intro')}</p>
+
+      <AgentOrderFilterForm
+        filter={filter}
+        offerings={offerings.data?.map((offering) => ({
+          id: offering.id,
+          label: `${offering.serviceName[language]}: ${offering.name[language]}`,
+        }))}
+        onFilter={onFilter}
+      />
+
+      {orders.isPending ? (
+        <Skeleton label={t('queues.agentOrders.loading')} lines={6} />
+      ) : !orders.data ? (
+        <LoadProblem
+          error={orders.error}
+          forbiddenText={t('queues.agentOrders.forbidden')}
+          onRetry={() => void orders.refetch()}
+        />
+      ) : rows.length === 0 ? (
+        filter.offeringId ? (
+          <EmptyState>{t('queues.agentOrders.emptyFiltered')}</EmptyState>
+        ) : filter.all ? (
+          <EmptyState>{t('queues.agentOrders.emptyAll')}</EmptyState>
+        ) : (
+          <EmptyState hint={t('queues.agentOrders.emptyHint')}>{t('queues.agentOrders.empty')}</EmptyState>
+        )
+      ) : (
+        <>
+          <div className="mb-4 flex flex-wrap items-center gap-4">
+            <p aria-live="polite" className="font-semibold">
+              {markedHere.length > 0
+                ? t('queues.agentOrders.markedCount', { count: markedHere.length })
+                : t('queues.agentOrders.noneMarked')}
+            </p>
+            {next ? (
+              <>
+                <Button onClick={openNext}>
+                  {t('queues.agentOrders.openNext', { number: next.number })}
+                </Button>
+                <Button variant="secondary" onClick={marks.clear}>
+                  {t('queues.agentOrders.clearMarks')}
+                </Button>
+              </>
+            ) : null}
+          </div>
+          <DataTable
+            caption={
+              filter.all ? t('queues.agentOrders.tableCaptionAll') : t('queues.agentOrders.tableCaption')
+            }
+            className="min-w-[52rem]"
+            columns={[
+              t('queues.number'),
+              t('queues.agentOrders.mark'),
+              t('queues.customer'),
+              t('queues.offering'),
+              t('queues.submittedAt'),
+              filter.all ? t('queues.state') : t('queues.waitingSince'),
+            ]}
+            bodyRef={tableRef}
+          >
+            {rows.map((order) => (
+              <AgentOrderTableRow
+                key={order.id}
+                order={order}
+                showState={filter.all === true}
+                marked={marks.isMarked(order.id)}
+                onMark={(on) => marks.toggle({ id: order.id, number: order.number }, on)}
+              />
+            ))}
+          </DataTable>
+          <ShowMore
+            query={orders}
+            count={rows.length}
+            itemAt={(index) => tableRef.current?.querySelectorAll<HTMLElement>('th[scope="row"] a')[index]}
+            loadingLabel={t('queues.agentOrders.loadingMore')}
+            noMoreLabel={t('queues.agentOrders.noMore')}
+          />
+        </>
+      )}
+    </>
+  )
+}
+
+function AgentOrderTableRow({
+  order,
+  showState,
+  marked,
+  onMark,
+}: {
+  order: AgentOrderRow
+  /** Every order naming the agent: where each one is, rather than how long it has waited for the agent. */
+  showState: boolean
+  marked: boolean
+  onMark: (on: boolean) => void
+}) {
+  const { t, i18n } = useTranslation()
+  const language = isLanguage(i18n.language) ? i18n.language : 'sv'
+  const checkboxId = `mark-${order.id}`
+  return (
+    <tr className={`border-line border-b align-top ${marked ? 'bg-surface' : ''}`}>
+      <th scope="row" className="py-3 pr-4 font-normal">
+        <Link
+          to="/bestallningar/$orderId"
+          params={{ orderId: order.id }}
+          className="whitespace-nowrap font-semibold"
+        >
+          {order.number}
+        </Link>
+      </th>
+      <td className="py-3 pr-4">
+        <input
+          id={checkboxId}
+          type="checkbox"
+          checked={marked}
+          onChange={(event) => onMark(event.target.checked)}
+          className="size-6 shrink-0 accent-brand"
+        />
+        <label htmlFor={checkboxId} className="sr-only">
+          {t('queues.agentOrders.markOrder', { number: order.number })}
+        </label>
+      </td>
+      <td className="py-3 pr-4">
+        <span className="block">{order.organizationName}</span>
+        {order.submittedByName ? (
+          <span className="block text-ink-muted">
+            {t('queues.submittedBy', { name: order.submittedByName })}
+          </span>
+        ) : null}
+      </td>
+      <td className="py-3 pr-4">
+        <span className="block">{order.offeringName[language]}</span>
+        <span className="block text-ink-muted">{order.serviceName[language]}</span>
+      </td>
+      <td className="py-3 pr-4">
+        <time dateTime={asDate(order.submittedAt).toISOString()}>
+          {formatDateTime(order.submittedAt, language)}
+        </time>
+      </td>
+      <td className="py-3">
+        {showState ? (
+          <>
+            <span className="block font-semibold">{t(`queues.statuses.${order.status}`)}</span>
+            {order.nextActor ? (
+              <span className="block">{t('queues.waitingFor', { name: order.nextActor.name })}</span>
+            ) : null}
+          </>
+        ) : (
+          <>
+            <time className="block" dateTime={asDate(order.stateSince).toISOString()}>
+              {formatDateTime(order.stateSince, language)}
+            </time>
+            <span className="block text-ink-muted">
+              {t('queues.waitedFor', { duration: describeWaited(t, order.stateSince) })}
+            </span>
+          </>
+        )}
+      </td>
+    </tr>
+  )
+}

@@ -1,0 +1,148 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { Link } from '@tanstack/react-router'
+import { useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { DataTable } from '../../components/ui/data-table.tsx'
+import { EmptyState } from '../../components/ui/empty-state.tsx'
+import { LoadProblem } from '../../components/ui/load-problem.tsx'
+import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { ShowMore } from '../../components/ui/show-more.tsx'
+import { Skeleton } from '../../components/ui/skeleton.tsx'
+import { isLanguage } from '../../i18n/i18n.ts'
+import { asDate, formatDateTime } from '../../lib/format-date.ts'
+import { useTRPC } from '../../lib/trpc.ts'
+import { describeWaited } from '../../lib/waited.ts'
+import { ReviewFilterForm } from './review-filter.tsx'
+import { type ReviewFilter, reviewOfferingsOptions, reviewQueueOptions } from './review-query.ts'
+
+/**
+ * "Granska beställningar" (provider reviewers): the orders waiting for the provider's review, the longest
+ * waiting first, each saying how long it has waited; every order when asked. Each number opens the order's
+ * page, where the reviewer approves or rejects it.
+ */
+export function ReviewQueuePage({
+  filter,
+  onFilter,
+}: {
+  filter: ReviewFilter
+  onFilter: (filter: ReviewFilter) => void
+}) {
+  const { t, i18n } = useTranslation()
+  const language = isLanguage(i18n.language) ? i18n.language : 'sv'
+  const trpc = useTRPC()
+  const orders = useInfiniteQuery(reviewQueueOptions(trpc, filter))
+  const offerings = useQuery(reviewOfferingsOptions(trpc))
+  const tableRef = useRef<HTMLTableSectionElement>(null)
+  const rows = orders.data?.pages.flatMap((page) => page.items) ?? []
+  const showState = filter.all === true
+
+  return (
+    <>
+      <PageHeading>{t('queues.reviewQueue.title')}</PageHeading>
+      <p className="mb-6 max-w-prose">{t('queues.reviewQueue.intro')}</p>
+
+      <ReviewFilterForm
+        filter={filter}
+        offerings={offerings.data?.map((offering) => ({
+          id: offering.id,
+          label: `${offering.serviceName[language]}: ${offering.name[language]}`,
+        }))}
+        onFilter={onFilter}
+      />
+
+      {orders.isPending ? (
+        <Skeleton label={t('queues.reviewQueue.loading')} lines={6} />
+      ) : !orders.data ? (
+        <LoadProblem
+          error={orders.error}
+          forbiddenText={t('queues.reviewQueue.forbidden')}
+          onRetry={() => void orders.refetch()}
+        />
+      ) : rows.length === 0 ? (
+        filter.offeringId ? (
+          <EmptyState>{t('queues.reviewQueue.emptyFiltered')}</EmptyState>
+        ) : showState ? (
+          <EmptyState>{t('queues.reviewQueue.emptyAll')}</EmptyState>
+        ) : (
+          <EmptyState hint={t('queues.reviewQueue.emptyHint')}>{t('queues.reviewQueue.empty')}</EmptyState>
+        )
+      ) : (
+        <>
+          <DataTable
+            caption={
+              showState ? t('queues.reviewQueue.tableCaptionAll') : t('queues.reviewQueue.tableCaption')
+            }
+            className="min-w-[48rem]"
+            columns={[
+              t('queues.number'),
+              t('queues.organization'),
+              t('queues.offering'),
+              t('queues.submittedAt'),
+              showState ? t('queues.state') : t('queues.waitingSince'),
+            ]}
+            bodyRef={tableRef}
+          >
+            {rows.map((order) => (
+              <tr key={order.id} className="border-line border-b align-top">
+                <th scope="row" className="py-3 pr-4 font-normal">
+                  <Link
+                    to="/bestallningar/$orderId"
+                    params={{ orderId: order.id }}
+                    className="whitespace-nowrap font-semibold"
+                  >
+                    {order.number}
+                  </Link>
+                </th>
+                <td className="py-3 pr-4">
+                  <span className="block">{order.organizationName}</span>
+                  {order.submittedByName ? (
+                    <span className="block text-ink-muted">
+                      {t('queues.submittedBy', { name: order.submittedByName })}
+                    </span>
+                  ) : null}
+                </td>
+                <td className="py-3 pr-4">
+                  <span className="block">{order.offeringName[language]}</span>
+                  <span className="block text-ink-muted">{order.serviceName[language]}</span>
+                </td>
+                <td className="py-3 pr-4">
+                  <time dateTime={asDate(order.submittedAt).toISOString()}>
+                    {formatDateTime(order.submittedAt, language)}
+                  </time>
+                </td>
+                <td className="py-3">
+                  {showState ? (
+                    <>
+                      <span className="block font-semibold">{t(`queues.statuses.${order.status}`)}</span>
+                      {order.nextActor ? (
+                        <span className="block">
+                          {t('queues.waitingFor', { name: order.nextActor.name })}
+                        </span>
+                      ) : null}
+                    </>
+                  ) : (
+                    <>
+                      <time className="block" dateTime={asDate(order.stateSince).toISOString()}>
+                        {formatDateTime(order.stateSince, language)}
+                      </time>
+                      <span className="block text-ink-muted">
+                        {t('queues.waitedFor', { duration: describeWaited(t, order.stateSince) })}
+                      </span>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+          <ShowMore
+            query={orders}
+            count={rows.length}
+            itemAt={(index) => tableRef.current?.querySelectorAll<HTMLElement>('th[scope="row"] a')[index]}
+            loadingLabel={t('queues.reviewQueue.loadingMore')}
+            noMoreLabel={t('queues.reviewQueue.noMore')}
+          />
+        </>
+      )}
+    </>
+  )
+}
