@@ -21,6 +21,7 @@ import { pricesAndTermsRoute } from './routes/prices-and-terms.tsx'
 import { reviewQueueRoute } from './routes/review-queue.tsx'
 import { type RouterContext, rootRoute } from './routes/root.tsx'
 import { signInRoute } from './routes/sign-in.tsx'
+import { signOrderRoute } from './routes/sign-order.tsx'
 import { startRoute } from './routes/start.tsx'
 import { supportRoute } from './routes/support.tsx'
 
@@ -45,6 +46,7 @@ const routeTree = rootRoute.addChildren([
   agentOrdersRoute,
   reviewQueueRoute,
   signInRoute,
+  signOrderRoute,
   forgotPasswordRoute,
   newPasswordRoute,
   chooseRoleRoute,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { describeWait } from '../lib/describe-wait.ts'
 import { asDate, type Instant } from '../lib/format-date.ts'
 import { type StepUpRefusal, stepUpRefusal } from '../lib/step-up.ts'
-import { useTRPC } from '../lib/trpc.ts'
+import { trpcClient } from '../lib/trpc.ts'
 import { Button } from './ui/button.tsx'
 import { TextField } from './ui/text-field.tsx'
 
@@ -79,14 +79,19 @@ export function ResendCode({
   sent,
   onSent,
   onRefused,
+  request,
 }: {
   sent: SentCode
   onSent: (next: SentCode) => void
   onRefused: (refusal: StepUpRefusal) => void
+  /** Asks for the new code; the signed-in person's `stepUp.resend` unless given (a mailed signing link). */
+  request?: ((challengeId: string) => Promise<SentCode>) | undefined
 }) {
   const { t } = useTranslation()
-  const trpc = useTRPC()
-  const resend = useMutation(trpc.stepUp.resend.mutationOptions())
+  const resend = useMutation({
+    mutationFn: ({ challengeId }: { challengeId: string }) =>
+      request ? request(challengeId) : trpcClient.stepUp.resend.mutate({ challengeId }),
+  })
   const resendAfter = asDate(sent.resendAfter).getTime()
   const [notBefore, setNotBefore] = useState(resendAfter)
   useEffect(() => setNotBefore(resendAfter), [resendAfter])

@@ -85,12 +85,13 @@ export function OrdersPage({
         <>
           <DataTable
             caption={t('orders.tableCaption')}
-            className="min-w-[48rem]"
+            className="min-w-[56rem]"
             columns={[
               t('orders.number'),
               t('orders.offering'),
               t('orders.quantity'),
               t('orders.status'),
+              t('orders.waitingFor'),
               t('orders.submittedAt'),
               t('orders.submittedBy'),
             ]}
@@ -116,6 +117,14 @@ export function OrdersPage({
                 </td>
                 <td className="py-3 pr-4">
                   <OrderStatusText status={order.status} />
+                </td>
+                <td className="py-3 pr-4">
+                  {order.nextActor?.name || (
+                    <>
+                      <span aria-hidden="true">–</span>
+                      <span className="sr-only">{t('orders.nobody')}</span>
+                    </>
+                  )}
                 </td>
                 <td className="py-3 pr-4">
                   <time dateTime={asDate(order.submittedAt).toISOString()}>

@@ -1,7 +1,6 @@
 import {
   type DraftAnswers,
   type NewInvoiceAddress,
-  textProblem,
   WIZARD_STEPS,
   type WizardStep,
   ZNewInvoiceAddress,
@@ -16,19 +15,23 @@ import { CheckboxGroup } from '../../components/ui/checkbox-group.tsx'
 import { FormErrors } from '../../components/ui/error-summary.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { RadioGroup } from '../../components/ui/radio-group.tsx'
-import { TextField } from '../../components/ui/text-field.tsx'
-import { type FieldMessages, hasMessages, useFieldErrors, validate } from '../../lib/form.ts'
+import { type FieldMessages, hasMessages, useFieldErrors } from '../../lib/form.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { trpcAppCode, trpcFieldErrors } from '../../lib/trpc-error.ts'
+import {
+  EMPTY_ADDRESS,
+  type InvoiceAddress,
+  InvoiceChoiceField,
+  invoiceAddressMessages,
+  NEW_INVOICE,
+} from './invoice-choice.tsx'
 import { fieldInputId, OfferingFieldInputs } from './offering-field-inputs.tsx'
 import { checkFields, fieldAnswers, inSentence, type ListOption, rawFieldValues } from './offering-form.ts'
 import type { Offering } from './order-query.ts'
 import { changeButtonId, ReviewStep } from './review-step.tsx'
 import { useLanguage } from './use-language.ts'
 
-export interface InvoiceAddress extends NewInvoiceAddress {
-  id: string
-}
+export type { InvoiceAddress } from './invoice-choice.tsx'
 
 export interface Attester {
   userId: string
@@ -52,10 +55,6 @@ const STEP_REFUSALS = {
 function isStepRefusal(code: string): code is keyof typeof STEP_REFUSALS {
   return Object.hasOwn(STEP_REFUSALS, code)
 }
-
-const EMPTY_ADDRESS: NewInvoiceAddress = { addressLine: '', postalCode: '', city: '', reference: '' }
-const NEW_INVOICE = 'ny'
-const ADDRESS_FIELDS = ['addressLine', 'postalCode', 'city', 'reference'] as const
 
 /** The ids the error summary links to, besides the offering's own fields (`fieldInputId`). */
 const STEP_FIELD_IDS = {
@@ -240,26 +239,7 @@ export function WizardSteps({
   }
 
   function addressMessages(): FieldMessages<string> {
-    const result = validate(ZNewInvoiceAddress, newAddress)
-    if (result.ok) return {}
-    const found: FieldMessages<string> = {}
-    for (const name of ADDRESS_FIELDS) {
-      const code = result.issues[name]
-      if (!code) continue
-      const value = newAddress[name]
-      const label = t(`wizard.${name}`)
-      found[name] =
-        name === 'postalCode' && value.trim() !== ''
-          ? t('wizard.postalCodeFormat')
-          : value.trim() === ''
-            ? t('fieldErrors.required', { label: inSentence(label) })
-            : code === 'custom'
-              ? textProblem(value, true)
-                ? t('fieldErrors.characters', { Label: label })
-                : t('fieldErrors.lineBreak', { Label: label })
-              : t('fieldErrors.tooLong', { Label: label, max: name === 'addressLine' ? 200 : 100 })
-    }
-    return found
+    return invoiceAddressMessages(t, newAddress)
   }
 
   function forward(event: FormEvent<HTMLFormElement>) {
@@ -439,63 +419,14 @@ export function WizardSteps({
           />
         ) : null}
         {step === 'invoice' ? (
-          <RadioGroup
-            id={STEP_FIELD_IDS.invoice}
-            name="invoice"
-            legend={t('wizard.invoiceLegend')}
-            error={errors.errors.invoice}
-            value={invoiceChoice}
-            onChange={setInvoiceChoice}
-            options={[
-              ...invoiceAddresses.map((address) => ({
-                value: address.id,
-                label: t('wizard.invoiceExisting', {
-                  address: address.addressLine,
-                  postalCode: address.postalCode,
-                  city: address.city,
-                  reference: address.reference,
-                }),
-              })),
-              {
-                value: NEW_INVOICE,
-                label: t('wizard.invoiceNew'),
-                revealed: (
-                  <>
-                    <p className="text-ink-muted">{t('wizard.invoiceNewHint')}</p>
-                    {ADDRESS_FIELDS.map((name) => (
-                      <TextField
-                        key={name}
-                        id={STEP_FIELD_IDS[name]}
-                        label={t(`wizard.${name}`)}
-                        hint={
-                          name === 'postalCode'
-                            ? t('wizard.postalCodeHint')
-                            : name === 'reference'
-                              ? t('wizard.referenceHint')
-                              : undefined
-                        }
-                        error={errors.errors[name]}
-                        autoComplete={
-                          name === 'addressLine'
-                            ? 'address-line1'
-                            : name === 'postalCode'
-                              ? 'postal-code'
-                              : name === 'city'
-                                ? 'address-level2'
-                                : 'off'
-                        }
-                        className={name === 'postalCode' ? 'max-w-32!' : ''}
-                        value={newAddress[name]}
-                        onChange={(event) => {
-                          const value = event.target.value
-                          setNewAddress((current) => ({ ...current, [name]: value }))
-                        }}
-                      />
-                    ))}
-                  </>
-                ),
-              },
-            ]}
+          <InvoiceChoiceField
+            ids={STEP_FIELD_IDS}
+            addresses={invoiceAddresses}
+            choice={invoiceChoice}
+            onChoose={setInvoiceChoice}
+            address={newAddress}
+            onAddressChange={setNewAddress}
+            errors={errors.errors}
           />
         ) : null}
         {step === 'attester' ? (
