@@ -1,4 +1,4 @@
-import { signInAs } from './support/admin.ts'
+import { signInAs, uniquePerson } from './support/admin.ts'
 import {
   AGENT,
   AGENT_ATTESTER,
@@ -11,9 +11,10 @@ import {
   otherBrowser,
   REVIEWER,
   REVIEWER_PAIR,
+  smsCode,
 } from './support/approval.ts'
 import { expectNoAxeViolations } from './support/axe.ts'
-import { expectStep } from './support/order.ts'
+import { continueTo, expectStep } from './support/order.ts'
 import { expect, test } from './support/test.ts'
 
 test('Webcert Integrerad – via agent travels its whole chain: Erik forwards, Fatima and Cecilia sign with SMS codes from their links, Gustav approves; the timeline shows every step', async ({
@@ -192,4 +193,151 @@ test('Erik rejects with a reason; Bertil sees it on the order and in a mail, and
   await expectStep(page, 'Steg 1 av 6: Uppgifter om beställningen')
   await expect(page.getByRole('textbox', { name: 'Antal vårdenheter' })).toHaveValue('7')
   await erik.context().close()
+})
+
+test('an attestant without a password signs from the mailed link: adds and verifies a mobile number there, then attests', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000)
+  const person = uniquePerson('Attest')
+  const digits = String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0')
+  const mobile = {
+    typed: `073-${digits.slice(0, 3)} ${digits.slice(3, 5)} ${digits.slice(5)}`,
+    e164: `+4673${digits}`,
+  }
+
+  // Anna adds the person as Attestant; they never choose a password.
+  await signInAs(page, 'anna.andersson@norrby.example', 'Administratör hos Region Norrby (demo)')
+  await page.goto('/medlemmar')
+  await page.getByRole('button', { name: 'Lägg till person' }).click()
+  const add = page.getByRole('dialog', { name: 'Lägg till person' })
+  await add.getByRole('textbox', { name: 'Namn', exact: true }).fill(person.name)
+  await add.getByRole('textbox', { name: 'E-post' }).fill(person.email)
+  await add.getByRole('checkbox', { name: 'Attestant' }).check()
+  await add.getByRole('button', { name: 'Spara' }).click()
+  await expect(add).toBeHidden()
+  await page.context().clearCookies()
+
+  // Bertil orders Webcert Fristående (no agent) with the new person as attestant.
+  await signInAs(page, ORDERER, 'Beställare hos Region Norrby (demo)')
+  await page
+    .getByRole('navigation', { name: 'Huvudmeny' })
+    .getByRole('link', { name: 'Beställ', exact: true })
+    .click()
+  await page.getByRole('button', { name: 'Beställ Webcert Fristående' }).click()
+  await expectStep(page, 'Steg 1 av 6: Uppgifter om beställningen')
+  await page.getByRole('textbox', { name: 'Antal vårdenheter' }).fill('2')
+  await continueTo(page, 'Steg 2 av 6: Intygandefrågor')
+  for (const question of await page.getByRole('checkbox').all()) await question.check()
+  await continueTo(page, 'Steg 3 av 6: Fakturaadress och fakturareferens')
+  await page.getByRole('radio', { name: 'Registrera en ny fakturaadress och fakturareferens' }).check()
+  await page.getByRole('textbox', { name: 'Utdelningsadress' }).fill('Storgatan 3')
+  await page.getByRole('textbox', { name: 'Postnummer' }).fill('901 23')
+  await page.getByRole('textbox', { name: 'Postort' }).fill('Norrby')
+  await page.getByRole('textbox', { name: 'Fakturareferens' }).fill('Länk 1')
+  await continueTo(page, 'Steg 4 av 6: Attestant')
+  await page.getByRole('radio', { name: person.name }).check()
+  await continueTo(page, 'Steg 5 av 6: Villkor')
+  await page.getByRole('checkbox', { name: 'Jag har läst och godkänner villkoren' }).check()
+  await continueTo(page, 'Steg 6 av 6: Kontrollera beställningen')
+  await page.getByRole('button', { name: 'Skicka beställningen' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Beställningen är skickad' })).toBeVisible()
+  const number =
+    (await page
+      .getByRole('main')
+      .getByText(/^B-\d{4}-\d{6}$/)
+      .textContent()) ?? ''
+
+  // The link: first a verified number, with a code sent to it.
+  const { link } = await mailLink(page.request, person.email, `Attestera beställning ${number}`)
+  const signer = await otherBrowser(browser)
+  await signer.goto(link)
+  await expect(
+    signer.getByRole('heading', { level: 1, name: `Attestera beställning ${number}` }),
+  ).toBeVisible()
+  const step = signer.getByRole('region', { name: 'Lägg till ditt mobilnummer' })
+  await expect(step).toBeVisible()
+  await expectNoAxeViolations(signer)
+  await step.getByRole('textbox', { name: 'Mobilnummer' }).fill(mobile.typed)
+  await step.getByRole('button', { name: 'Skicka kod' }).click()
+  const code = await smsCode(signer.request, mobile.e164, null)
+  await step.getByRole('textbox', { name: 'Kod från sms' }).fill(code)
+  await step.getByRole('button', { name: 'Verifiera' }).click()
+  await expect(
+    signer.getByRole('status').filter({ hasText: 'är verifierat. Nu kan du attestera.' }),
+  ).toBeVisible()
+  await attestOnLink(signer, mobile.e164)
+
+  // The order now waits for the provider's review.
+  await page.goto('/bestallningar')
+  await expect(page.getByRole('row', { name: new RegExp(number) })).toContainText('Servicemyndigheten (demo)')
+  await signer.context().close()
+})
+
+test('Erik applies for an agent assignment for Webcert: Gustav approves it on the order page, Fatima attests from her link, and it is complete', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000)
+  await signInAs(page, AGENT, AGENT_PAIR)
+  await page
+    .getByRole('navigation', { name: 'Huvudmeny' })
+    .getByRole('link', { name: 'Beställ', exact: true })
+    .click()
+  await page.getByRole('button', { name: 'Beställ Ansök om agentuppdrag för Webcert' }).click()
+  await expectStep(page, 'Steg 1 av 5: Uppgifter om beställningen')
+  await page.getByRole('textbox', { name: 'Ert systems namn' }).fill('Journalen 5')
+  await page.getByRole('textbox', { name: 'Antal kunder ni planerar att ansluta' }).fill('12')
+  await continueTo(page, 'Steg 2 av 5: Fakturaadress och fakturareferens')
+  await page.getByRole('radio', { name: 'Registrera en ny fakturaadress och fakturareferens' }).check()
+  await page.getByRole('textbox', { name: 'Utdelningsadress' }).fill('Agentvägen 9')
+  await page.getByRole('textbox', { name: 'Postnummer' }).fill('111 22')
+  await page.getByRole('textbox', { name: 'Postort' }).fill('Stockholm')
+  await page.getByRole('textbox', { name: 'Fakturareferens' }).fill('Uppdrag 1')
+  await continueTo(page, 'Steg 3 av 5: Attestant')
+  await page.getByRole('radio', { name: AGENT_ATTESTER.name }).check()
+  await continueTo(page, 'Steg 4 av 5: Villkor')
+  await page.getByRole('checkbox', { name: 'Jag har läst och godkänner villkoren' }).check()
+  await continueTo(page, 'Steg 5 av 5: Kontrollera beställningen')
+  await page.getByRole('button', { name: 'Skicka beställningen' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Beställningen är skickad' })).toBeVisible()
+  const number =
+    (await page
+      .getByRole('main')
+      .getByText(/^B-\d{4}-\d{6}$/)
+      .textContent()) ?? ''
+  const id = new URL(page.url()).pathname.split('/').at(-1) ?? ''
+
+  // Gustav reviews first.
+  const reviewMail = await mailLink(page.request, REVIEWER, `Beställning ${number} väntar på er`)
+  const gustav = await otherBrowser(browser)
+  await signInAs(gustav, REVIEWER, REVIEWER_PAIR)
+  await gustav.goto(reviewMail.link)
+  await gustav.getByRole('region', { name: 'Att göra' }).getByRole('button', { name: 'Godkänn' }).click()
+  const dialog = gustav.getByRole('dialog', { name: `Godkänn beställning ${number}?` })
+  await dialog.getByRole('button', { name: 'Godkänn beställningen' }).click()
+  await expect(gustav.getByRole('status').filter({ hasText: 'Beställningen är godkänd.' })).toBeVisible()
+  await expect(gustav.getByRole('region', { name: 'Status' })).toContainText(
+    `${AGENT_ATTESTER.name} på Journalsystem AB (demo)`,
+  )
+
+  // Then the agent's attestant signs from her link.
+  const fatimaMail = await mailLink(page.request, AGENT_ATTESTER.email, `Attestera beställning ${number}`)
+  const fatima = await otherBrowser(browser)
+  await fatima.goto(fatimaMail.link)
+  await expectNoAxeViolations(fatima)
+  await attestOnLink(fatima, AGENT_ATTESTER.mobile)
+
+  await page.goto(`/bestallningar/${id}`)
+  await expect(page.getByRole('region', { name: 'Status' })).toContainText('Klar')
+  const events = page.getByRole('region', { name: 'Händelser' }).getByRole('listitem')
+  await expect(events).toHaveCount(3)
+  await expect(events.nth(0)).toContainText('Skickade beställningen')
+  await expect(events.nth(1)).toContainText('Godkände beställningen')
+  await expect(events.nth(1)).toContainText('Gustav Granskare')
+  await expect(events.nth(2)).toContainText('Attesterade beställningen')
+  await expect(events.nth(2)).toContainText('Signerad med engångslösenord via SMS')
+  await expectNoAxeViolations(page)
+  for (const other of [gustav, fatima]) await other.context().close()
 })
