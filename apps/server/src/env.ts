@@ -172,6 +172,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       resetRequestsPerAddress: raw.RESET_MAX_PER_ADDRESS,
       smsStepUp: raw.SMS_ENABLED,
       stepUpSmsPerAccount: DEFAULT_AUTH_SETTINGS.stepUpSmsPerAccount,
+      stepUpWrongCodesPerAccount: DEFAULT_AUTH_SETTINGS.stepUpWrongCodesPerAccount,
     },
   }
 }

@@ -151,11 +151,22 @@ test('a person verifies a mobile number with an SMS code, then changes the passw
   const passwordMail = await waitForNewMessage(me.request, person.email, mobileMail.id)
   expect(passwordMail.subject).toBe('Ditt lösenord har ändrats')
 
-  // Ta bort asks first and says what it means; then no code is asked for the password.
+  // Ta bort asks first, says what it means and takes the password (a session alone must not remove it);
+  // then no code is asked for the password.
   await section.getByRole('button', { name: 'Ta bort mobilnumret' }).click()
   const confirm = me.getByRole('dialog', { name: `Ta bort mobilnumret ${mobile.typed}?` })
   await expect(confirm).toContainText('Du får då inte längre koder med sms.')
   await expect(confirm.getByRole('button', { name: 'Avbryt' })).toBeFocused()
+  await confirm.getByRole('button', { name: 'Ja, ta bort' }).click()
+  await expect(confirm.getByLabel('Nuvarande lösenord')).toHaveAccessibleDescription(
+    /Ange ditt nuvarande lösenord\./,
+  )
+  await confirm.getByLabel('Nuvarande lösenord').fill('inte mitt lösenord')
+  await confirm.getByRole('button', { name: 'Ja, ta bort' }).click()
+  await expect(confirm.getByLabel('Nuvarande lösenord')).toHaveAccessibleDescription(
+    /Det nuvarande lösenordet stämmer inte\./,
+  )
+  await confirm.getByLabel('Nuvarande lösenord').fill(newPassword)
   await confirm.getByRole('button', { name: 'Ja, ta bort' }).click()
   await expect(confirm).toBeHidden()
   await expect(section.getByRole('status')).toHaveText('Mobilnumret är borttaget.')

@@ -13,8 +13,10 @@ export interface AuthSettings {
   resetRequestsPerAddress: number
   /** SMS codes can be sent (an SMS gateway is configured, or development's mailbox); off: no step-up by SMS. */
   smsStepUp: boolean
-  /** SMS codes one person may be sent within the throttle window, all purposes together. */
+  /** SMS codes one person (and one number) may be sent within the throttle window, all purposes together. */
   stepUpSmsPerAccount: number
+  /** Wrong codes one person may give within the window, across challenges, before waiting. */
+  stepUpWrongCodesPerAccount: number
 }
 
 export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
@@ -29,6 +31,7 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   resetRequestsPerAddress: 50,
   smsStepUp: true,
   stepUpSmsPerAccount: 10,
+  stepUpWrongCodesPerAccount: 10,
 }
 
 /** Links in password mails stay valid this long. */

@@ -52,8 +52,20 @@ export const ZName = zText()
   .min(1, { message: 'Ange namnet.' })
   .max(200, { message: 'Namnet får ha högst 200 tecken.' })
 
-/** "Mina uppgifter": a new mobile number, to be verified with a code sent to it. */
-export const ZStartMobileVerificationInput = z.object({ mobile: ZMobile })
+/** The current password, asked before replacing or removing a verified mobile number. */
+const ZCurrentPassword = zText().min(1, { message: 'Ange ditt nuvarande lösenord.' }).max(1024)
+
+/**
+ * "Mina uppgifter": a new mobile number, to be verified with a code sent to it. Replacing a verified number
+ * also needs the current password: a session alone must not move where signing codes go.
+ */
+export const ZStartMobileVerificationInput = z.object({
+  mobile: ZMobile,
+  currentPassword: ZCurrentPassword.optional(),
+})
+
+/** "Ta bort" the verified mobile number: the current password too, for the same reason. */
+export const ZRemoveMobileInput = z.object({ currentPassword: ZCurrentPassword })
 
 /** The code sent to the new number; the number again, so the code verifies exactly the number it was sent to. */
 export const ZConfirmMobileInput = z.object({ mobile: ZMobile, response: ZStepUpResponse })

@@ -159,6 +159,7 @@ export const ZOrderQueueInput = z.object({
   organizationId: z.uuid().optional(),
   /** Only the orders waiting for the caller's organisation (default), or every order of the list. */
   waiting: z.boolean().default(true),
+  status: z.enum(ORDER_STATUSES).optional(),
   cursor: z.object({ stateSince: zDate(), id: z.uuid() }).optional(),
   limit: z.number().int().min(1).max(100).default(25),
 })

@@ -10,6 +10,7 @@ export const identityEn: IdentityTranslation = {
     PASSWORD_TOO_COMMON:
       'The password is too common and easy to guess. Choose another one, for example a few words in a row.',
     WRONG_PASSWORD: 'The current password is not correct.',
+    CURRENT_PASSWORD_NEEDED: 'Enter your current password to change the mobile number.',
     PASSWORD_CHANGE_THROTTLED:
       'You have entered a wrong current password too many times. Wait a while and try again.',
     USERNAME_TAKEN: 'The username is taken. Choose another one.',
@@ -209,6 +210,7 @@ export const identityEn: IdentityTranslation = {
     removeMobileTitle: 'Remove the mobile number {{mobile}}?',
     removeMobileText:
       'You will no longer get codes by text message. We will send you an e-mail about the change.',
+    mobilePasswordHint: 'Your password is needed to change or remove the number codes are sent to.',
     removeMobileConfirm: 'Yes, remove',
     removingMobile: 'Removing …',
     mobileRemoved: 'The mobile number is removed.',

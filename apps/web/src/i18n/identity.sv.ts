@@ -11,6 +11,7 @@ export const identitySv = {
     PASSWORD_TOO_COMMON:
       'Lösenordet är för vanligt och lätt att gissa. Välj ett annat, gärna några ord i rad.',
     WRONG_PASSWORD: 'Det nuvarande lösenordet stämmer inte.',
+    CURRENT_PASSWORD_NEEDED: 'Ange ditt nuvarande lösenord för att byta mobilnummer.',
     PASSWORD_CHANGE_THROTTLED:
       'Du har angett fel nuvarande lösenord för många gånger. Vänta en stund och försök igen.',
     USERNAME_TAKEN: 'Användarnamnet är upptaget. Välj ett annat.',
@@ -210,6 +211,7 @@ export const identitySv = {
     mobileStartOver: 'Tryck på ”Skicka kod” igen, så skickar vi en ny kod.',
     removeMobileTitle: 'Ta bort mobilnumret {{mobile}}?',
     removeMobileText: 'Du får då inte längre koder med sms. Vi skickar ett mejl till dig om ändringen.',
+    mobilePasswordHint: 'Ditt lösenord behövs för att byta eller ta bort numret som koderna skickas till.',
     removeMobileConfirm: 'Ja, ta bort',
     removingMobile: 'Tar bort …',
     mobileRemoved: 'Mobilnumret är borttaget.',

@@ -29,6 +29,7 @@ export const agentOrderRouter = router({
         where: {
           agentOrganizationId: ctx.organizationId,
           ...(input.waiting ? { state: 'AGENT_REVIEW' } : {}),
+          ...(input.status ? { status: input.status } : {}),
           ...(input.offeringId ? { offeringId: input.offeringId } : {}),
           ...(input.organizationId ? { organizationId: input.organizationId } : {}),
           ...keysetAfter<Prisma.OrderWhereInput>(

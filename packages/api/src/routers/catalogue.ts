@@ -90,7 +90,7 @@ export const catalogueRouter = router({
     .output(z.array(z.object({ value: z.string(), label: z.string() })))
     .query(async ({ ctx, input }) => {
       const offering = await orderableOffering(ctx.db.prisma, ctx.organizationId, input.offeringId)
-      return sourceOptions(ctx.db.prisma, offering, input.field)
+      return sourceOptions(ctx.db.prisma, offering, input.field, ctx.organizationId)
     }),
 
   /** Every offering with its price and current terms, for provider staff. */

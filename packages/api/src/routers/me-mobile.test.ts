@@ -105,7 +105,18 @@ describe('a verified mobile number in "Mina uppgifter"', () => {
 
   it('keeps the old number until a new one is verified, then codes go to the new one only', async () => {
     const { user, caller } = await signedIn({ mobile: '+46705550010' })
-    const sent = await caller.me.startMobileVerification({ mobile: '+44 7700 900123' })
+    // A session alone does not move where signing codes go: replacing a verified number takes the password.
+    const without = await failureOf(caller.me.startMobileVerification({ mobile: '+44 7700 900123' }))
+    expect(without).toMatchObject({ appCode: 'CURRENT_PASSWORD_NEEDED', field: 'currentPassword' })
+    const wrong = await failureOf(
+      caller.me.startMobileVerification({ mobile: '+44 7700 900123', currentPassword: 'inte rätt' }),
+    )
+    expect(wrong.appCode).toBe('WRONG_PASSWORD')
+    expect(await db.prisma.outboxMessage.count({ where: { recipient: '+447700900123' } })).toBe(0)
+    const sent = await caller.me.startMobileVerification({
+      mobile: '+44 7700 900123',
+      currentPassword: PASSWORD,
+    })
     expect((await savedUser(user.id)).mobile).toBe('+46705550010')
     const { code } = await codeSentTo('+447700900123')
     await caller.me.confirmMobile({
@@ -120,11 +131,53 @@ describe('a verified mobile number in "Mina uppgifter"', () => {
     expect((await codeSentTo('+447700900123')).text).toMatch(/för att byta lösenord/)
   })
 
-  it('can be removed by the person, who is mailed', async () => {
+  it('can be removed by the person with their password, who is mailed', async () => {
     const { user, caller } = await signedIn({ mobile: '+46705550020' })
-    expect(await caller.me.removeMobile()).toMatchObject({ mobile: null, stepUpMethods: [] })
+    expect((await failureOf(caller.me.removeMobile({ currentPassword: 'inte rätt' }))).appCode).toBe(
+      'WRONG_PASSWORD',
+    )
+    expect((await savedUser(user.id)).mobile).toBe('+46705550020')
+    expect(await caller.me.removeMobile({ currentPassword: PASSWORD })).toMatchObject({
+      mobile: null,
+      stepUpMethods: [],
+    })
     expect(await mailsTo(user.email, 'Ditt mobilnummer har tagits bort')).toBe(1)
-    expect((await failureOf(caller.me.removeMobile())).appCode).toBe('NO_MOBILE')
+    expect((await failureOf(caller.me.removeMobile({ currentPassword: PASSWORD }))).appCode).toBe('NO_MOBILE')
+  })
+
+  it('ends codes already sent to a number once it is replaced: they neither sign nor are sent again', async () => {
+    const { caller } = await signedIn({ mobile: '+46705550021' })
+    const first = await caller.me.changePassword({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD })
+    if (first.status !== 'CODE_SENT') throw new Error('no code sent')
+    const { code } = await codeSentTo('+46705550021')
+    const sent = await caller.me.startMobileVerification({
+      mobile: '+46705550022',
+      currentPassword: PASSWORD,
+    })
+    await caller.me.confirmMobile({
+      mobile: '+46705550022',
+      response: { challengeId: sent.challengeId, code: (await codeSentTo('+46705550022')).code },
+    })
+    await db.prisma.stepUpChallenge.update({
+      where: { id: first.challengeId },
+      data: { lastSentAt: new Date(Date.now() - 60_000) },
+    })
+    expect((await failureOf(caller.stepUp.resend({ challengeId: first.challengeId }))).appCode).toBe(
+      'STEP_UP_REPLACED',
+    )
+    // Even revived, the code no longer signs: the number it went to is not the person's any more.
+    await db.prisma.stepUpChallenge.update({ where: { id: first.challengeId }, data: { status: 'PENDING' } })
+    const late = await failureOf(
+      caller.me.changePassword({
+        currentPassword: PASSWORD,
+        newPassword: NEW_PASSWORD,
+        stepUp: { challengeId: first.challengeId, code },
+      }),
+    )
+    expect(late.appCode).toBe('STEP_UP_NUMBER_CHANGED')
+    expect((await failureOf(caller.stepUp.resend({ challengeId: first.challengeId }))).appCode).toBe(
+      'STEP_UP_NUMBER_CHANGED',
+    )
   })
 
   it('cannot be set by an administrator, nor without verification by the person', async () => {
@@ -146,9 +199,13 @@ describe('a verified mobile number in "Mina uppgifter"', () => {
   it('is not offered when SMS is switched off', async () => {
     const { caller } = await signedIn({ mobile: '+46705550030', smsStepUp: false })
     expect(await caller.me.get()).toMatchObject({ smsEnabled: false, stepUpMethods: [] })
-    expect((await failureOf(caller.me.startMobileVerification({ mobile: '0705550031' }))).appCode).toBe(
-      'STEP_UP_SMS_OFF',
-    )
+    expect(
+      (
+        await failureOf(
+          caller.me.startMobileVerification({ mobile: '0705550031', currentPassword: PASSWORD }),
+        )
+      ).appCode,
+    ).toBe('STEP_UP_SMS_OFF')
   })
 })
 

@@ -3,6 +3,7 @@ import {
   ZChangePasswordInput,
   ZConfirmMobileInput,
   ZLanguage,
+  ZRemoveMobileInput,
   ZSetLanguageInput,
   ZStartMobileVerificationInput,
   ZStepUpMethod,
@@ -11,9 +12,10 @@ import {
 } from '@kundnav/schemas'
 import { z } from 'zod'
 import type { Context, SessionActor } from '../context.ts'
+import { AppError } from '../errors.ts'
 import { recordAudit } from '../services/audit.ts'
 import { confirmMobile, removeMobile, startMobileVerification } from '../services/mobile.ts'
-import { changePassword } from '../services/passwords.ts'
+import { changePassword, confirmCurrentPassword } from '../services/passwords.ts'
 import { stepUpMethodsFor } from '../services/step-up.ts'
 import { authedProcedure, router } from '../trpc.ts'
 
@@ -103,9 +105,21 @@ export const meRouter = router({
   startMobileVerification: authedProcedure
     .input(ZStartMobileVerificationInput)
     .output(ZStepUpSent)
-    .mutation(({ ctx, input }) =>
-      startMobileVerification(ctx.db, ctx.settings, ctx.actor.userId, input.mobile),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const person = await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: ctx.actor.userId } })
+      if (person.mobile && person.mobileVerifiedAt) {
+        if (!input.currentPassword) {
+          throw new AppError(
+            'BAD_REQUEST',
+            'CURRENT_PASSWORD_NEEDED',
+            'Ange ditt nuvarande lösenord för att byta mobilnummer.',
+            { field: 'currentPassword' },
+          )
+        }
+        await confirmCurrentPassword(ctx.db, ctx.settings, ctx.actor.userId, input.currentPassword)
+      }
+      return startMobileVerification(ctx.db, ctx.settings, ctx.actor.userId, input.mobile)
+    }),
 
   /** The code sent to the new number verifies exactly that number; it replaces the old one and is mailed. */
   confirmMobile: authedProcedure
@@ -116,11 +130,15 @@ export const meRouter = router({
       return currentMe(ctx)
     }),
 
-  /** "Ta bort": no more codes by SMS; the person is mailed. */
-  removeMobile: authedProcedure.output(ZMe).mutation(async ({ ctx }) => {
-    await removeMobile(ctx.db, ctx.settings, changerOf(ctx.actor))
-    return currentMe(ctx)
-  }),
+  /** "Ta bort", with the current password: no more codes by SMS; the person is mailed. */
+  removeMobile: authedProcedure
+    .input(ZRemoveMobileInput)
+    .output(ZMe)
+    .mutation(async ({ ctx, input }) => {
+      await confirmCurrentPassword(ctx.db, ctx.settings, ctx.actor.userId, input.currentPassword)
+      await removeMobile(ctx.db, ctx.settings, changerOf(ctx.actor))
+      return currentMe(ctx)
+    }),
 
   /**
    * The header's language switch, when signed in: mail and SMS follow the choice from now on. A preference,

@@ -182,10 +182,23 @@ describe('"Webcert Integrerad – via agent" from order to completion (seed 004 
     }
     expect(view.timeline[2]).toMatchObject({ actorOrganizationName: 'Agent AB', actorRole: 'ATTESTER' })
     expect(view.steps.every((step) => step.progress === 'DONE')).toBe(true)
-    const audited = await db.prisma.auditEvent.count({
-      where: { targetId: orderId, action: { startsWith: 'order.' } },
+    // The ordering organisation's log holds every decision on its order, whoever made it.
+    const audited = await db.prisma.auditEvent.findMany({
+      where: { targetId: orderId, organizationId: world.home.organization.id },
+      orderBy: { chainSeq: 'asc' },
     })
-    expect(audited).toBe(5)
+    expect(audited.map((event) => event.action)).toEqual([
+      'order.submitted',
+      'order.forward',
+      'order.attest',
+      'order.attest',
+      'order.approve',
+    ])
+    expect(
+      await db.prisma.auditEvent.count({
+        where: { targetId: orderId, organizationId: world.agent.organization.id },
+      }),
+    ).toBe(2)
   })
 })
 
@@ -219,6 +232,62 @@ describe('who sees an order and who acts on it', () => {
         )
       ).appCode,
     ).toBe('NOT_YOUR_STEP')
+  })
+})
+
+describe('the agent relation', () => {
+  it('stops the agent’s attestant once support withdraws the agent capability, link or session', async () => {
+    const order = await homeOrderAt(db, world, 'AGENT_ATTESTATION')
+    const { announceStep } = await import('../services/order-chain.ts')
+    await db.prisma.$transaction((tx) => announceStep(tx, settings, order))
+    const token = signingToken(
+      (await mailTo(agentMember(world, 'ATTESTER').user.email, new RegExp(order.number))).text,
+    )
+    await db.prisma.organization.update({
+      where: { id: world.agent.organization.id },
+      data: { isAgent: false },
+    })
+    try {
+      expect((await failureOf(anonymous().signing.open({ token }))).appCode).toBe('LINK_ROLE_LOST')
+      const attempt = await failureOf(
+        at(world.agent, 'ATTESTER').order.startAttestation({
+          orderId: order.id,
+          contentHash: '0'.repeat(64),
+        }),
+      )
+      expect(['ORDER_NOT_FOUND', 'NOT_YOUR_STEP']).toContain(attempt.appCode)
+    } finally {
+      await db.prisma.organization.update({
+        where: { id: world.agent.organization.id },
+        data: { isAgent: true },
+      })
+    }
+  })
+
+  it('never offers an agent itself as the agent of its own order', async () => {
+    const options = await at(world.agent, 'ORDERER').catalogue.options({
+      offeringId: world.webcertOfferingId,
+      field: 'agent',
+    })
+    expect(options.map((option) => option.value)).not.toContain(world.agent.organization.id)
+    expect(
+      (
+        await at(world.home, 'ORDERER').catalogue.options({
+          offeringId: world.webcertOfferingId,
+          field: 'agent',
+        })
+      ).map((o) => o.value),
+    ).toContain(world.agent.organization.id)
+  })
+
+  it('answers lists and pages without a 500 when an order’s stored chain cannot be read', async () => {
+    const odd = await homeOrderAt(db, world, 'AGENT_REVIEW', { chain: { nope: true } })
+    const list = await at(world.home, 'ORDERER').order.list({})
+    expect(list.items.find((row) => row.id === odd.id)?.nextActor).toBeNull()
+    expect((await failureOf(at(world.home, 'ORDERER').order.get({ orderId: odd.id }))).appCode).toBe(
+      'ORDER_UNREADABLE',
+    )
+    await db.prisma.order.delete({ where: { id: odd.id } })
   })
 })
 

@@ -24,6 +24,7 @@ export const reviewRouter = router({
       const rows = await ctx.db.prisma.order.findMany({
         where: {
           ...(input.waiting ? { state: 'PROVIDER_REVIEW' } : {}),
+          ...(input.status ? { status: input.status } : {}),
           ...(input.offeringId ? { offeringId: input.offeringId } : {}),
           ...(input.organizationId ? { organizationId: input.organizationId } : {}),
           ...keysetAfter<Prisma.OrderWhereInput>(

@@ -10,6 +10,7 @@ import {
   ZStepUpSent,
 } from '@kundnav/schemas'
 import { z } from 'zod'
+import { AppError } from '../errors.ts'
 import { confirmMobile, startMobileVerification } from '../services/mobile.ts'
 import { attestOrder, decideStep, startAttestation } from '../services/order-actions.ts'
 import { orderView, ZOrderView } from '../services/order-view.ts'
@@ -98,12 +99,17 @@ export const signingRouter = router({
       return resendStepUp(ctx.db, ctx.settings, { userId: user.id, challengeId: input.challengeId })
     }),
 
-  /** An attestant without a verified number adds one here: the link proved their e-mail, the code the number. */
+  /**
+   * An attestant without a password and without a verified number adds one here: the link proved their
+   * e-mail address, the code proves the number. Anyone else changes their number signed in, in "Mina
+   * uppgifter": a link must never move where a person's signing codes go.
+   */
   startMobileVerification: publicProcedure
-    .input(withToken(ZStartMobileVerificationInput))
+    .input(withToken(ZStartMobileVerificationInput.omit({ currentPassword: true })))
     .output(ZStepUpSent)
     .mutation(async ({ ctx, input }) => {
       const { user } = await openSigningLink(ctx.db.prisma, input.token)
+      refuseNumberThroughLink(user)
       return startMobileVerification(ctx.db, ctx.settings, user.id, input.mobile)
     }),
 
@@ -112,6 +118,7 @@ export const signingRouter = router({
     .output(z.object({ mobile: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const { user, actor } = await openSigningLink(ctx.db.prisma, input.token)
+      refuseNumberThroughLink(user)
       await confirmMobile(
         ctx.db,
         ctx.settings,
@@ -121,3 +128,20 @@ export const signingRouter = router({
       return { mobile: maskMobile(input.mobile) }
     }),
 })
+
+function refuseNumberThroughLink(user: { passwordHash: string | null; mobileVerifiedAt: Date | null }): void {
+  if (user.mobileVerifiedAt) {
+    throw new AppError(
+      'CONFLICT',
+      'MOBILE_ALREADY_VERIFIED',
+      'Du har redan ett verifierat mobilnummer. Byt det under Mina uppgifter när du är inloggad.',
+    )
+  }
+  if (user.passwordHash) {
+    throw new AppError(
+      'CONFLICT',
+      'MOBILE_SIGN_IN_NEEDED',
+      'Logga in och lägg till ditt mobilnummer under Mina uppgifter. Öppna sedan länken igen.',
+    )
+  }
+}

@@ -100,18 +100,26 @@ export async function orderableOffering(
   return found
 }
 
-/** The options of a list field that the server answers: for now the agents assigned to the service. */
+/**
+ * The options of a list field that the server answers, for the ordering organisation: for now the agents
+ * assigned to the service, never the orderer's own organisation (an agent does not review its own order).
+ */
 export async function sourceOptions(
   db: Tx,
   offering: { serviceId: string; entry: CatalogueOffering },
   fieldName: string,
+  orderingOrganizationId: string,
 ): Promise<{ value: string; label: string }[]> {
   const field = describeForm(offering.entry.fields).find((candidate) => candidate.name === fieldName)
   if (field?.kind !== 'source') return []
   switch (field.source) {
     case 'agentsForService': {
       const assignments = await db.agentAssignment.findMany({
-        where: { serviceId: offering.serviceId, agentOrganization: { isAgent: true } },
+        where: {
+          serviceId: offering.serviceId,
+          agentOrganization: { isAgent: true },
+          agentOrganizationId: { not: orderingOrganizationId },
+        },
         select: { agentOrganization: { select: { id: true, name: true } } },
         orderBy: { agentOrganization: { name: 'asc' } },
       })

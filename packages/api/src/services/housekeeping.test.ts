@@ -90,6 +90,7 @@ describe('housekeeping', () => {
       throttleEvents: 1,
       outboxMessages: 1,
       stepUpChallenges: 2,
+      signingLinks: 0,
     })
     expect((await db.prisma.stepUpChallenge.findMany()).map((c) => c.id).sort()).toEqual(
       [openChallenge.id, signed.id].sort(),
@@ -109,6 +110,7 @@ describe('housekeeping', () => {
       throttleEvents: 0,
       outboxMessages: 0,
       stepUpChallenges: 0,
+      signingLinks: 0,
     })
   })
 })

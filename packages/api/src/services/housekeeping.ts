@@ -18,13 +18,15 @@ export interface Deleted {
   throttleEvents: number
   outboxMessages: number
   stepUpChallenges: number
+  signingLinks: number
 }
 
 /**
  * Deletes what can no longer matter, so tables do not only grow: ended sessions (past their absolute end
  * or idle timeout), password links a week after they expired (used ones are deleted when used), throttle events outside
  * the window, delivered outbox messages past their retention, and step-up challenges a week after their
- * code expired unless they were completed (a completed one is its signature's evidence). Undeliverable (DEAD) messages stay for
+ * code expired unless they were completed (a completed one is its signature's evidence), and signing links
+ * past their 30 days (those of steps that moved on are refused anyway). Undeliverable (DEAD) messages stay for
  * an operator to look at. Each delete is one statement; running it twice or on two servers is harmless.
  */
 export async function deleteExpired(
@@ -48,11 +50,13 @@ export async function deleteExpired(
   const stepUpChallenges = await prisma.stepUpChallenge.deleteMany({
     where: { status: { not: 'COMPLETED' }, expiresAt: { lte: ago(EXPIRED_LINK_GRACE_MS) } },
   })
+  const signingLinks = await prisma.orderSigningLink.deleteMany({ where: { expiresAt: { lte: now } } })
   return {
     sessions: sessions.count,
     passwordLinks: passwordLinks.count,
     throttleEvents: throttleEvents.count,
     outboxMessages: outboxMessages.count,
     stepUpChallenges: stepUpChallenges.count,
+    signingLinks: signingLinks.count,
   }
 }

@@ -27,7 +27,10 @@ function mobileVerification(userId: string, mobile: string) {
   }
 }
 
-/** A code to the new number; nothing is saved until it comes back. */
+/**
+ * A code to the new number; nothing is saved until it comes back. Replacing a verified number takes the
+ * current password too, which the caller with a session checks (`me.ts`).
+ */
 export function startMobileVerification(
   db: Db,
   settings: AuthSettings,
@@ -50,6 +53,7 @@ export function confirmMobile(
 ): Promise<void> {
   return completeStepUp(
     db,
+    settings,
     mobileVerification(changer.userId, input.mobile),
     input.response,
     async (tx, signature) => {
@@ -57,6 +61,7 @@ export function confirmMobile(
         where: { id: changer.userId },
         data: { mobile: input.mobile, mobileVerifiedAt: new Date() },
       })
+      await endOpenSigningCodes(tx, changer.userId)
       await recordMobileChange(tx, settings, changer, input.mobile, signature.id)
     },
   )
@@ -72,7 +77,16 @@ export function removeMobile(db: Db, settings: AuthSettings, changer: MobileChan
     if (removed.count === 0) {
       throw new AppError('BAD_REQUEST', 'NO_MOBILE', 'Du har inget mobilnummer att ta bort.')
     }
+    await endOpenSigningCodes(tx, changer.userId)
     await recordMobileChange(tx, settings, changer, null, null)
+  })
+}
+
+/** Codes already sent to the old number stop working with it (verifying a number is not signing). */
+async function endOpenSigningCodes(tx: Prisma.TransactionClient, userId: string) {
+  await tx.stepUpChallenge.updateMany({
+    where: { userId, status: 'PENDING', purpose: { not: 'mobile.verify' } },
+    data: { status: 'DEAD' },
   })
 }
 

@@ -309,6 +309,7 @@ export async function attestOrder(
   const content = await signedContent(db.prisma, order, step.party)
   return completeStepUp(
     db,
+    settings,
     attestationSubject(order, actor.userId, content),
     input.response,
     async (tx, signature) => {

@@ -47,11 +47,25 @@ const ZChainStep = z.object({
   actions: z.array(z.enum(['FORWARD', 'ATTEST', 'APPROVE', 'REJECT', 'CANCEL'])),
 })
 
-/** The chain an order travels, as stored with it. */
+const ZStoredChain = z.object({ steps: z.array(ZChainStep).min(1) })
+
+/** The chain an order travels, as stored with it, or null if it cannot be read (a format from elsewhere). */
+export function readChain(order: { chain: Prisma.JsonValue }): Chain | null {
+  const parsed = ZStoredChain.safeParse(order.chain)
+  return parsed.success ? ({ steps: parsed.data.steps as ChainStep[] } satisfies Chain) : null
+}
+
+/** The chain an order travels; an order whose chain cannot be read is refused, never a 500. */
 export function chainOf(order: { chain: Prisma.JsonValue }): Chain {
-  return {
-    steps: z.array(ZChainStep).parse((order.chain as { steps?: unknown } | null)?.steps) as ChainStep[],
+  const chain = readChain(order)
+  if (!chain) {
+    throw new AppError(
+      'CONFLICT',
+      'ORDER_UNREADABLE',
+      'Beställningens attestkedja kan inte läsas. Kontakta leverantörens support.',
+    )
   }
+  return chain
 }
 
 const ORDER_NOT_FOUND = () => new AppError('NOT_FOUND', 'ORDER_NOT_FOUND', 'Beställningen finns inte.')
@@ -102,6 +116,15 @@ async function partyOrganizationId(db: Tx, order: Order, party: Party): Promise<
   return provider?.id ?? null
 }
 
+/** Whether the organisation holds the agent capability now (support may withdraw it). */
+export async function isAgentOrganization(db: Tx, organizationId: string): Promise<boolean> {
+  const organization = await db.organization.findUnique({
+    where: { id: organizationId },
+    select: { isAgent: true },
+  })
+  return organization?.isAgent === true
+}
+
 /** The attestant a party chose for an order. */
 export function chosenAttester(order: Order, party: Party): string | null {
   if (party === 'ORDERING') return order.attesterUserId
@@ -138,14 +161,10 @@ export async function mayActOnStep(
   if (!partyOrganization || actor.organizationId !== partyOrganization) return false
   if ('roles' in step.actor) {
     if (!actor.role || !step.actor.roles.includes(actor.role)) return false
-    if (step.party !== 'AGENT') return true
-    const agent = await db.organization.findUnique({
-      where: { id: partyOrganization },
-      select: { isAgent: true },
-    })
-    return agent?.isAgent === true
+    return step.party !== 'AGENT' || isAgentOrganization(db, partyOrganization)
   }
   if (actor.sessionId !== null && actor.role !== 'ATTESTER') return false
+  if (step.party === 'AGENT' && !(await isAgentOrganization(db, partyOrganization))) return false
   return (
     chosenAttester(order, step.party) === actor.userId &&
     (await holdsAttester(db, actor.userId, partyOrganization))
@@ -158,14 +177,20 @@ export function openStep(order: Order): ChainStep {
     throw new AppError('CONFLICT', 'ORDER_ENDED', 'Beställningen är redan avslutad.')
   }
   const step = stepOf(chainOf(order), order.state)
-  if (!step) throw new Error(`order ${order.id} is in ${order.state}, a state its chain does not have`)
+  if (!step) {
+    throw new AppError(
+      'CONFLICT',
+      'ORDER_UNREADABLE',
+      'Beställningen är i ett steg som dess attestkedja inte har. Kontakta leverantörens support.',
+    )
+  }
   return step
 }
 
 /**
  * What an attestant is shown and signs: for the ordering organisation's attestant the offering, the
- * answers (with the names of chosen list values), quantity, prices, invoice reference, terms version and
- * agent; for the agent's attestant that plus the agent's own answers and invoice address. The order's
+ * answers (with the names of chosen list values), quantity, prices, the ticked questions, the invoice address
+ * and reference, terms version and agent; for the agent's attestant that plus the agent's own answers and invoice address. The order's
  * version is part of it, so any change since the page was shown changes the hash.
  */
 export async function signedContent(db: Tx, order: Order, party: Party) {
@@ -175,17 +200,17 @@ export async function signedContent(db: Tx, order: Order, party: Party) {
   const agent = order.agentOrganizationId
     ? await db.organization.findUnique({ where: { id: order.agentOrganizationId }, select: { name: true } })
     : null
-  const invoice = z.object({ reference: z.string() }).catch({ reference: '' }).parse(order.invoiceAddress)
   return {
     order: order.number,
     version: order.version,
-    offering: { code: offering.code, name: offering.nameSv },
+    offering: { code: offering.code, name: { sv: offering.nameSv, en: offering.nameEn } },
     fields,
     fieldLabels: await sourceLabels(db, offering.code, fields),
     quantity: order.quantity,
     startupFeeOre: order.startupFeeOre,
     monthlyFeeOre: order.monthlyFeeOre,
-    invoiceReference: invoice.reference,
+    attestations: order.attestations,
+    invoiceAddress: order.invoiceAddress,
     termsVersion: terms.version,
     agent: agent?.name ?? null,
     ...(party === 'AGENT'
@@ -279,27 +304,30 @@ export async function transition(
       contentHash: request.signature?.contentHash ?? null,
     },
   })
-  await recordAudit(tx, {
-    organizationId: request.actor.organizationId,
-    actorUserId: request.actor.userId,
-    actorRole: request.actor.role,
-    action: `order.${request.action.toLowerCase()}`,
-    targetType: 'Order',
-    targetId: order.id,
-    data: {
-      number: order.number,
-      from: order.state,
-      to: decision.next,
-      ...(reason ? { reason } : {}),
-      ...(request.signature
-        ? {
-            signatureId: request.signature.id,
-            method: request.signature.method,
-            contentHash: request.signature.contentHash,
-          }
-        : {}),
-    },
-  })
+  // In the actor's log, and in the ordering organisation's when someone else (agent, provider) decided.
+  for (const organizationId of new Set([request.actor.organizationId, order.organizationId])) {
+    await recordAudit(tx, {
+      organizationId,
+      actorUserId: request.actor.userId,
+      actorRole: request.actor.role,
+      action: `order.${request.action.toLowerCase()}`,
+      targetType: 'Order',
+      targetId: order.id,
+      data: {
+        number: order.number,
+        from: order.state,
+        to: decision.next,
+        ...(reason ? { reason } : {}),
+        ...(request.signature
+          ? {
+              signatureId: request.signature.id,
+              method: request.signature.method,
+              contentHash: request.signature.contentHash,
+            }
+          : {}),
+      },
+    })
+  }
   if (decision.ended) {
     await finish(tx, settings, after, decision.ended)
   } else {

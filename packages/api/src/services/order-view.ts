@@ -16,6 +16,7 @@ import {
   holdsAttester,
   mayActOnStep,
   openStep,
+  readChain,
   signedContentHash,
 } from './order-chain.ts'
 import { stepUpMethodsFor } from './step-up.ts'
@@ -29,6 +30,7 @@ const ZInvoiceAddress = z.object({
   city: z.string(),
   reference: z.string(),
 })
+const NO_ADDRESS = { addressLine: '', postalCode: '', city: '', reference: '' }
 const ZAttestations = z.array(z.object({ id: z.string(), text: ZLocalText }))
 const ZParty = z.enum(['ORDERING', 'AGENT', 'PROVIDER'])
 
@@ -228,12 +230,12 @@ export async function orderView(
     fields,
     fieldLabels: await sourceLabels(db, offering.code, fields),
     attestations: ZAttestations.catch([]).parse(order.attestations),
-    invoiceAddress: ZInvoiceAddress.parse(order.invoiceAddress),
+    invoiceAddress: ZInvoiceAddress.catch(NO_ADDRESS).parse(order.invoiceAddress),
     attesterName: names.get(order.attesterUserId) ?? null,
     agentPart: order.agentInvoiceAddress
       ? {
           attestations: ZAttestations.catch([]).parse(order.agentAttestations),
-          invoiceAddress: ZInvoiceAddress.parse(order.agentInvoiceAddress),
+          invoiceAddress: ZInvoiceAddress.catch(NO_ADDRESS).parse(order.agentInvoiceAddress),
           attesterName: order.agentAttesterUserId ? (names.get(order.agentAttesterUserId) ?? null) : null,
         }
       : null,
@@ -284,6 +286,8 @@ const ZOrderRowBase = z.object({
   submittedAt: z.date(),
   stateSince: z.date(),
   submittedByName: z.string().nullable(),
+  organizationId: z.string(),
+  offeringId: z.string(),
   /** Who acts next: the organisation (or the chosen attestant) of the open step; null once ended. */
   nextActor: z.object({ party: ZParty, name: z.string() }).nullable(),
 })
@@ -319,7 +323,8 @@ export async function orderRows(
   return orders.map((order) => {
     let nextActor: OrderRow['nextActor'] = null
     if (!isEnded(order.state)) {
-      const step = chainOf(order).steps.find((candidate) => candidate.state === order.state)
+      // A chain that cannot be read names nobody, rather than failing the whole list.
+      const step = readChain(order)?.steps.find((candidate) => candidate.state === order.state)
       if (step) {
         const attesterId = chosenAttester(order, step.party)
         const organizationName =
@@ -340,6 +345,8 @@ export async function orderRows(
       offeringName: { sv: order.offering.nameSv, en: order.offering.nameEn },
       serviceName: { sv: order.offering.service.nameSv, en: order.offering.service.nameEn },
       organizationName: organizationNames.get(order.organizationId) ?? '',
+      organizationId: order.organizationId,
+      offeringId: order.offeringId,
       quantity: order.quantity,
       submittedAt: order.submittedAt,
       stateSince: order.stateSince,

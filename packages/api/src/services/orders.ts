@@ -142,7 +142,7 @@ export async function submitOrder(
     const fields = parsedFields.data as Record<string, unknown>
     for (const field of describeForm(offering.entry.fields)) {
       if (field.kind !== 'source' || fields[field.name] === undefined) continue
-      const options = await sourceOptions(tx, offering, field.name)
+      const options = await sourceOptions(tx, offering, field.name, orderer.organizationId)
       if (!options.some((option) => option.value === fields[field.name])) {
         throw new AppError(
           'BAD_REQUEST',

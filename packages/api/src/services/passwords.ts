@@ -241,27 +241,7 @@ export async function changePassword(
   },
   input: z.infer<typeof ZChangePasswordInput>,
 ): Promise<ChangePasswordResult> {
-  // Wrong current passwords have their own counter: they slow down guessing here, never signing in.
-  const { waitSeconds } = await reserveAttempt(
-    db.prisma,
-    [{ scope: 'password-change:account', key: actor.userId, limit: settings.loginFailuresPerAccount }],
-    settings.throttleWindowMs,
-  )
-  if (waitSeconds > 0) {
-    throw new AppError(
-      'TOO_MANY_REQUESTS',
-      'PASSWORD_CHANGE_THROTTLED',
-      `Du har angett fel nuvarande lösenord för många gånger. Vänta ${describeWait(waitSeconds)} och försök igen.`,
-      { field: 'currentPassword', details: { waitSeconds } },
-    )
-  }
-  const user = await db.prisma.user.findUniqueOrThrow({ where: { id: actor.userId } })
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError('BAD_REQUEST', 'WRONG_PASSWORD', 'Det nuvarande lösenordet stämmer inte.', {
-      field: 'currentPassword',
-    })
-  }
-  await clearThrottle(db.prisma, 'password-change:account', user.id)
+  const user = await confirmCurrentPassword(db, settings, actor.userId, input.currentPassword)
   assertAcceptablePassword(input.newPassword, 'newPassword')
 
   const stepUp = {
@@ -293,7 +273,41 @@ export async function changePassword(
     return { status: 'CHANGED' as const, endedSessions }
   }
   if (needsCode && input.stepUp) {
-    return completeStepUp(db, stepUp, input.stepUp, (tx, signature) => change(tx, signature.id))
+    return completeStepUp(db, settings, stepUp, input.stepUp, (tx, signature) => change(tx, signature.id))
   }
   return db.prisma.$transaction((tx) => change(tx, null))
+}
+
+/**
+ * The signed-in person's current password, checked before an account change ("Byt lösenord", replacing or
+ * removing the verified mobile number): wrong ones have their own counter, which slows guessing here and
+ * never locks signing in. Answers the person's account.
+ */
+export async function confirmCurrentPassword(
+  db: Db,
+  settings: AuthSettings,
+  userId: string,
+  password: string,
+) {
+  const { waitSeconds } = await reserveAttempt(
+    db.prisma,
+    [{ scope: 'password-change:account', key: userId, limit: settings.loginFailuresPerAccount }],
+    settings.throttleWindowMs,
+  )
+  if (waitSeconds > 0) {
+    throw new AppError(
+      'TOO_MANY_REQUESTS',
+      'PASSWORD_CHANGE_THROTTLED',
+      `Du har angett fel nuvarande lösenord för många gånger. Vänta ${describeWait(waitSeconds)} och försök igen.`,
+      { field: 'currentPassword', details: { waitSeconds } },
+    )
+  }
+  const user = await db.prisma.user.findUniqueOrThrow({ where: { id: userId } })
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+    throw new AppError('BAD_REQUEST', 'WRONG_PASSWORD', 'Det nuvarande lösenordet stämmer inte.', {
+      field: 'currentPassword',
+    })
+  }
+  await clearThrottle(db.prisma, 'password-change:account', user.id)
+  return user
 }

@@ -48,7 +48,8 @@ export async function openSigningLink(db: Tx, token: string): Promise<OpenedLink
     )
   }
   const organization = await db.organization.findUniqueOrThrow({ where: { id: partyOrganizationId } })
-  if (!(await holdsAttester(db, link.userId, partyOrganizationId))) {
+  const agentWithdrawn = step.party === 'AGENT' && !organization.isAgent
+  if (agentWithdrawn || !(await holdsAttester(db, link.userId, partyOrganizationId))) {
     throw new AppError(
       'FORBIDDEN',
       'LINK_ROLE_LOST',

@@ -91,7 +91,13 @@ describe('a step-up by SMS code', () => {
     const subject = attestation(user.id)
     const { challengeId } = await start(subject)
     const { code } = await lastSms(user.mobile as string)
-    const signature = await completeStepUp(db, subject, { challengeId, code }, async (_tx, signed) => signed)
+    const signature = await completeStepUp(
+      db,
+      TEST_AUTH_SETTINGS,
+      subject,
+      { challengeId, code },
+      async (_tx, signed) => signed,
+    )
     expect(signature).toMatchObject({
       challengeId,
       userId: user.id,
@@ -109,12 +115,12 @@ describe('a step-up by SMS code', () => {
     const subject = attestation(user.id)
     const { challengeId } = await start(subject)
     const { code } = await lastSms(user.mobile as string)
-    const failing = completeStepUp(db, subject, { challengeId, code }, async () => {
+    const failing = completeStepUp(db, TEST_AUTH_SETTINGS, subject, { challengeId, code }, async () => {
       throw new AppError('CONFLICT', 'ACT_FAILED', 'Det gick inte.')
     })
     expect((await failureOf(failing)).appCode).toBe('ACT_FAILED')
     expect(await db.prisma.signature.count({ where: { challengeId } })).toBe(0)
-    expect(await completeStepUp(db, subject, { challengeId, code }, noAct)).toBe('done')
+    expect(await completeStepUp(db, TEST_AUTH_SETTINGS, subject, { challengeId, code }, noAct)).toBe('done')
   })
 
   type Refusal = {
@@ -137,7 +143,7 @@ describe('a step-up by SMS code', () => {
           where: { id: challengeId },
           data: { expiresAt: new Date(Date.now() - 1) },
         })
-        return completeStepUp(db, attestation(user.id), { challengeId, code }, noAct)
+        return completeStepUp(db, TEST_AUTH_SETTINGS, attestation(user.id), { challengeId, code }, noAct)
       },
     },
     {
@@ -148,8 +154,8 @@ describe('a step-up by SMS code', () => {
         const user = await personWithMobile()
         const { challengeId } = await start(attestation(user.id))
         const { code } = await lastSms(user.mobile as string)
-        await completeStepUp(db, attestation(user.id), { challengeId, code }, noAct)
-        return completeStepUp(db, attestation(user.id), { challengeId, code }, noAct)
+        await completeStepUp(db, TEST_AUTH_SETTINGS, attestation(user.id), { challengeId, code }, noAct)
+        return completeStepUp(db, TEST_AUTH_SETTINGS, attestation(user.id), { challengeId, code }, noAct)
       },
     },
     {
@@ -162,12 +168,12 @@ describe('a step-up by SMS code', () => {
         const wrong = code === '000000' ? '000001' : '000000'
         for (let left = STEP_UP_MAX_ATTEMPTS - 1; left >= 0; left--) {
           const failure = await failureOf(
-            completeStepUp(db, attestation(user.id), { challengeId, code: wrong }, noAct),
+            completeStepUp(db, TEST_AUTH_SETTINGS, attestation(user.id), { challengeId, code: wrong }, noAct),
           )
           expect(failure.appCode).toBe(left > 0 ? 'STEP_UP_WRONG_CODE' : 'STEP_UP_TOO_MANY_TRIES')
           if (left > 0) expect(failure.message).toContain(`${left} försök kvar`)
         }
-        return completeStepUp(db, attestation(user.id), { challengeId, code }, noAct)
+        return completeStepUp(db, TEST_AUTH_SETTINGS, attestation(user.id), { challengeId, code }, noAct)
       },
     },
     {
@@ -178,7 +184,7 @@ describe('a step-up by SMS code', () => {
         const other = await personWithMobile()
         const { challengeId } = await start(attestation(user.id))
         const { code } = await lastSms(user.mobile as string)
-        return completeStepUp(db, attestation(other.id), { challengeId, code }, noAct)
+        return completeStepUp(db, TEST_AUTH_SETTINGS, attestation(other.id), { challengeId, code }, noAct)
       },
     },
     {
@@ -189,7 +195,7 @@ describe('a step-up by SMS code', () => {
         const { challengeId } = await start(attestation(user.id))
         const { code } = await lastSms(user.mobile as string)
         const subject = { ...attestation(user.id), purpose: 'password.change' as const }
-        return completeStepUp(db, subject, { challengeId, code }, noAct)
+        return completeStepUp(db, TEST_AUTH_SETTINGS, subject, { challengeId, code }, noAct)
       },
     },
     {
@@ -200,7 +206,7 @@ describe('a step-up by SMS code', () => {
         const { challengeId } = await start(attestation(user.id))
         const { code } = await lastSms(user.mobile as string)
         const subject = { ...attestation(user.id), subjectId: 'step-2' }
-        return completeStepUp(db, subject, { challengeId, code }, noAct)
+        return completeStepUp(db, TEST_AUTH_SETTINGS, subject, { challengeId, code }, noAct)
       },
     },
     {
@@ -211,7 +217,7 @@ describe('a step-up by SMS code', () => {
         const { challengeId } = await start(attestation(user.id, { order: 'B-2026-000123', total: 1200 }))
         const { code } = await lastSms(user.mobile as string)
         const changed = attestation(user.id, { order: 'B-2026-000123', total: 1300 })
-        return completeStepUp(db, changed, { challengeId, code }, noAct)
+        return completeStepUp(db, TEST_AUTH_SETTINGS, changed, { challengeId, code }, noAct)
       },
     },
     {
@@ -222,7 +228,7 @@ describe('a step-up by SMS code', () => {
         const { challengeId } = await start(attestation(user.id))
         const { code } = await lastSms(user.mobile as string)
         await start(attestation(user.id))
-        return completeStepUp(db, attestation(user.id), { challengeId, code }, noAct)
+        return completeStepUp(db, TEST_AUTH_SETTINGS, attestation(user.id), { challengeId, code }, noAct)
       },
     },
     {
@@ -232,6 +238,7 @@ describe('a step-up by SMS code', () => {
         const user = await personWithMobile()
         return completeStepUp(
           db,
+          TEST_AUTH_SETTINGS,
           attestation(user.id),
           { challengeId: '01900000-0000-7000-8000-000000000000', code: '123456' },
           noAct,
@@ -264,7 +271,7 @@ describe('a step-up by SMS code', () => {
     let acts = 0
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, () =>
-        completeStepUp(db, attestation(user.id), { challengeId, code }, async () => {
+        completeStepUp(db, TEST_AUTH_SETTINGS, attestation(user.id), { challengeId, code }, async () => {
           acts++
         }),
       ),
@@ -285,12 +292,49 @@ describe('a step-up by SMS code', () => {
       String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'),
     )
     await Promise.allSettled(
-      guesses.map((guess) => completeStepUp(db, attestation(user.id), { challengeId, code: guess }, noAct)),
+      guesses.map((guess) =>
+        completeStepUp(db, TEST_AUTH_SETTINGS, attestation(user.id), { challengeId, code: guess }, noAct),
+      ),
     )
     const row = await db.prisma.stepUpChallenge.findUniqueOrThrow({ where: { id: challengeId } })
     expect(row).toMatchObject({ attempts: STEP_UP_MAX_ATTEMPTS, status: 'DEAD' })
-    const late = await failureOf(completeStepUp(db, attestation(user.id), { challengeId, code }, noAct))
+    const late = await failureOf(
+      completeStepUp(db, TEST_AUTH_SETTINGS, attestation(user.id), { challengeId, code }, noAct),
+    )
     expect(late.appCode).toBe('STEP_UP_TOO_MANY_TRIES')
+  })
+})
+
+describe('guessing', () => {
+  it('counts wrong codes per person across challenges: a new challenge brings no new guesses', async () => {
+    const user = await personWithMobile()
+    const settings = { ...TEST_AUTH_SETTINGS, stepUpWrongCodesPerAccount: 7 }
+    let refusals: string[] = []
+    for (let round = 0; round < 3; round++) {
+      const { challengeId } = await start(attestation(user.id))
+      const { code } = await lastSms(user.mobile as string)
+      const wrong = code === '000000' ? '000001' : '000000'
+      for (let i = 0; i < 3; i++) {
+        const failure = await failureOf(
+          completeStepUp(db, settings, attestation(user.id), { challengeId, code: wrong }, noAct),
+        )
+        refusals = [...refusals, failure.appCode]
+      }
+    }
+    expect(refusals.filter((code) => code === 'STEP_UP_WRONG_CODE')).toHaveLength(7)
+    expect(refusals.slice(7)).toEqual(['STEP_UP_GUESSES_THROTTLED', 'STEP_UP_GUESSES_THROTTLED'])
+  })
+
+  it('does not count a right code as a guess', async () => {
+    const user = await personWithMobile()
+    const settings = { ...TEST_AUTH_SETTINGS, stepUpWrongCodesPerAccount: 1 }
+    for (let round = 0; round < 3; round++) {
+      const { challengeId } = await start(attestation(user.id))
+      const { code } = await lastSms(user.mobile as string)
+      expect(await completeStepUp(db, settings, attestation(user.id), { challengeId, code }, noAct)).toBe(
+        'done',
+      )
+    }
   })
 })
 
@@ -311,13 +355,25 @@ describe('"Skicka ny kod"', () => {
     const second = await lastSms(user.mobile as string)
     if (second.code !== first.code) {
       const old = await failureOf(
-        completeStepUp(db, attestation(user.id), { challengeId, code: first.code }, noAct),
+        completeStepUp(
+          db,
+          TEST_AUTH_SETTINGS,
+          attestation(user.id),
+          { challengeId, code: first.code },
+          noAct,
+        ),
       )
       expect(old.appCode).toBe('STEP_UP_WRONG_CODE')
     }
-    expect(await completeStepUp(db, attestation(user.id), { challengeId, code: second.code }, noAct)).toBe(
-      'done',
-    )
+    expect(
+      await completeStepUp(
+        db,
+        TEST_AUTH_SETTINGS,
+        attestation(user.id),
+        { challengeId, code: second.code },
+        noAct,
+      ),
+    ).toBe('done')
   })
 
   it('is only for the person’s own open challenge', async () => {

@@ -8,6 +8,7 @@
  */
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto'
 import {
+  canonicalJson,
   contentHash,
   type Db,
   enqueueSms,
@@ -21,7 +22,7 @@ import type { StepUpMethod, StepUpResponse, StepUpSent } from '@kundnav/schemas'
 import { AppError } from '../errors.ts'
 import { type StepUpDescription, stepUpCodeSms } from '../mail/templates.ts'
 import type { AuthSettings } from '../settings.ts'
-import { describeWait, reserveAttempt } from './throttle.ts'
+import { describeWait, releaseAttempt, reserveAttempt } from './throttle.ts'
 
 type Tx = Prisma.TransactionClient | PrismaClient
 
@@ -56,7 +57,10 @@ export interface StepUpMethodImpl {
   mask(recipient: string): string
 }
 
-/** Six digits by SMS, stored as an HMAC keyed by the challenge id: a leaked row reveals no code. */
+/**
+ * Six digits by SMS, stored as an HMAC keyed by the challenge id: no row holds a code, though a leaked row
+ * could be tried against all million codes; it is valid ten minutes and used once.
+ */
 export const smsCodeMethod: StepUpMethodImpl = {
   method: 'SMS',
   async issue(tx, challenge) {
@@ -124,9 +128,12 @@ export async function startStepUp(
       'Du behöver ett verifierat mobilnummer för att få en kod. Lägg till det under Mina uppgifter.',
     )
   }
-  await throttleSms(db, settings, subject.userId)
+  await throttleSms(db, settings, subject.userId, recipient)
   const method = smsCodeMethod
   return db.prisma.$transaction(async (tx) => {
+    // Starts for one thing wait for each other here, so a new code always replaces the one before.
+    const lock = `step-up|${subject.userId}|${subject.purpose}|${subject.subjectId}`
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lock}, 0))`
     await tx.stepUpChallenge.updateMany({
       where: {
         userId: subject.userId,
@@ -182,8 +189,9 @@ export async function resendStepUp(
       { details: { waitSeconds } },
     )
   }
-  await throttleSms(db, settings, userId)
   const user = await db.prisma.user.findUniqueOrThrow({ where: { id: userId } })
+  refuseIfNumberChanged(challenge, user)
+  await throttleSms(db, settings, userId, challenge.recipient)
   return db.prisma.$transaction(async (tx) => {
     const { secretHash } = await smsCodeMethod.issue(tx, {
       id: challenge.id,
@@ -218,6 +226,7 @@ export async function resendStepUp(
  */
 export async function completeStepUp<T>(
   db: Db,
+  settings: AuthSettings,
   subject: StepUpSubject,
   response: StepUpResponse,
   act: (tx: Prisma.TransactionClient, signature: Signature) => Promise<T>,
@@ -235,6 +244,10 @@ export async function completeStepUp<T>(
     )
   }
   refuseIfClosed(challenge)
+  refuseIfNumberChanged(
+    challenge,
+    await db.prisma.user.findUniqueOrThrow({ where: { id: challenge.userId } }),
+  )
   if (challenge.expiresAt.getTime() <= Date.now()) {
     throw new AppError('BAD_REQUEST', 'STEP_UP_EXPIRED', 'Koden har gått ut. Be om en ny kod.', {
       field: 'code',
@@ -248,13 +261,30 @@ export async function completeStepUp<T>(
       'Det du skulle signera har ändrats sedan koden skickades. Läs igenom det igen och be om en ny kod.',
     )
   }
+  // Wrong codes are counted per person too, across challenges: a new challenge brings no new guesses.
+  const guess = await reserveAttempt(
+    db.prisma,
+    [{ scope: 'step-up-wrong:account', key: challenge.userId, limit: settings.stepUpWrongCodesPerAccount }],
+    settings.throttleWindowMs,
+  )
+  if (guess.waitSeconds > 0) {
+    throw new AppError(
+      'TOO_MANY_REQUESTS',
+      'STEP_UP_GUESSES_THROTTLED',
+      `Du har angett fel kod för många gånger. Vänta ${describeWait(guess.waitSeconds)} och försök igen.`,
+      { field: 'code', details: { waitSeconds: guess.waitSeconds } },
+    )
+  }
+  const right = smsCodeMethod.verify(challenge, response.code)
+  // A right code was no guess: its count is taken back, whatever happens next.
+  if (right) await releaseAttempt(db.prisma, guess)
   // The try is counted before the code is checked, so parallel guesses share the same five tries.
   const [counted] = await db.prisma.$queryRaw<{ attempts: number }[]>`
     UPDATE "StepUpChallenge" SET "attempts" = "attempts" + 1
      WHERE "id" = ${challenge.id}::uuid AND "status" = 'PENDING' AND "attempts" < ${STEP_UP_MAX_ATTEMPTS}
     RETURNING "attempts"`
   if (!counted) throw await closedNow(db.prisma, challenge.id)
-  if (!smsCodeMethod.verify(challenge, response.code)) {
+  if (!right) {
     const left = STEP_UP_MAX_ATTEMPTS - counted.attempts
     if (left === 0) {
       await db.prisma.stepUpChallenge.updateMany({
@@ -285,6 +315,7 @@ export async function completeStepUp<T>(
         subjectId: challenge.subjectId,
         method: challenge.method,
         contentHash: hash,
+        content: JSON.parse(canonicalJson(subject.content)) as Prisma.InputJsonValue,
         methodReference: challenge.recipient,
       },
     })
@@ -308,10 +339,14 @@ function sentAnswer(challenge: {
   }
 }
 
-async function throttleSms(db: Db, settings: AuthSettings, userId: string): Promise<void> {
+/** Codes sent to one person, and to one number (whoever asks for them), within the window. */
+async function throttleSms(db: Db, settings: AuthSettings, userId: string, recipient: string): Promise<void> {
   const { waitSeconds } = await reserveAttempt(
     db.prisma,
-    [{ scope: 'step-up-sms:account', key: userId, limit: settings.stepUpSmsPerAccount }],
+    [
+      { scope: 'step-up-sms:account', key: userId, limit: settings.stepUpSmsPerAccount },
+      { scope: 'step-up-sms:recipient', key: recipient, limit: settings.stepUpSmsPerAccount },
+    ],
     settings.throttleWindowMs,
   )
   if (waitSeconds > 0) {
@@ -320,6 +355,24 @@ async function throttleSms(db: Db, settings: AuthSettings, userId: string): Prom
       'STEP_UP_THROTTLED',
       `Du har bett om många koder på kort tid. Vänta ${describeWait(waitSeconds)} och försök igen.`,
       { details: { waitSeconds } },
+    )
+  }
+}
+
+/**
+ * A signing code is good only while it goes to the person's verified number: once the number is removed or
+ * replaced, codes sent to the old one no longer sign (verifying a new number is the exception).
+ */
+function refuseIfNumberChanged(
+  challenge: { purpose: string; recipient: string },
+  user: { mobile: string | null; mobileVerifiedAt: Date | null },
+): void {
+  if (challenge.purpose === 'mobile.verify') return
+  if (!user.mobileVerifiedAt || user.mobile !== challenge.recipient) {
+    throw new AppError(
+      'CONFLICT',
+      'STEP_UP_NUMBER_CHANGED',
+      'Ditt mobilnummer har ändrats sedan koden skickades. Börja om för att få en kod till det nya numret.',
     )
   }
 }

@@ -8,6 +8,8 @@ export type ThrottleScope =
   | 'reset:ip'
   | 'password-change:account'
   | 'step-up-sms:account'
+  | 'step-up-sms:recipient'
+  | 'step-up-wrong:account'
 
 /** One counter an attempt is counted on: at most `limit` events of `scope` and `key` in the window. */
 export interface ThrottleCounter {

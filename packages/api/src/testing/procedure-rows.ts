@@ -4,7 +4,7 @@
  * controls from these rows; the input fuzz test starts from their inputs.
  */
 import { randomUUID } from 'node:crypto'
-import { addMembership, createUser, type Db, type Role } from '@kundnav/db'
+import { addMembership, createUser, type Db, hashPassword, type Role } from '@kundnav/db'
 import type { Permission } from '@kundnav/schemas'
 import { startMobileVerification } from '../services/mobile.ts'
 import { startAttestation } from '../services/order-actions.ts'
@@ -289,16 +289,20 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
   },
   'me.removeMobile': {
     rung: 'authed',
-    input: () => undefined,
+    input: () => ({ currentPassword: 'ett långt lösenord' }),
     otherOrganization: 'scoped',
     allowed: {
       as: 'AGENT_OFFICER',
       input: async (w, db) => {
         await db.prisma.user.update({
           where: { id: homeMember(w, 'AGENT_OFFICER').user.id },
-          data: { mobile: '+46701239999', mobileVerifiedAt: new Date() },
+          data: {
+            mobile: '+46701239999',
+            mobileVerifiedAt: new Date(),
+            passwordHash: await hashPassword('ett långt lösenord'),
+          },
         })
-        return undefined
+        return { currentPassword: 'ett långt lösenord' }
       },
       changed: async (w, db) =>
         (await db.prisma.user.findUniqueOrThrow({ where: { id: homeMember(w, 'AGENT_OFFICER').user.id } }))
@@ -971,7 +975,10 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
     input: () => ({ token: 'ingen-sadan-lank', mobile: '070-123 45 67' }),
     otherOrganization: 'refused',
     allowed: {
-      input: async (w, db) => ({ token: (await homeSigningLink(w, db)).token, mobile: '070-333 44 55' }),
+      input: async (w, db) => ({
+        token: (await passwordlessSigningLink(w, db)).token,
+        mobile: '070-333 44 55',
+      }),
       shows: () => ['070-*** ** 55'],
     },
   },
@@ -985,22 +992,18 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
     otherOrganization: 'refused',
     allowed: {
       input: async (w, db) => {
-        const { token } = await homeSigningLink(w, db)
-        const sent = await startMobileVerification(
-          db,
-          TEST_AUTH_SETTINGS,
-          homeMember(w, 'ATTESTER').user.id,
-          '+46703334466',
-        )
+        const { token, userId } = await passwordlessSigningLink(w, db)
+        const sent = await startMobileVerification(db, TEST_AUTH_SETTINGS, userId, '+46703334466')
         return {
           token,
           mobile: '+46703334466',
           response: { challengeId: sent.challengeId, code: await smsCodeTo(db, '+46703334466') },
         }
       },
-      changed: async (w, db) =>
-        (await db.prisma.user.findUniqueOrThrow({ where: { id: homeMember(w, 'ATTESTER').user.id } }))
-          .mobile === '+46703334466',
+      changed: async (_w, db) =>
+        (await db.prisma.user.count({
+          where: { mobile: '+46703334466', mobileVerifiedAt: { not: null } },
+        })) === 1,
     },
   },
 }
@@ -1015,6 +1018,31 @@ async function attestableHomeOrder(w: World, db: Db) {
     data: { mobile: ATTESTER_MOBILE, mobileVerifiedAt: new Date() },
   })
   return homeOrderAt(db, w, 'CUSTOMER_ATTESTATION')
+}
+
+/**
+ * A mailed signing link of a new attestant of `home` who has no password and no number (added, never
+ * signed in): the one kind of person who adds a number on the link's page.
+ */
+async function passwordlessSigningLink(w: World, db: Db) {
+  const user = await createUser(db.prisma, { name: 'Utan Lösenord' })
+  await addMembership(db.prisma, {
+    userId: user.id,
+    organizationId: w.home.organization.id,
+    roles: ['ATTESTER'],
+  })
+  const order = await homeOrderAt(db, w, 'CUSTOMER_ATTESTATION', { attesterUserId: user.id })
+  const token = randomToken()
+  await db.prisma.orderSigningLink.create({
+    data: {
+      tokenHash: hashToken(token),
+      orderId: order.id,
+      state: order.state,
+      userId: user.id,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  })
+  return { token, userId: user.id }
 }
 
 /** A mailed signing link of `home`'s attestant for a new order waiting for them. */

@@ -121,6 +121,10 @@ export async function createWorld(db: Db): Promise<World> {
   await createOrdering(db, world)
   const orderer = world.home.members.find((m) => m.membership.roles.includes('ORDERER'))?.user
   if (!orderer) throw new Error('home has no orderer')
+  await db.prisma.user.update({
+    where: { id: orderer.id },
+    data: { mobile: '+46709999999', mobileVerifiedAt: new Date() },
+  })
   const stepUp = await startStepUp(db, TEST_AUTH_SETTINGS, {
     userId: orderer.id,
     purpose: 'password.change',

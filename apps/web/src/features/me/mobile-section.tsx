@@ -11,7 +11,7 @@ import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
 import { FormErrors } from '../../components/ui/error-summary.tsx'
 import { StatusMessage, useStatusMessage } from '../../components/ui/status-message.tsx'
 import { TextField } from '../../components/ui/text-field.tsx'
-import { formValues, useFieldErrors, validate } from '../../lib/form.ts'
+import { formValues, hasMessages, serverFieldErrors, useFieldErrors, validate } from '../../lib/form.ts'
 import { formatMobile } from '../../lib/format-mobile.ts'
 import { type StepUpRefusal, stepUpRefusal } from '../../lib/step-up.ts'
 import { useTRPC } from '../../lib/trpc.ts'
@@ -19,7 +19,12 @@ import { trpcFieldErrors } from '../../lib/trpc-error.ts'
 
 type Me = inferRouterOutputs<AppRouter>['me']['get']
 
-const FIELD_IDS = { mobile: 'me-mobile', code: 'me-mobile-code' } as const
+const FIELD_IDS = {
+  mobile: 'me-mobile',
+  currentPassword: 'me-mobile-password',
+  code: 'me-mobile-code',
+} as const
+const REMOVE_FIELD_IDS = { currentPassword: 'me-remove-mobile-password' } as const
 
 /** Closed, asking for the number, or asking for the code sent to it. */
 type Step = { name: 'closed' } | { name: 'number' } | { name: 'code'; mobile: string; sent: SentCode }
@@ -36,6 +41,7 @@ export function MobileSection({ me }: { me: Me }) {
   const confirm = useMutation(trpc.me.confirmMobile.mutationOptions())
   const remove = useMutation(trpc.me.removeMobile.mutationOptions())
   const fields = useFieldErrors(FIELD_IDS)
+  const removeFields = useFieldErrors(REMOVE_FIELD_IDS)
   const status = useStatusMessage()
   const [step, setStep] = useState<Step>({ name: 'closed' })
   const [typed, setTyped] = useState('')
@@ -99,27 +105,40 @@ export function MobileSection({ me }: { me: Me }) {
     event.preventDefault()
     if (start.isPending) return
     reset()
+    // Replacing a verified number takes the current password: a session alone must not move the codes.
+    const currentPassword = me.mobile ? (formValues(event.currentTarget).currentPassword ?? '') : undefined
     const result = validate(ZStartMobileVerificationInput, { mobile: typed })
-    if (!result.ok) {
-      fields.show({ mobile: typed.trim() ? t('me.mobileInvalid') : t('me.mobileMissing') })
+    if (!result.ok || currentPassword === '') {
+      fields.show({
+        mobile: result.ok ? undefined : typed.trim() ? t('me.mobileInvalid') : t('me.mobileMissing'),
+        currentPassword: currentPassword === '' ? t('me.currentPasswordMissing') : undefined,
+      })
       return
     }
     const { mobile } = result.data
-    start.mutate(result.data, {
-      onSuccess: (sent) => {
-        setStep({ name: 'code', mobile, sent })
-        focusNext.current = () => codeField.current
+    start.mutate(
+      { mobile, ...(currentPassword ? { currentPassword } : {}) },
+      {
+        onSuccess: (sent) => {
+          setStep({ name: 'code', mobile, sent })
+          focusNext.current = () => codeField.current
+        },
+        onError: (error) => {
+          if (trpcFieldErrors(error).mobile) {
+            fields.show({ mobile: t('me.mobileInvalid') })
+            return
+          }
+          const wrong = serverFieldErrors(t, error, { currentPassword: FIELD_IDS.currentPassword })
+          if (hasMessages(wrong)) {
+            fields.show(wrong)
+            return
+          }
+          const refusal = stepUpRefusal(t, error)
+          if (refusal) refused(refusal)
+          else setFailure(error)
+        },
       },
-      onError: (error) => {
-        if (trpcFieldErrors(error).mobile) {
-          fields.show({ mobile: t('me.mobileInvalid') })
-          return
-        }
-        const refusal = stepUpRefusal(t, error)
-        if (refusal) refused(refusal)
-        else setFailure(error)
-      },
-    })
+    )
   }
 
   function verify(event: FormEvent<HTMLFormElement>) {
@@ -156,13 +175,27 @@ export function MobileSection({ me }: { me: Me }) {
 
   function confirmRemoval() {
     if (remove.isPending) return
-    remove.mutate(undefined, {
-      onSuccess: (updated) => {
-        queryClient.setQueryData(trpc.me.get.queryKey(), updated)
-        setRemoving(false)
-        status.announce(t('me.mobileRemoved'), { focus: true })
+    removeFields.clear()
+    const field = document.getElementById(REMOVE_FIELD_IDS.currentPassword) as HTMLInputElement | null
+    const currentPassword = field?.value ?? ''
+    if (!currentPassword) {
+      removeFields.show({ currentPassword: t('me.currentPasswordMissing') })
+      return
+    }
+    remove.mutate(
+      { currentPassword },
+      {
+        onSuccess: (updated) => {
+          queryClient.setQueryData(trpc.me.get.queryKey(), updated)
+          setRemoving(false)
+          status.announce(t('me.mobileRemoved'), { focus: true })
+        },
+        onError: (error) => {
+          const wrong = serverFieldErrors(t, error, REMOVE_FIELD_IDS)
+          if (hasMessages(wrong)) removeFields.show(wrong)
+        },
       },
-    })
+    )
   }
 
   const shown = me.mobile ? formatMobile(me.mobile) : null
@@ -189,6 +222,7 @@ export function MobileSection({ me }: { me: Me }) {
               variant="secondary"
               onClick={() => {
                 remove.reset()
+                removeFields.clear()
                 status.clear()
                 setRemoving(true)
               }}
@@ -227,6 +261,18 @@ export function MobileSection({ me }: { me: Me }) {
                 value={typed}
                 onChange={(event) => setTyped(event.target.value)}
               />
+              {me.mobile ? (
+                <TextField
+                  id={FIELD_IDS.currentPassword}
+                  name="currentPassword"
+                  type="password"
+                  label={t('me.currentPassword')}
+                  hint={t('me.mobilePasswordHint')}
+                  error={fields.errors.currentPassword}
+                  autoComplete="current-password"
+                  className="max-w-xs"
+                />
+              ) : null}
               <div className="flex flex-wrap gap-4">
                 <Button type="submit" aria-disabled={start.isPending}>
                   {start.isPending ? t('me.sendingCode') : t('me.sendCode')}
@@ -276,7 +322,7 @@ export function MobileSection({ me }: { me: Me }) {
           cancelLabel={t('common.cancel')}
           busy={remove.isPending}
           problem={
-            remove.isError ? (
+            remove.isError && !removeFields.errors.currentPassword ? (
               <Alert tone="error">
                 <p>{t('me.removeMobileFailed')}</p>
               </Alert>
@@ -287,6 +333,15 @@ export function MobileSection({ me }: { me: Me }) {
           returnFocus={status.returnFocus}
         >
           <p>{t('me.removeMobileText')}</p>
+          <TextField
+            id={REMOVE_FIELD_IDS.currentPassword}
+            name="currentPassword"
+            type="password"
+            label={t('me.currentPassword')}
+            hint={t('me.mobilePasswordHint')}
+            error={removeFields.errors.currentPassword}
+            autoComplete="current-password"
+          />
         </ConfirmDialog>
       ) : null}
     </section>

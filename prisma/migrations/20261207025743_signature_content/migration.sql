@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Signature" ADD COLUMN     "content" JSONB;
