@@ -1,5 +1,5 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import type { Plugin, ResolvedConfig } from 'vite'
@@ -82,7 +82,7 @@ export function precompress(): Plugin {
       config = resolved
     },
     async closeBundle() {
-      const outDir = join(config.root, config.build.outDir)
+      const outDir = resolve(config.root, config.build.outDir)
       const written = await precompressDir(outDir)
       config.logger.info(
         `precompressed ${written.length} files (brotli and gzip) in ${relative(config.root, outDir)}`,

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { keysetAfter, keysetPage } from '../services/keyset.ts'
 import { decideStep, forwardAsAgent } from '../services/order-actions.ts'
 import { chainActorOf } from '../services/order-chain.ts'
-import { orderRows, ZOrderRow } from '../services/order-view.ts'
+import { orderListFilters, orderRows, ZOrderListFilters, ZOrderRow } from '../services/order-view.ts'
 import { attestersOf, invoiceAddressesOf } from '../services/orders.ts'
 import { agentProcedure, router } from '../trpc.ts'
 
@@ -48,6 +48,11 @@ export const agentOrderRouter = router({
       }))
       return { items: await orderRows(ctx.db.prisma, page), nextCursor }
     }),
+
+  /** The offerings and customers among the orders naming the agent, for the list's filters. */
+  filters: agentProcedure('agentAssignment.handle')
+    .output(ZOrderListFilters)
+    .query(({ ctx }) => orderListFilters(ctx.db.prisma, { agentOrganizationId: ctx.organizationId })),
 
   /** The agent's attestants, to choose from when forwarding. */
   attesters: agentProcedure('agentAssignment.handle')

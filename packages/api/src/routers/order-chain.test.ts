@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Db, Prisma, Role } from '@kundnav/db'
 import { createTestDb } from '@kundnav/db/testing'
+import { catalogueOffering } from '@kundnav/schemas/catalogue'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Chain } from '../chains/engine.ts'
 import type { SessionActor } from '../context.ts'
@@ -386,6 +387,24 @@ describe('attestation refusals, each with its own message', () => {
     ).resolves.toMatchObject({
       method: 'SMS',
     })
+  })
+
+  it('refuses the submitter altogether when the offering asks for four eyes, even after signing in again', async () => {
+    const entry = catalogueOffering('webcert-integrerad-via-agent')
+    if (!entry) throw new Error('no offering')
+    const orderId = await atCustomerAttestation()
+    const me = actorFor(world.home, 'ATTESTER', world)
+    await db.prisma.order.update({ where: { id: orderId }, data: { submittedByUserId: me.userId } })
+    entry.attesterMustDiffer = true
+    try {
+      const later = as({ ...me, sessionId: randomUUID() })
+      const refused = await failureOf(
+        later.order.startAttestation({ orderId, contentHash: await hashOf(orderId) }),
+      )
+      expect(refused.appCode).toBe('SUBMITTER_MAY_NOT_ATTEST')
+    } finally {
+      entry.attesterMustDiffer = undefined
+    }
   })
 
   it('refuses the link of a person who lost the Attestant role, and a link whose step has passed', async () => {

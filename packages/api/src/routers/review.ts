@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { keysetAfter, keysetPage } from '../services/keyset.ts'
 import { decideStep } from '../services/order-actions.ts'
 import { chainActorOf } from '../services/order-chain.ts'
-import { orderRows, ZOrderRow } from '../services/order-view.ts'
+import { orderListFilters, orderRows, ZOrderListFilters, ZOrderRow } from '../services/order-view.ts'
 import { providerProcedure, router } from '../trpc.ts'
 
 const ZStateAnswer = z.object({ state: z.string(), version: z.number().int() })
@@ -43,6 +43,11 @@ export const reviewRouter = router({
       }))
       return { items: await orderRows(ctx.db.prisma, page), nextCursor }
     }),
+
+  /** The offerings and organisations among all orders, for the queue's filters. */
+  filters: providerProcedure('provider.review')
+    .output(ZOrderListFilters)
+    .query(({ ctx }) => orderListFilters(ctx.db.prisma, {})),
 
   /** "Godkänn": the order is complete; its orderer and its agent are told. */
   approve: providerProcedure('provider.review')

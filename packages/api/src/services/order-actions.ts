@@ -262,7 +262,21 @@ const attestationSubject = (order: Order, userId: string, content: unknown) => (
   content,
 })
 
-function refuseSubmitterInSameSignIn(order: Order, actor: ChainActor): void {
+/**
+ * The submitter never attests in the sign-in they submitted in (seed 001: "behöver personen vara
+ * utloggad"), and never at all when the offering asks for another person (`attesterMustDiffer`).
+ */
+async function refuseSubmitter(db: Db, order: Order, actor: ChainActor): Promise<void> {
+  if (actor.userId === order.submittedByUserId) {
+    const offering = await db.prisma.offering.findUniqueOrThrow({ where: { id: order.offeringId } })
+    if (catalogueOffering(offering.code)?.attesterMustDiffer) {
+      throw new AppError(
+        'FORBIDDEN',
+        'SUBMITTER_MAY_NOT_ATTEST',
+        'Den här tjänsten kräver att någon annan än den som skickade beställningen attesterar den.',
+      )
+    }
+  }
   if (actor.sessionId !== null && order.submittedSessionId === actor.sessionId) {
     throw new AppError(
       'FORBIDDEN',
@@ -283,7 +297,7 @@ export async function startAttestation(
   input: { orderId: string; contentHash: string },
 ): Promise<StepUpSent> {
   const order = await db.prisma.$transaction((tx) => orderToActOn(tx, actor, input.orderId, 'ATTEST', null))
-  refuseSubmitterInSameSignIn(order, actor)
+  await refuseSubmitter(db, order, actor)
   const step = openStep(order)
   const content = await signedContent(db.prisma, order, step.party)
   if ((await signedContentHash(db.prisma, order, step.party)) !== input.contentHash) throw ORDER_CHANGED()
@@ -304,7 +318,7 @@ export async function attestOrder(
   input: { orderId: string; response: StepUpResponse },
 ): Promise<Order> {
   const order = await db.prisma.$transaction((tx) => orderToActOn(tx, actor, input.orderId, 'ATTEST', null))
-  refuseSubmitterInSameSignIn(order, actor)
+  await refuseSubmitter(db, order, actor)
   const step = openStep(order)
   const content = await signedContent(db.prisma, order, step.party)
   return completeStepUp(

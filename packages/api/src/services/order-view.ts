@@ -46,6 +46,8 @@ export const ZOrderView = z.object({
   serviceName: ZLocalText,
   organizationName: z.string(),
   agentName: z.string().nullable(),
+  /** The provider, whose reviewers take the provider's steps. */
+  providerName: z.string(),
   quantity: z.number().int(),
   submittedAt: z.date(),
   submittedByName: z.string().nullable(),
@@ -129,7 +131,7 @@ export async function orderView(
   order: Order,
   viewer: Viewer,
 ): Promise<OrderView> {
-  const [offering, terms, organization, agent, events] = await Promise.all([
+  const [offering, terms, organization, agent, events, provider] = await Promise.all([
     db.offering.findUniqueOrThrow({ where: { id: order.offeringId }, include: { service: true } }),
     db.offeringTerms.findUniqueOrThrow({ where: { id: order.termsId } }),
     db.organization.findUniqueOrThrow({ where: { id: order.organizationId }, select: { name: true } }),
@@ -137,6 +139,7 @@ export async function orderView(
       ? db.organization.findUnique({ where: { id: order.agentOrganizationId }, select: { name: true } })
       : null,
     db.orderEvent.findMany({ where: { orderId: order.id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+    db.organization.findFirst({ where: { type: 'PROVIDER' }, select: { name: true } }),
   ])
   const peopleIds = [order.submittedByUserId, order.attesterUserId, order.agentAttesterUserId].filter(
     (id): id is string => Boolean(id),
@@ -169,8 +172,7 @@ export async function orderView(
         ? organization.name
         : step.party === 'AGENT'
           ? (agent?.name ?? '')
-          : ((await db.organization.findFirst({ where: { type: 'PROVIDER' }, select: { name: true } }))
-              ?.name ?? '')
+          : (provider?.name ?? '')
     const attesterId = chosenAttester(order, step.party)
     waitingFor = {
       state: step.state,
@@ -224,6 +226,7 @@ export async function orderView(
     serviceName: { sv: offering.service.nameSv, en: offering.service.nameEn },
     organizationName: organization.name,
     agentName: agent?.name ?? null,
+    providerName: provider?.name ?? '',
     quantity: order.quantity,
     submittedAt: order.submittedAt,
     submittedByName: names.get(order.submittedByUserId) ?? null,
@@ -293,6 +296,38 @@ const ZOrderRowBase = z.object({
 })
 export const ZOrderRow = ZOrderRowBase
 export type OrderRow = z.infer<typeof ZOrderRow>
+
+export const ZOrderListFilters = z.object({
+  offerings: z.array(z.object({ id: z.string(), name: ZLocalText })),
+  organizations: z.array(z.object({ id: z.string(), name: z.string() })),
+})
+
+/** The offerings and organisations among the orders `where` selects, for a list's filters. */
+export async function orderListFilters(db: Tx, where: Prisma.OrderWhereInput) {
+  const [offeringIds, organizationIds] = await Promise.all([
+    db.order.findMany({ where, distinct: ['offeringId'], select: { offeringId: true } }),
+    db.order.findMany({ where, distinct: ['organizationId'], select: { organizationId: true } }),
+  ])
+  const [offerings, organizations] = await Promise.all([
+    db.offering.findMany({
+      where: { id: { in: offeringIds.map((row) => row.offeringId) } },
+      select: { id: true, nameSv: true, nameEn: true },
+      orderBy: { nameSv: 'asc' },
+    }),
+    db.organization.findMany({
+      where: { id: { in: organizationIds.map((row) => row.organizationId) } },
+      select: { id: true, name: true },
+      orderBy: { name: 'asc' },
+    }),
+  ])
+  return {
+    offerings: offerings.map((offering) => ({
+      id: offering.id,
+      name: { sv: offering.nameSv, en: offering.nameEn },
+    })),
+    organizations,
+  }
+}
 
 /** Rows of order lists, with who acts next, in a fixed number of queries whatever the page's length. */
 export async function orderRows(

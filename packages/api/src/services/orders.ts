@@ -206,6 +206,14 @@ export async function submitOrder(
         field: 'attesterUserId',
       })
     }
+    if (offering.entry.attesterMustDiffer && attester.userId === orderer.userId) {
+      throw new AppError(
+        'BAD_REQUEST',
+        'ATTESTER_IS_ORDERER',
+        'Den här tjänsten kräver att någon annan än du attesterar beställningen. Välj en annan attestant.',
+        { field: 'attesterUserId' },
+      )
+    }
 
     const terms = await currentTerms(tx, offering.id)
     if (answers.acceptedTermsVersion !== terms.version) {

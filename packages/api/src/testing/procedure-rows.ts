@@ -790,6 +790,13 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
     otherOrganization: 'scoped',
     allowed: { shows: (w) => [w.homeOrderNumber] },
   },
+  'agentOrder.filters': {
+    rung: 'agent',
+    permission: 'agentAssignment.handle',
+    input: () => undefined,
+    otherOrganization: 'scoped',
+    allowed: { shows: (w) => [w.home.organization.id, w.home.organization.name, w.webcertOfferingId] },
+  },
   'agentOrder.attesters': {
     rung: 'agent',
     permission: 'agentAssignment.handle',
@@ -856,6 +863,13 @@ export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
       },
       shows: (w) => [w.home.organization.name, 'PROVIDER_REVIEW'],
     },
+  },
+  'review.filters': {
+    rung: 'provider',
+    permission: 'provider.review',
+    input: () => undefined,
+    otherOrganization: 'scoped',
+    allowed: { shows: (w) => [w.home.organization.id, w.webcertOfferingId] },
   },
   'review.approve': {
     rung: 'provider',

@@ -25,6 +25,8 @@ export interface CatalogueOffering {
   startupFeeOre: number
   monthlyFeeOre: number
   attestationQuestions: AttestationQuestion[]
+  /** Four eyes: the one who submits an order may not attest it, even after signing in again. */
+  attesterMustDiffer?: boolean
   /** The agent's own questions, ticked when it forwards a via-agent order (seed 004 step 4). */
   agentAttestationQuestions?: AttestationQuestion[]
   terms: LocalText
