@@ -5,6 +5,7 @@ import {
   AGENT_PAIR,
   attestOnLink,
   CUSTOMER_ATTESTER,
+  endOrder,
   mailLink,
   ORDERER,
   orderViaAgent,
@@ -195,7 +196,7 @@ test('Erik rejects with a reason; Bertil sees it on the order and in a mail, and
   await erik.context().close()
 })
 
-test('an attestant without a password signs from the mailed link: adds and verifies a mobile number there, then attests', async ({
+test('an attestant without a password signs from the mailed link: adds and verifies a mobile number there, then attests; the provider rejects the order with a reason', async ({
   page,
   browser,
 }) => {
@@ -272,7 +273,14 @@ test('an attestant without a password signs from the mailed link: adds and verif
   // The order now waits for the provider's review.
   await page.goto('/bestallningar')
   await expect(page.getByRole('row', { name: new RegExp(number) })).toContainText('Servicemyndigheten (demo)')
-  await signer.context().close()
+
+  // Gustav, mailed, rejects it with a reason: it was a test of the link, and no later test finds it waiting.
+  const reviewMail = await mailLink(page.request, REVIEWER, `Beställning ${number} väntar på er`)
+  const gustav = await otherBrowser(browser)
+  await signInAs(gustav, REVIEWER, REVIEWER_PAIR)
+  await gustav.goto(reviewMail.link)
+  await endOrder(gustav, 'reject', number, 'Attestanten lade till sitt mobilnummer i ett test.')
+  for (const other of [signer, gustav]) await other.context().close()
 })
 
 test('Erik applies for an agent assignment for Webcert: Gustav approves it on the order page, Fatima attests from her link, and it is complete', async ({

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { signInAs } from './support/admin.ts'
+import { endOrder } from './support/approval.ts'
 import { expectNoAxeViolations } from './support/axe.ts'
 import {
   continueTo,
@@ -80,7 +81,7 @@ async function submitAgentAssignment(page: Page): Promise<string> {
   return send(page)
 }
 
-test('an order via the agent waits in the agent\'s "Hantera beställningar": Erik marks it and opens it; an orderer elsewhere is told the organisation is no agent', async ({
+test('an order via the agent waits in the agent\'s "Hantera beställningar": Erik marks it and opens it; an orderer elsewhere is told the organisation is no agent; Bertil withdraws it', async ({
   page,
   browser,
 }) => {
@@ -154,10 +155,21 @@ test('an order via the agent waits in the agent\'s "Hantera beställningar": Eri
   // The number itself opens the order too.
   await row.getByRole('link', { name: number }).click()
   await expect(agent.getByRole('heading', { level: 1, name: `Beställning ${number}` })).toBeVisible()
+
+  // Bertil withdraws it while nobody has attested it: no later test finds it waiting or in progress.
+  await page.goto('/bestallningar')
+  await page
+    .getByRole('row', { name: new RegExp(number) })
+    .getByRole('link', { name: number })
+    .click()
+  await endOrder(page, 'withdraw', number, 'Beställd för att prova agentens lista.')
+  await agent.goto('/agentuppdrag')
+  await expect(agent.getByText('Inga beställningar väntar på er just nu.').or(table)).toBeVisible()
+  await expect(table.getByRole('row', { name: new RegExp(number) })).toHaveCount(0)
   await context.close()
 })
 
-test('"Granska beställningar": an agent assignment waits for the provider\'s review, oldest first, filtered by offering', async ({
+test('"Granska beställningar": an agent assignment waits for the provider\'s review, oldest first, filtered by offering; Gustav rejects it', async ({
   page,
   browser,
 }) => {
@@ -198,7 +210,12 @@ test('"Granska beställningar": an agent assignment waits for the provider\'s re
   await reviewer.getByRole('combobox', { name: 'Erbjudande' }).selectOption({ label: 'Alla erbjudanden' })
   await reviewer.getByRole('button', { name: 'Filtrera' }).click()
   await row.getByRole('link', { name: number }).click()
-  await expect(reviewer.getByRole('heading', { level: 1, name: `Beställning ${number}` })).toBeVisible()
+
+  // Gustav rejects it with a reason, so no later test finds it waiting.
+  await endOrder(reviewer, 'reject', number, 'Ansökan gjordes för att prova granskningslistan.')
+  await reviewer.goto('/granska')
+  await expect(reviewer.getByText('Inga beställningar väntar på granskning just nu.').or(table)).toBeVisible()
+  await expect(table.getByRole('row', { name: new RegExp(number) })).toHaveCount(0)
   await context.close()
 })
 

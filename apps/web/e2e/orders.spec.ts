@@ -1,4 +1,5 @@
 import { signInAs } from './support/admin.ts'
+import { endOrder } from './support/approval.ts'
 import {
   continueTo,
   expectStep,
@@ -13,7 +14,7 @@ import { expect, test } from './support/test.ts'
 const WARNING =
   'Tänk på att det är billigare att göra en beställning än flera. För varje tilläggs-beställning ni senare gör, får ni ytterligare en uppstartskostnad.'
 
-test('Bertil orders Webcert Integrerad – via agent for 12 care units, changes it on the review, sends it and finds it under "Mina beställningar"; a second order warns about the start-up fee', async ({
+test('Bertil orders Webcert Integrerad – via agent for 12 care units, changes it on the review, sends it and finds it under "Mina beställningar"; a second order warns about the start-up fee; he withdraws the first', async ({
   page,
 }) => {
   test.setTimeout(90_000)
@@ -156,6 +157,14 @@ test('Bertil orders Webcert Integrerad – via agent for 12 care units, changes 
   await expect(main).toContainText(
     `Er organisation har redan 1 beställning av ${WEBCERT_VIA_AGENT} som pågår.`,
   )
+
+  // Bertil withdraws the order he sent: the organisation has none of it in progress again.
+  await page.goto('/bestallningar')
+  await page
+    .getByRole('row', { name: new RegExp(number) })
+    .getByRole('link', { name: number })
+    .click()
+  await endOrder(page, 'withdraw', number, 'Beställningen gjordes för att prova beställningen.')
 })
 
 async function startOrderWithPrices(page: import('@playwright/test').Page) {

@@ -131,3 +131,46 @@ export async function attestOnLink(page: Page, mobile: string): Promise<void> {
   await page.getByRole('button', { name: 'Attestera', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Beställningen är attesterad' })).toBeVisible()
 }
+
+const END_ORDER = {
+  withdraw: {
+    button: 'Återkalla beställningen',
+    title: 'Återkalla beställning',
+    confirm: 'Återkalla beställningen',
+    done: 'Beställningen är återkallad.',
+    status: 'Återkallad',
+  },
+  reject: {
+    button: 'Avslå',
+    title: 'Avslå beställning',
+    confirm: 'Avslå beställningen',
+    done: 'Beställningen är avslagen.',
+    status: 'Avslagen',
+  },
+} as const
+
+/**
+ * On the order's page, ends it the way a person would: the orderer's "Återkalla beställningen" (until the
+ * first attestation) or the agent's or provider's "Avslå", with `reason`. Specs share one database, so an
+ * order a test leaves running would be counted by later ones ("redan 1 beställning … som pågår", the queues).
+ */
+export async function endOrder(
+  page: Page,
+  how: keyof typeof END_ORDER,
+  number: string,
+  reason: string,
+): Promise<void> {
+  const texts = END_ORDER[how]
+  await expect(page.getByRole('heading', { level: 1, name: `Beställning ${number}` })).toBeVisible()
+  await page
+    .getByRole('region', { name: 'Att göra' })
+    .getByRole('button', { name: texts.button, exact: true })
+    .click()
+  const dialog = page.getByRole('dialog', { name: `${texts.title} ${number}?` })
+  await dialog.getByRole('textbox', { name: 'Motivering' }).fill(reason)
+  await dialog.getByRole('button', { name: texts.confirm }).click()
+  await expect(page.getByRole('status').filter({ hasText: texts.done })).toBeVisible()
+  const status = page.getByRole('region', { name: 'Status' })
+  await expect(status).toContainText(texts.status)
+  await expect(status).toContainText(reason)
+}
