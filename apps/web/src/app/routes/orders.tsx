@@ -1,6 +1,7 @@
 import { createRoute } from '@tanstack/react-router'
-import { isOrderStatus, type OrderStatus, orderListOptions } from '../../features/orders/order-query.ts'
+import { orderListOptions } from '../../features/orders/order-query.ts'
 import { loadOrderTexts } from '../../i18n/i18n.ts'
+import { isOrderStatus, type OrderStatus } from '../../lib/order-status.ts'
 import { requirePermission } from '../route-guards.ts'
 import { rootRoute } from './root.tsx'
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { OrderStatus } from './order-query.ts'
+import type { OrderStatus } from '../../lib/order-status.ts'
 
 const COLOURS: Record<OrderStatus, string> = {
   SUBMITTED: 'bg-[#d2e2f1] text-[#0b2e53]',
