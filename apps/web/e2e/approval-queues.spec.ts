@@ -81,7 +81,7 @@ async function submitAgentAssignment(page: Page): Promise<string> {
   return send(page)
 }
 
-test('an order via the agent waits in the agent\'s "Hantera beställningar": Erik marks it and opens it; an orderer elsewhere is told the organisation is no agent; Bertil withdraws it', async ({
+test('an order via the agent waits in the agent\'s "Hantera beställningar": Erik marks it and opens it; an orderer elsewhere is told the organisation is no agent; Bertil withdraws it, and Erik finds it by customer and status', async ({
   page,
   browser,
 }) => {
@@ -128,14 +128,12 @@ test('an order via the agent waits in the agent\'s "Hantera beställningar": Eri
   await expect(all.getByRole('row', { name: new RegExp(number) })).toContainText(
     'Väntar på Journalsystem AB (demo)',
   )
-  // Only the offerings ordered through an agent are offered to filter by.
+  // Only the offerings among the orders to the agent — ordered through an agent — are offered to filter by.
   await expect(agent.getByRole('combobox', { name: 'Erbjudande' }).getByRole('option')).toHaveText([
     'Alla erbjudanden',
-    `Webcert: ${WEBCERT_VIA_AGENT}`,
+    WEBCERT_VIA_AGENT,
   ])
-  await agent
-    .getByRole('combobox', { name: 'Erbjudande' })
-    .selectOption({ label: `Webcert: ${WEBCERT_VIA_AGENT}` })
+  await agent.getByRole('combobox', { name: 'Erbjudande' }).selectOption({ label: WEBCERT_VIA_AGENT })
   await agent.getByRole('button', { name: 'Filtrera' }).click()
   await expect(agent).toHaveURL(/offering=/)
   await expect(all.getByRole('row', { name: new RegExp(number) })).toBeVisible()
@@ -166,6 +164,17 @@ test('an order via the agent waits in the agent\'s "Hantera beställningar": Eri
   await agent.goto('/agentuppdrag')
   await expect(agent.getByText('Inga beställningar väntar på er just nu.').or(table)).toBeVisible()
   await expect(table.getByRole('row', { name: new RegExp(number) })).toHaveCount(0)
+  // Among every order to the agent it is there, withdrawn: the status list shows once "Alla" is chosen.
+  await expect(agent.getByRole('combobox', { name: 'Status' })).toHaveCount(0)
+  await agent.getByRole('combobox', { name: 'Visa' }).selectOption({ label: 'Alla beställningar till er' })
+  await agent.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Återkallad' })
+  await agent.getByRole('combobox', { name: 'Kund' }).selectOption({ label: 'Region Norrby (demo)' })
+  await agent.getByRole('button', { name: 'Filtrera' }).click()
+  await expect(agent).toHaveURL(/show=all/)
+  await expect(agent).toHaveURL(/status=WITHDRAWN/)
+  await expect(agent).toHaveURL(/organization=/)
+  await expect(all.getByRole('row', { name: new RegExp(number) })).toContainText('Återkallad')
+  await expect(agent.getByRole('combobox', { name: 'Kund' })).toHaveValue(/^[0-9a-f-]{36}$/)
   await context.close()
 })
 
@@ -196,15 +205,13 @@ test('"Granska beställningar": an agent assignment waits for the provider\'s re
   await expect(row).toContainText('har väntat')
   await expectNoAxeViolations(reviewer)
 
-  await reviewer
-    .getByRole('combobox', { name: 'Erbjudande' })
-    .selectOption({ label: `Webcert: ${AGENT_ASSIGNMENT}` })
+  await reviewer.getByRole('combobox', { name: 'Erbjudande' }).selectOption({ label: AGENT_ASSIGNMENT })
   await reviewer.getByRole('button', { name: 'Filtrera' }).click()
   await expect(reviewer).toHaveURL(/offering=/)
   await expect(row).toBeVisible()
-  await reviewer
-    .getByRole('combobox', { name: 'Erbjudande' })
-    .selectOption({ label: 'Webcert: Webcert Fristående' })
+  // The offerings to filter by are those among the orders: the first test here ordered Webcert Integrerad
+  // – via agent, and Bertil withdrew it, so none of it waits for review.
+  await reviewer.getByRole('combobox', { name: 'Erbjudande' }).selectOption({ label: WEBCERT_VIA_AGENT })
   await reviewer.getByRole('button', { name: 'Filtrera' }).click()
   await expect(reviewer.getByText('Inga beställningar av det valda erbjudandet.')).toBeVisible()
   await reviewer.getByRole('combobox', { name: 'Erbjudande' }).selectOption({ label: 'Alla erbjudanden' })

@@ -5,6 +5,10 @@ export const queuesEn: QueuesTranslation = {
     filterLegend: 'Filter the orders',
     offeringLabel: 'Offering',
     allOfferings: 'All offerings',
+    allCustomers: 'All customers',
+    allOrganizations: 'All organisations',
+    statusLabel: 'Status',
+    allStatuses: 'All statuses',
     showLabel: 'Show',
     filterSubmit: 'Filter',
     number: 'Order number',
@@ -58,6 +62,9 @@ export const queuesEn: QueuesTranslation = {
         'When a customer sends an order naming you as its agent, you get an e-mail and the order shows here.',
       emptyAll: 'No customer has sent you an order yet.',
       emptyFiltered: 'No orders of the chosen offering. Choose “All offerings” to see them all.',
+      emptyFilteredCustomer: 'No orders from the chosen customer. Choose “All customers” to see them all.',
+      emptyFilteredStatus: 'No orders with the chosen status. Choose “All statuses” to see them all.',
+      emptyFilteredSeveral: 'No orders match what you have chosen. Change the filter to see more.',
     },
     reviewQueue: {
       title: 'Review orders',
@@ -76,6 +83,10 @@ export const queuesEn: QueuesTranslation = {
       emptyHint: 'When an order is ready for your review, it shows here.',
       emptyAll: 'There are no orders yet.',
       emptyFiltered: 'No orders of the chosen offering. Choose “All offerings” to see them all.',
+      emptyFilteredOrganization:
+        'No orders from the chosen organisation. Choose “All organisations” to see them all.',
+      emptyFilteredStatus: 'No orders with the chosen status. Choose “All statuses” to see them all.',
+      emptyFilteredSeveral: 'No orders match what you have chosen. Change the filter to see more.',
     },
   },
 }

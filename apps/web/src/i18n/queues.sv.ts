@@ -8,6 +8,10 @@ export const queuesSv = {
     filterLegend: 'Filtrera beställningarna',
     offeringLabel: 'Erbjudande',
     allOfferings: 'Alla erbjudanden',
+    allCustomers: 'Alla kunder',
+    allOrganizations: 'Alla organisationer',
+    statusLabel: 'Status',
+    allStatuses: 'Alla statusar',
     showLabel: 'Visa',
     filterSubmit: 'Filtrera',
     number: 'Ordernummer',
@@ -61,6 +65,9 @@ export const queuesSv = {
         'När en kund skickar en beställning där ni är agent får ni ett mejl, och beställningen visas här.',
       emptyAll: 'Ingen kund har skickat en beställning till er än.',
       emptyFiltered: 'Inga beställningar av det valda erbjudandet. Välj ”Alla erbjudanden” för att se alla.',
+      emptyFilteredCustomer: 'Inga beställningar från den valda kunden. Välj ”Alla kunder” för att se alla.',
+      emptyFilteredStatus: 'Inga beställningar med den valda statusen. Välj ”Alla statusar” för att se alla.',
+      emptyFilteredSeveral: 'Inga beställningar stämmer med det du har valt. Ändra filtret för att se fler.',
     },
     reviewQueue: {
       title: 'Granska beställningar',
@@ -78,6 +85,10 @@ export const queuesSv = {
       emptyHint: 'När en beställning är klar för er granskning visas den här.',
       emptyAll: 'Det finns inga beställningar än.',
       emptyFiltered: 'Inga beställningar av det valda erbjudandet. Välj ”Alla erbjudanden” för att se alla.',
+      emptyFilteredOrganization:
+        'Inga beställningar från den valda organisationen. Välj ”Alla organisationer” för att se alla.',
+      emptyFilteredStatus: 'Inga beställningar med den valda statusen. Välj ”Alla statusar” för att se alla.',
+      emptyFilteredSeveral: 'Inga beställningar stämmer med det du har valt. Ändra filtret för att se fler.',
     },
   },
 }

@@ -13,8 +13,10 @@ function ReviewQueueRoute() {
       onFilter={(next) =>
         void navigate({
           search: {
-            ...(next.offeringId ? { offering: next.offeringId } : {}),
             ...(next.all ? { show: 'all' as const } : {}),
+            ...(next.all && next.status ? { status: next.status } : {}),
+            ...(next.offeringId ? { offering: next.offeringId } : {}),
+            ...(next.organizationId ? { organization: next.organizationId } : {}),
           },
         })
       }

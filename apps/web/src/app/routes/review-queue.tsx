@@ -1,35 +1,60 @@
 import { createRoute } from '@tanstack/react-router'
-import { type ReviewFilter, reviewQueueOptions } from '../../features/review/review-query.ts'
+import {
+  type ReviewFilter,
+  reviewFiltersOptions,
+  reviewQueueOptions,
+} from '../../features/review/review-query.ts'
 import { loadQueueTexts } from '../../i18n/i18n.ts'
+import { isOrderStatus, type OrderStatus } from '../../lib/order-status.ts'
 import { requirePermission } from '../route-guards.ts'
 import { rootRoute } from './root.tsx'
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 interface ReviewQueueSearch {
-  offering?: string | undefined
   show?: 'all' | undefined
+  status?: OrderStatus | undefined
+  offering?: string | undefined
+  organization?: string | undefined
 }
 
 export const reviewQueueRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/granska',
-  // The filter lives in the address (?show=all&offering=…), so it can be linked to and "Tillbaka" undoes it.
+  // The filter lives in the address (?show=all&status=…&offering=…&organization=…), so it can be linked to
+  // and "Tillbaka" undoes it. A status goes with show=all only: the orders waiting are all in progress.
   validateSearch: (search: Record<string, unknown>): ReviewQueueSearch => ({
-    ...(typeof search.offering === 'string' && ID.test(search.offering) ? { offering: search.offering } : {}),
     ...(search.show === 'all' ? { show: 'all' as const } : {}),
+    ...(search.show === 'all' && isOrderStatus(search.status) ? { status: search.status } : {}),
+    ...(isId(search.offering) ? { offering: search.offering } : {}),
+    ...(isId(search.organization) ? { organization: search.organization } : {}),
   }),
   // The provider's Granskare.
   beforeLoad: requirePermission('provider.review'),
-  loaderDeps: ({ search }) => ({ offering: search.offering, show: search.show }),
+  loaderDeps: ({ search }) => ({
+    show: search.show,
+    status: search.status,
+    offering: search.offering,
+    organization: search.organization,
+  }),
   loader: async ({ context, deps }) => {
     const texts = loadQueueTexts()
     const trpc = await context.trpc()
     void context.queryClient.prefetchInfiniteQuery(reviewQueueOptions(trpc, toFilter(deps)))
+    void context.queryClient.prefetchQuery(reviewFiltersOptions(trpc))
     await texts
   },
 }).lazy(() => import('./review-queue.lazy.tsx').then((file) => file.reviewQueueLazyRoute))
 
 export function toFilter(search: ReviewQueueSearch): ReviewFilter {
-  return { offeringId: search.offering, all: search.show === 'all' }
+  return {
+    all: search.show === 'all',
+    status: search.status,
+    offeringId: search.offering,
+    organizationId: search.organization,
+  }
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && ID.test(value)
 }

@@ -1,17 +1,25 @@
 import type { AppRouter } from '@kundnav/api'
 import type { inferRouterOutputs } from '@trpc/server'
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query'
+import type { OrderStatus } from '../../lib/order-status.ts'
 
 type Outputs = inferRouterOutputs<AppRouter>
 
 export type AgentOrderRow = Outputs['agentOrder']['list']['items'][number]
+export type AgentOrderFilters = Outputs['agentOrder']['filters']
 
 export const AGENT_ORDER_PAGE_SIZE = 25
 
-/** What the list shows: one offering or all, and only the orders waiting for the agent or every one naming it. */
+/**
+ * What the list shows: only the orders waiting for the agent, or every one naming it (`all`, and then
+ * optionally of one status); of one offering or all; from one customer or all.
+ */
 export interface AgentOrderFilter {
-  offeringId?: string | undefined
   all?: boolean | undefined
+  /** Only with `all`: the orders waiting for the agent are all in progress. */
+  status?: OrderStatus | undefined
+  offeringId?: string | undefined
+  organizationId?: string | undefined
 }
 
 /** "Hantera beställningar", the longest waiting first, one keyset page at a time; shared by the route loader and the page. */
@@ -19,6 +27,8 @@ export function agentOrderListOptions(trpc: TRPCOptionsProxy<AppRouter>, filter:
   return trpc.agentOrder.list.infiniteQueryOptions(
     {
       ...(filter.offeringId ? { offeringId: filter.offeringId } : {}),
+      ...(filter.organizationId ? { organizationId: filter.organizationId } : {}),
+      ...(filter.all && filter.status ? { status: filter.status } : {}),
       waiting: !filter.all,
       limit: AGENT_ORDER_PAGE_SIZE,
     },
@@ -26,17 +36,7 @@ export function agentOrderListOptions(trpc: TRPCOptionsProxy<AppRouter>, filter:
   )
 }
 
-/**
- * The offerings customers order through an agent, to filter by. Only "Beställare" may read the catalogue
- * (`catalogue.list`); a "Handläggare agent" gets no offering filter (see the page).
- */
-export function viaAgentOfferingsOptions(trpc: TRPCOptionsProxy<AppRouter>) {
-  return trpc.catalogue.list.queryOptions(undefined, {
-    select: (services) =>
-      services.flatMap((service) =>
-        service.offerings
-          .filter((offering) => offering.viaAgent)
-          .map((offering) => ({ id: offering.id, name: offering.name, serviceName: service.name })),
-      ),
-  })
+/** The offerings and customers among the orders naming the agent, to filter by; shared by the route loader and the page. */
+export function agentOrderFiltersOptions(trpc: TRPCOptionsProxy<AppRouter>) {
+  return trpc.agentOrder.filters.queryOptions()
 }

@@ -1,4 +1,3 @@
-import { can } from '@kundnav/schemas/permissions'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { Link, useNavigate } from '@tanstack/react-router'
 import { useRef } from 'react'
@@ -10,17 +9,17 @@ import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { ShowMore } from '../../components/ui/show-more.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
-import { isLanguage } from '../../i18n/i18n.ts'
+import { isLanguage, type Language } from '../../i18n/i18n.ts'
 import { asDate, formatDateTime } from '../../lib/format-date.ts'
-import { asRole, useSession } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { describeWaited } from '../../lib/waited.ts'
 import { AgentOrderFilterForm } from './agent-order-filter.tsx'
 import {
   type AgentOrderFilter,
+  type AgentOrderFilters,
   type AgentOrderRow,
+  agentOrderFiltersOptions,
   agentOrderListOptions,
-  viaAgentOfferingsOptions,
 } from './agent-order-query.ts'
 import { useMarkedOrders } from './use-marked-orders.ts'
 
@@ -42,9 +41,7 @@ export function AgentOrdersPage({
   const trpc = useTRPC()
   const navigate = useNavigate()
   const orders = useInfiniteQuery(agentOrderListOptions(trpc, filter))
-  // Only Beställare read the catalogue; a Handläggare agent filters by whether orders wait, not by offering.
-  const readsCatalogue = can(asRole(useSession().data?.active?.role), 'order.create')
-  const offerings = useQuery({ ...viaAgentOfferingsOptions(trpc), enabled: readsCatalogue })
+  const filters = useQuery(agentOrderFiltersOptions(trpc))
   const marks = useMarkedOrders()
   const tableRef = useRef<HTMLTableSectionElement>(null)
   const rows = orders.data?.pages.flatMap((page) => page.items) ?? []
@@ -66,10 +63,8 @@ export function AgentOrdersPage({
 
       <AgentOrderFilterForm
         filter={filter}
-        offerings={offerings.data?.map((offering) => ({
-          id: offering.id,
-          label: `${offering.serviceName[language]}: ${offering.name[language]}`,
-        }))}
+        offerings={filters.data ? offeringChoices(filters.data, language) : undefined}
+        customers={filters.data?.organizations.map((customer) => ({ id: customer.id, label: customer.name }))}
         onFilter={onFilter}
       />
 
@@ -82,8 +77,8 @@ export function AgentOrdersPage({
           onRetry={() => void orders.refetch()}
         />
       ) : rows.length === 0 ? (
-        filter.offeringId ? (
-          <EmptyState>{t('queues.agentOrders.emptyFiltered')}</EmptyState>
+        isFiltered(filter) ? (
+          <EmptyState>{t(emptyFilteredText(filter))}</EmptyState>
         ) : filter.all ? (
           <EmptyState>{t('queues.agentOrders.emptyAll')}</EmptyState>
         ) : (
@@ -144,6 +139,27 @@ export function AgentOrdersPage({
       )}
     </>
   )
+}
+
+/** The offerings by their names in the page's language. */
+function offeringChoices(filters: AgentOrderFilters, language: Language) {
+  return filters.offerings
+    .map((offering) => ({ id: offering.id, label: offering.name[language] }))
+    .sort((a, b) => a.label.localeCompare(b.label, language))
+}
+
+function isFiltered(filter: AgentOrderFilter): boolean {
+  return Boolean(filter.offeringId || filter.organizationId || (filter.all && filter.status))
+}
+
+/** An empty list's text: which choice to undo when only one narrowed it. */
+function emptyFilteredText(filter: AgentOrderFilter) {
+  const chosen = [
+    filter.offeringId ? ('queues.agentOrders.emptyFiltered' as const) : null,
+    filter.organizationId ? ('queues.agentOrders.emptyFilteredCustomer' as const) : null,
+    filter.all && filter.status ? ('queues.agentOrders.emptyFilteredStatus' as const) : null,
+  ].filter((text) => text !== null)
+  return chosen.length === 1 && chosen[0] ? chosen[0] : ('queues.agentOrders.emptyFilteredSeveral' as const)
 }
 
 function AgentOrderTableRow({

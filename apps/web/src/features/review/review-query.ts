@@ -1,17 +1,25 @@
 import type { AppRouter } from '@kundnav/api'
 import type { inferRouterOutputs } from '@trpc/server'
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query'
+import type { OrderStatus } from '../../lib/order-status.ts'
 
 type Outputs = inferRouterOutputs<AppRouter>
 
 export type ReviewRow = Outputs['review']['queue']['items'][number]
+export type ReviewFilters = Outputs['review']['filters']
 
 export const REVIEW_PAGE_SIZE = 25
 
-/** What the queue shows: one offering or all, and only the orders waiting for review or every order. */
+/**
+ * What the queue shows: only the orders waiting for review, or every order (`all`, and then optionally of
+ * one status); of one offering or all; from one organisation or all.
+ */
 export interface ReviewFilter {
-  offeringId?: string | undefined
   all?: boolean | undefined
+  /** Only with `all`: the orders waiting for review are all in progress. */
+  status?: OrderStatus | undefined
+  offeringId?: string | undefined
+  organizationId?: string | undefined
 }
 
 /** "Granska beställningar", the longest waiting first, one keyset page at a time; shared by the route loader and the page. */
@@ -19,6 +27,8 @@ export function reviewQueueOptions(trpc: TRPCOptionsProxy<AppRouter>, filter: Re
   return trpc.review.queue.infiniteQueryOptions(
     {
       ...(filter.offeringId ? { offeringId: filter.offeringId } : {}),
+      ...(filter.organizationId ? { organizationId: filter.organizationId } : {}),
+      ...(filter.all && filter.status ? { status: filter.status } : {}),
       waiting: !filter.all,
       limit: REVIEW_PAGE_SIZE,
     },
@@ -26,14 +36,7 @@ export function reviewQueueOptions(trpc: TRPCOptionsProxy<AppRouter>, filter: Re
   )
 }
 
-/** Every offering of the catalogue, to filter by (provider reviewers keep the catalogue: `catalogue.manage`). */
-export function reviewOfferingsOptions(trpc: TRPCOptionsProxy<AppRouter>) {
-  return trpc.catalogue.manageList.queryOptions(undefined, {
-    select: (offerings) =>
-      offerings.map((offering) => ({
-        id: offering.id,
-        name: offering.name,
-        serviceName: offering.serviceName,
-      })),
-  })
+/** The offerings and organisations among the orders, to filter by; shared by the route loader and the page. */
+export function reviewFiltersOptions(trpc: TRPCOptionsProxy<AppRouter>) {
+  return trpc.review.filters.queryOptions()
 }

@@ -8,12 +8,17 @@ import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { ShowMore } from '../../components/ui/show-more.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
-import { isLanguage } from '../../i18n/i18n.ts'
+import { isLanguage, type Language } from '../../i18n/i18n.ts'
 import { asDate, formatDateTime } from '../../lib/format-date.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { describeWaited } from '../../lib/waited.ts'
 import { ReviewFilterForm } from './review-filter.tsx'
-import { type ReviewFilter, reviewOfferingsOptions, reviewQueueOptions } from './review-query.ts'
+import {
+  type ReviewFilter,
+  type ReviewFilters,
+  reviewFiltersOptions,
+  reviewQueueOptions,
+} from './review-query.ts'
 
 /**
  * "Granska beställningar" (provider reviewers): the orders waiting for the provider's review, the longest
@@ -31,7 +36,7 @@ export function ReviewQueuePage({
   const language = isLanguage(i18n.language) ? i18n.language : 'sv'
   const trpc = useTRPC()
   const orders = useInfiniteQuery(reviewQueueOptions(trpc, filter))
-  const offerings = useQuery(reviewOfferingsOptions(trpc))
+  const filters = useQuery(reviewFiltersOptions(trpc))
   const tableRef = useRef<HTMLTableSectionElement>(null)
   const rows = orders.data?.pages.flatMap((page) => page.items) ?? []
   const showState = filter.all === true
@@ -43,9 +48,10 @@ export function ReviewQueuePage({
 
       <ReviewFilterForm
         filter={filter}
-        offerings={offerings.data?.map((offering) => ({
-          id: offering.id,
-          label: `${offering.serviceName[language]}: ${offering.name[language]}`,
+        offerings={filters.data ? offeringChoices(filters.data, language) : undefined}
+        organizations={filters.data?.organizations.map((organization) => ({
+          id: organization.id,
+          label: organization.name,
         }))}
         onFilter={onFilter}
       />
@@ -59,8 +65,8 @@ export function ReviewQueuePage({
           onRetry={() => void orders.refetch()}
         />
       ) : rows.length === 0 ? (
-        filter.offeringId ? (
-          <EmptyState>{t('queues.reviewQueue.emptyFiltered')}</EmptyState>
+        isFiltered(filter) ? (
+          <EmptyState>{t(emptyFilteredText(filter))}</EmptyState>
         ) : showState ? (
           <EmptyState>{t('queues.reviewQueue.emptyAll')}</EmptyState>
         ) : (
@@ -145,4 +151,25 @@ export function ReviewQueuePage({
       )}
     </>
   )
+}
+
+/** The offerings by their names in the page's language. */
+function offeringChoices(filters: ReviewFilters, language: Language) {
+  return filters.offerings
+    .map((offering) => ({ id: offering.id, label: offering.name[language] }))
+    .sort((a, b) => a.label.localeCompare(b.label, language))
+}
+
+function isFiltered(filter: ReviewFilter): boolean {
+  return Boolean(filter.offeringId || filter.organizationId || (filter.all && filter.status))
+}
+
+/** An empty queue's text: which choice to undo when only one narrowed it. */
+function emptyFilteredText(filter: ReviewFilter) {
+  const chosen = [
+    filter.offeringId ? ('queues.reviewQueue.emptyFiltered' as const) : null,
+    filter.organizationId ? ('queues.reviewQueue.emptyFilteredOrganization' as const) : null,
+    filter.all && filter.status ? ('queues.reviewQueue.emptyFilteredStatus' as const) : null,
+  ].filter((text) => text !== null)
+  return chosen.length === 1 && chosen[0] ? chosen[0] : ('queues.reviewQueue.emptyFilteredSeveral' as const)
 }

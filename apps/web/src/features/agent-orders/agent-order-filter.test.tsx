@@ -1,0 +1,65 @@
+import i18next from 'i18next'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { I18nextProvider } from 'react-i18next'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { en } from '../../i18n/en.ts'
+import { sv } from '../../i18n/sv.ts'
+import { AgentOrderFilterForm } from './agent-order-filter.tsx'
+import type { AgentOrderFilter } from './agent-order-query.ts'
+
+const OFFERING = '11111111-1111-4111-8111-111111111111'
+const ORGANIZATION = '22222222-2222-4222-8222-222222222222'
+
+const instance = i18next.createInstance()
+
+beforeAll(async () => {
+  await instance.init({
+    resources: { sv: { translation: sv }, en: { translation: en } },
+    lng: 'sv',
+    fallbackLng: 'sv',
+    interpolation: { escapeValue: false },
+  })
+})
+
+function render(filter: AgentOrderFilter, language: 'sv' | 'en' = 'sv', listed = true) {
+  void instance.changeLanguage(language)
+  return renderToStaticMarkup(
+    <I18nextProvider i18n={instance}>
+      <AgentOrderFilterForm
+        filter={filter}
+        offerings={listed ? [{ id: OFFERING, label: 'Webcert Fristående' }] : undefined}
+        customers={listed ? [{ id: ORGANIZATION, label: 'Region Norrby (demo)' }] : undefined}
+        onFilter={() => {}}
+      />
+    </I18nextProvider>,
+  )
+}
+
+describe('the filter row of "Hantera beställningar"', () => {
+  it('offers the offerings and customers among the orders naming the agent, the chosen ones selected', () => {
+    const html = render({ offeringId: OFFERING, organizationId: ORGANIZATION })
+    expect(html).toContain('>Erbjudande</label>')
+    expect(html).toContain('<option value="">Alla erbjudanden</option>')
+    expect(html).toContain(`<option value="${OFFERING}" selected="">Webcert Fristående</option>`)
+    expect(html).toContain('>Kund</label>')
+    expect(html).toContain('<option value="">Alla kunder</option>')
+    expect(html).toContain(`<option value="${ORGANIZATION}" selected="">Region Norrby (demo)</option>`)
+  })
+
+  it('has a status list only when it shows every order', () => {
+    expect(render({})).not.toContain('>Status</label>')
+    const all = render({ all: true, status: 'WITHDRAWN' })
+    expect(all).toContain('<option value="all" selected="">Alla beställningar till er</option>')
+    expect(all).toContain('>Status</label>')
+    expect(all).toContain('<option value="">Alla statusar</option>')
+    expect(all).toContain('<option value="WITHDRAWN" selected="">Återkallad</option>')
+    expect(render({ all: true }, 'en')).toContain('<option value="" selected="">All statuses</option>')
+  })
+
+  it('has no offering or customer list until they are listed', () => {
+    const html = render({}, 'sv', false)
+    expect(html).not.toContain('Erbjudande')
+    expect(html).not.toContain('Kund')
+    expect(html).toContain('>Filtrera</button>')
+  })
+})
