@@ -671,6 +671,45 @@ describe('a step is decided once', () => {
   })
 })
 
+describe('identical parallel requests', () => {
+  it('forwards an order once of 20 identical forwards with a new invoice address, keeping one address', async () => {
+    const order = await homeOrderAt(db, world, 'AGENT_REVIEW')
+    const reference = `Parallell ${randomUUID().slice(0, 8)}`
+    const forward = () =>
+      at(world.agent, 'ORDERER').agentOrder.forward({
+        orderId: order.id,
+        version: order.version,
+        attestations: ['agent-assigned', 'agent-technical'],
+        invoice: {
+          kind: 'new',
+          addressLine: 'Parallellgatan 1',
+          postalCode: '123 45',
+          city: 'Stad',
+          reference,
+        },
+        attesterUserId: agentMember(world, 'ATTESTER').user.id,
+      })
+    const results = await Promise.allSettled(Array.from({ length: 20 }, forward))
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    for (const result of results) {
+      if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(AppError)
+    }
+    expect(await db.prisma.invoiceAddress.count({ where: { reference } })).toBe(1)
+    expect(await db.prisma.orderEvent.count({ where: { orderId: order.id, action: 'FORWARD' } })).toBe(1)
+  })
+
+  it('approves an order once of 20 identical approvals', async () => {
+    const order = await homeOrderAt(db, world, 'PROVIDER_REVIEW')
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () =>
+        at(world.provider, 'PROVIDER_REVIEWER').review.approve({ orderId: order.id, version: order.version }),
+      ),
+    )
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    expect(await db.prisma.orderEvent.count({ where: { orderId: order.id, action: 'APPROVE' } })).toBe(1)
+  })
+})
+
 describe('provider support', () => {
   it('grants the agent capability, and the organisation may then handle orders naming it', async () => {
     const { createOrgWithMembers } = await import('@kundnav/db')
