@@ -4,7 +4,14 @@ import { z } from 'zod'
 import { keysetAfter, keysetPage } from '../services/keyset.ts'
 import { decideStep, forwardAsAgent } from '../services/order-actions.ts'
 import { chainActorOf } from '../services/order-chain.ts'
-import { orderListFilters, orderRows, ZOrderListFilters, ZOrderRow } from '../services/order-view.ts'
+import {
+  orderListFilters,
+  orderMoved,
+  orderRows,
+  ZOrderListFilters,
+  ZOrderMoved,
+  ZOrderRow,
+} from '../services/order-view.ts'
 import { attestersOf, invoiceAddressesOf } from '../services/orders.ts'
 import { agentProcedure, router } from '../trpc.ts'
 
@@ -12,8 +19,6 @@ const ZQueuePage = z.object({
   items: z.array(ZOrderRow),
   nextCursor: z.object({ stateSince: z.date(), id: z.string() }).nullable(),
 })
-
-const ZStateAnswer = z.object({ state: z.string(), version: z.number().int() })
 
 /**
  * "Agentuppdrag" → "Hantera beställningar" (seed 004 step 4): the orders that name the agent, and the
@@ -77,7 +82,7 @@ export const agentOrderRouter = router({
   /** Goes on: the agent's questions, invoice address and attestant; the attestant is mailed a link. */
   forward: agentProcedure('agentAssignment.handle')
     .input(ZForwardOrderInput)
-    .output(ZStateAnswer)
+    .output(ZOrderMoved)
     .mutation(async ({ ctx, input }) => {
       const after = await forwardAsAgent(
         ctx.db,
@@ -85,16 +90,16 @@ export const agentOrderRouter = router({
         await chainActorOf(ctx.db.prisma, ctx.actor),
         input,
       )
-      return { state: after.state, version: after.version }
+      return orderMoved(after)
     }),
 
   /** Rejects with a reason: the order ends, and its orderer is told why. */
   reject: agentProcedure('agentAssignment.handle')
     .input(ZOrderReasonInput)
-    .output(ZStateAnswer)
+    .output(ZOrderMoved)
     .mutation(async ({ ctx, input }) => {
       const actor = await chainActorOf(ctx.db.prisma, ctx.actor)
       const after = await decideStep(ctx.db, ctx.settings, actor, 'REJECT', input)
-      return { state: after.state, version: after.version }
+      return orderMoved(after)
     }),
 })

@@ -29,7 +29,15 @@ import {
   withdrawOrder,
 } from '../services/order-actions.ts'
 import { chainActorOf, visibleOrder } from '../services/order-chain.ts'
-import { orderRows, orderView, type Viewer, ZOrderRow, ZOrderView } from '../services/order-view.ts'
+import {
+  orderMoved,
+  orderRows,
+  orderView,
+  type Viewer,
+  ZOrderMoved,
+  ZOrderRow,
+  ZOrderView,
+} from '../services/order-view.ts'
 import {
   attestersOf,
   draftAnswers,
@@ -261,7 +269,7 @@ export const orderRouter = router({
   /** The code: attests the order and moves it on, in one transaction. */
   attest: memberProcedure('order.attest')
     .input(ZAttestOrderInput)
-    .output(z.object({ state: z.string(), version: z.number().int() }))
+    .output(ZOrderMoved)
     .mutation(async ({ ctx, input }) => {
       const after = await attestOrder(
         ctx.db,
@@ -269,13 +277,13 @@ export const orderRouter = router({
         await chainActorOf(ctx.db.prisma, ctx.actor),
         input,
       )
-      return { state: after.state, version: after.version }
+      return orderMoved(after)
     }),
 
   /** "Avbryt" by the attestant, with a reason: the order ends. */
   cancel: memberProcedure('order.attest')
     .input(ZOrderReasonInput)
-    .output(z.object({ state: z.string(), version: z.number().int() }))
+    .output(ZOrderMoved)
     .mutation(async ({ ctx, input }) => {
       const after = await decideStep(
         ctx.db,
@@ -284,13 +292,13 @@ export const orderRouter = router({
         'CANCEL',
         input,
       )
-      return { state: after.state, version: after.version }
+      return orderMoved(after)
     }),
 
   /** "Återkalla" by the ordering organisation's orderer, until the first attestation. */
   withdraw: memberProcedure('order.create')
     .input(ZOrderReasonInput)
-    .output(z.object({ state: z.string(), version: z.number().int() }))
+    .output(ZOrderMoved)
     .mutation(async ({ ctx, input }) => {
       const after = await withdrawOrder(
         ctx.db,
@@ -298,13 +306,13 @@ export const orderRouter = router({
         await chainActorOf(ctx.db.prisma, ctx.actor),
         input,
       )
-      return { state: after.state, version: after.version }
+      return orderMoved(after)
     }),
 
   /** Another attestant for a waiting attestation whose attestant has left (the orderer of that party). */
   changeAttester: memberProcedure('order.create')
     .input(ZChangeAttesterInput)
-    .output(z.object({ state: z.string(), version: z.number().int() }))
+    .output(ZOrderMoved)
     .mutation(async ({ ctx, input }) => {
       const after = await changeAttester(
         ctx.db,
@@ -312,7 +320,7 @@ export const orderRouter = router({
         await chainActorOf(ctx.db.prisma, ctx.actor),
         input,
       )
-      return { state: after.state, version: after.version }
+      return orderMoved(after)
     }),
 
   /** "Beställ igen": a new draft with the ended order's answers, for the orderer to check and send. */

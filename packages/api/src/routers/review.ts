@@ -4,10 +4,15 @@ import { z } from 'zod'
 import { keysetAfter, keysetPage } from '../services/keyset.ts'
 import { decideStep } from '../services/order-actions.ts'
 import { chainActorOf } from '../services/order-chain.ts'
-import { orderListFilters, orderRows, ZOrderListFilters, ZOrderRow } from '../services/order-view.ts'
+import {
+  orderListFilters,
+  orderMoved,
+  orderRows,
+  ZOrderListFilters,
+  ZOrderMoved,
+  ZOrderRow,
+} from '../services/order-view.ts'
 import { providerProcedure, router } from '../trpc.ts'
-
-const ZStateAnswer = z.object({ state: z.string(), version: z.number().int() })
 
 /** The provider's review ("Granska beställningar"): the queue, and approving or rejecting. */
 export const reviewRouter = router({
@@ -52,20 +57,20 @@ export const reviewRouter = router({
   /** "Godkänn": the order is complete; its orderer and its agent are told. */
   approve: providerProcedure('provider.review')
     .input(ZOrderVersionInput)
-    .output(ZStateAnswer)
+    .output(ZOrderMoved)
     .mutation(async ({ ctx, input }) => {
       const actor = await chainActorOf(ctx.db.prisma, ctx.actor)
       const after = await decideStep(ctx.db, ctx.settings, actor, 'APPROVE', input)
-      return { state: after.state, version: after.version }
+      return orderMoved(after)
     }),
 
   /** "Avslå" with a reason. */
   reject: providerProcedure('provider.review')
     .input(ZOrderReasonInput)
-    .output(ZStateAnswer)
+    .output(ZOrderMoved)
     .mutation(async ({ ctx, input }) => {
       const actor = await chainActorOf(ctx.db.prisma, ctx.actor)
       const after = await decideStep(ctx.db, ctx.settings, actor, 'REJECT', input)
-      return { state: after.state, version: after.version }
+      return orderMoved(after)
     }),
 })

@@ -13,15 +13,13 @@ import { z } from 'zod'
 import { AppError } from '../errors.ts'
 import { confirmMobile, startMobileVerification } from '../services/mobile.ts'
 import { attestOrder, decideStep, startAttestation } from '../services/order-actions.ts'
-import { orderView, ZOrderView } from '../services/order-view.ts'
+import { orderMoved, orderView, ZOrderMoved, ZOrderView } from '../services/order-view.ts'
 import { openSigningLink } from '../services/signing-links.ts'
 import { maskMobile, resendStepUp } from '../services/step-up.ts'
 import { publicProcedure, router } from '../trpc.ts'
 
 const withToken = <Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) =>
   schema.extend({ token: ZSigningToken })
-
-const ZStateAnswer = z.object({ state: z.string(), version: z.number().int() })
 
 /**
  * The mailed signing link ("/attestera/<token>"): its token is the credential, so every procedure is public
@@ -67,19 +65,19 @@ export const signingRouter = router({
 
   attest: publicProcedure
     .input(withToken(ZAttestOrderInput.omit({ orderId: true })))
-    .output(ZStateAnswer)
+    .output(ZOrderMoved)
     .mutation(async ({ ctx, input }) => {
       const { order, actor } = await openSigningLink(ctx.db.prisma, input.token)
       const after = await attestOrder(ctx.db, ctx.settings, actor, {
         orderId: order.id,
         response: input.response,
       })
-      return { state: after.state, version: after.version }
+      return orderMoved(after)
     }),
 
   cancel: publicProcedure
     .input(withToken(ZOrderReasonInput.omit({ orderId: true })))
-    .output(ZStateAnswer)
+    .output(ZOrderMoved)
     .mutation(async ({ ctx, input }) => {
       const { order, actor } = await openSigningLink(ctx.db.prisma, input.token)
       const after = await decideStep(ctx.db, ctx.settings, actor, 'CANCEL', {
@@ -87,7 +85,7 @@ export const signingRouter = router({
         version: input.version,
         reason: input.reason,
       })
-      return { state: after.state, version: after.version }
+      return orderMoved(after)
     }),
 
   /** "Skicka ny kod" for the link's own person. */

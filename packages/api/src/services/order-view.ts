@@ -297,6 +297,13 @@ const ZOrderRowBase = z.object({
 export const ZOrderRow = ZOrderRowBase
 export type OrderRow = z.infer<typeof ZOrderRow>
 
+/** What an action on an order answers: where the order is now, and its version for the next action. */
+export const ZOrderMoved = z.object({ state: z.string(), version: z.number().int() })
+
+export function orderMoved(order: Order): z.infer<typeof ZOrderMoved> {
+  return { state: order.state, version: order.version }
+}
+
 export const ZOrderListFilters = z.object({
   offerings: z.array(z.object({ id: z.string(), name: ZLocalText })),
   organizations: z.array(z.object({ id: z.string(), name: z.string() })),
