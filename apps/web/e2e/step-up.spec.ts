@@ -104,6 +104,10 @@ test('a person verifies a mobile number with an SMS code, then changes the passw
   await expect(code).toHaveAttribute('inputmode', 'numeric')
   // A new code only after 30 seconds, and the page says how long is left.
   await expect(section.getByRole('button', { name: 'Skicka ny kod' })).toBeDisabled()
+  // Still focusable and pressable (aria-disabled): pressed from the keyboard, it says how long is left.
+  await section.getByRole('button', { name: 'Skicka ny kod' }).focus()
+  await me.keyboard.press('Enter')
+  await expect(section.getByRole('alert')).toContainText(/Vänta \d+ sekunder? innan du ber om en ny kod\./)
   await expect(section).toContainText(/Du kan be om en ny kod om \d+ sekunder?\./)
   await expectNoAxeViolations(me)
 
@@ -156,7 +160,8 @@ test('a person verifies a mobile number with an SMS code, then changes the passw
   await section.getByRole('button', { name: 'Ta bort mobilnumret' }).click()
   const confirm = me.getByRole('dialog', { name: `Ta bort mobilnumret ${mobile.typed}?` })
   await expect(confirm).toContainText('Du får då inte längre koder med sms.')
-  await expect(confirm.getByRole('button', { name: 'Avbryt' })).toBeFocused()
+  // Focus starts in the password field, which the removal needs.
+  await expect(confirm.getByLabel('Nuvarande lösenord')).toBeFocused()
   await confirm.getByRole('button', { name: 'Ja, ta bort' }).click()
   await expect(confirm.getByLabel('Nuvarande lösenord')).toHaveAccessibleDescription(
     /Ange ditt nuvarande lösenord\./,
@@ -166,8 +171,9 @@ test('a person verifies a mobile number with an SMS code, then changes the passw
   await expect(confirm.getByLabel('Nuvarande lösenord')).toHaveAccessibleDescription(
     /Det nuvarande lösenordet stämmer inte\./,
   )
+  // Enter in the field removes the number: the field is in a form.
   await confirm.getByLabel('Nuvarande lösenord').fill(newPassword)
-  await confirm.getByRole('button', { name: 'Ja, ta bort' }).click()
+  await confirm.getByLabel('Nuvarande lösenord').press('Enter')
   await expect(confirm).toBeHidden()
   await expect(section.getByRole('status')).toHaveText('Mobilnumret är borttaget.')
   await expect(section.getByRole('definition')).toHaveText('Inget mobilnummer')

@@ -71,8 +71,8 @@ export function StepUpCodeField({
 }
 
 /**
- * "Skicka ny kod": unavailable until the server allows another code (`resendAfter`), saying how long is
- * left. A new code replaces the old one (`onSent`); a challenge that can no longer be used is the form's
+ * "Skicka ny kod": unavailable (aria-disabled, still focusable) until the server allows another code
+ * (`resendAfter`), saying how long is left, and again when pressed too soon. A new code replaces the old one (`onSent`); a challenge that can no longer be used is the form's
  * to handle (`onRefused`); a wait the server asks for is said here.
  */
 export function ResendCode({
@@ -100,7 +100,12 @@ export function ResendCode({
   const waitId = useId()
 
   function ask() {
-    if (resend.isPending || wait > 0) return
+    if (resend.isPending) return
+    if (wait > 0) {
+      // Pressed before the server allows another code: say how long is left rather than nothing.
+      setProblem(t('stepUp.resendTooSoon', { wait: describeWait(t, wait) }))
+      return
+    }
     setProblem(null)
     resend.mutate(
       { challengeId: sent.challengeId },
@@ -126,11 +131,9 @@ export function ResendCode({
     <div className="space-y-1">
       <Button
         variant="secondary"
-        disabled={wait > 0}
-        aria-disabled={resend.isPending}
+        aria-disabled={resend.isPending || wait > 0}
         aria-describedby={wait > 0 ? waitId : undefined}
         onClick={ask}
-        className="disabled:cursor-not-allowed disabled:opacity-70"
       >
         {resend.isPending ? t('stepUp.resending') : t('stepUp.resend')}
       </Button>

@@ -241,6 +241,8 @@ export const identityEn: IdentityTranslation = {
     contentChanged: 'What you were about to sign has changed since the code was sent.',
     resendTooSoon: 'Wait {{wait}} before asking for a new code.',
     throttled: 'You have asked for many codes in a short time. Wait {{wait}} and try again.',
+    guessesThrottled: 'You have entered a wrong code too many times. Wait {{wait}} and try again.',
+    numberChanged: 'Your mobile number has changed since the code was sent, so the code is no longer valid.',
     smsOff: 'Codes by text message are not used in this portal.',
     noMobile: 'You need a verified mobile number to get a code. Add it under My details.',
   },

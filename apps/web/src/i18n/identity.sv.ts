@@ -243,6 +243,8 @@ export const identitySv = {
     contentChanged: 'Det du skulle signera har ändrats sedan koden skickades.',
     resendTooSoon: 'Vänta {{wait}} innan du ber om en ny kod.',
     throttled: 'Du har bett om många koder på kort tid. Vänta {{wait}} och försök igen.',
+    guessesThrottled: 'Du har angett fel kod för många gånger. Vänta {{wait}} och försök igen.',
+    numberChanged: 'Ditt mobilnummer har ändrats sedan koden skickades, så koden gäller inte längre.',
     smsOff: 'Koder med sms används inte i den här portalen.',
     noMobile: 'Du behöver ett verifierat mobilnummer för att få en kod. Lägg till det under Mina uppgifter.',
   },

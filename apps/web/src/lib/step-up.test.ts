@@ -40,6 +40,27 @@ describe('stepUpRefusal', () => {
     })
   })
 
+  it('words too many wrong codes as a wait, and a changed number as a code to start over', () => {
+    expect(
+      stepUpRefusal(
+        t,
+        refused({
+          appCode: 'STEP_UP_GUESSES_THROTTLED',
+          details: { waitSeconds: 30 },
+          fieldErrors: { code: ['x'] },
+        }),
+      ),
+    ).toEqual({
+      kind: 'wait',
+      message: 'stepUp.guessesThrottled {"wait":"auth.waitSeconds {\\"count\\":30}"}',
+      waitSeconds: 30,
+    })
+    expect(stepUpRefusal(t, refused({ appCode: 'STEP_UP_NUMBER_CHANGED' }))).toEqual({
+      kind: 'closed',
+      message: 'stepUp.numberChanged',
+    })
+  })
+
   it('takes a refused code field as a code to type again, and leaves other errors alone', () => {
     expect(stepUpRefusal(t, refused({ fieldErrors: { response: ['Ogiltig'] } }))?.kind).toBe('code')
     expect(

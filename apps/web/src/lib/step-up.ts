@@ -6,14 +6,17 @@ import { trpcAppCode, trpcErrorDetails, trpcFieldErrors } from './trpc-error.ts'
  * What a refused step-up means for the form asking for the code, said in the page's language:
  * - `code`: the code typed was wrong or malformed; the person tries again in the same field;
  * - `expired`: the code is too old; a new one can be sent for the same challenge ("Skicka ny kod");
- * - `closed`: the challenge can no longer be used (too many tries, replaced, used, gone): start over;
- * - `wait`: too many codes asked for, or too soon; `waitSeconds` says how long;
+ * - `closed`: the challenge can no longer be used (too many tries, replaced, used, gone, or the person's
+ *   number changed since it was sent): start over;
+ * - `wait`: too many codes asked for, too soon, or too many wrong codes; `waitSeconds` says how long;
  * - `unavailable`: codes by SMS cannot be sent to this person now.
  */
 export interface StepUpRefusal {
   kind: 'code' | 'expired' | 'closed' | 'wait' | 'unavailable'
   message: string
   waitSeconds?: number
+  /** What was to be signed has changed: a new code on the same page would fail again; fetch it anew. */
+  contentChanged?: true
 }
 
 function positiveNumber(value: unknown): number | null {
@@ -48,7 +51,7 @@ export function stepUpRefusal(t: TFunction, error: unknown): StepUpRefusal | nul
     case 'STEP_UP_WRONG_PURPOSE':
       return { kind: 'closed', message: t('stepUp.notFound') }
     case 'STEP_UP_CONTENT_CHANGED':
-      return { kind: 'closed', message: t('stepUp.contentChanged') }
+      return { kind: 'closed', message: t('stepUp.contentChanged'), contentChanged: true }
     case 'STEP_UP_RESEND_TOO_SOON':
       return {
         kind: 'wait',
@@ -61,6 +64,14 @@ export function stepUpRefusal(t: TFunction, error: unknown): StepUpRefusal | nul
         message: t('stepUp.throttled', { wait: describeWait(t, waitSeconds) }),
         waitSeconds,
       }
+    case 'STEP_UP_GUESSES_THROTTLED':
+      return {
+        kind: 'wait',
+        message: t('stepUp.guessesThrottled', { wait: describeWait(t, waitSeconds) }),
+        waitSeconds,
+      }
+    case 'STEP_UP_NUMBER_CHANGED':
+      return { kind: 'closed', message: t('stepUp.numberChanged') }
     case 'STEP_UP_SMS_OFF':
       return { kind: 'unavailable', message: t('stepUp.smsOff') }
     case 'STEP_UP_NO_MOBILE':

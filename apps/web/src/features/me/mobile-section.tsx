@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { minutesValid, ResendCode, type SentCode, StepUpCodeField } from '../../components/step-up-code.tsx'
 import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
-import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
+import { Dialog } from '../../components/ui/dialog.tsx'
 import { FormErrors } from '../../components/ui/error-summary.tsx'
 import { StatusMessage, useStatusMessage } from '../../components/ui/status-message.tsx'
 import { TextField } from '../../components/ui/text-field.tsx'
@@ -315,34 +315,46 @@ export function MobileSection({ me }: { me: Me }) {
       )}
 
       {removing && shown ? (
-        <ConfirmDialog
+        // A form, so that Enter in the password field removes the number; focus starts in the field.
+        <Dialog
           title={t('me.removeMobileTitle', { mobile: shown })}
-          confirmLabel={t('me.removeMobileConfirm')}
-          busyLabel={t('me.removingMobile')}
-          cancelLabel={t('common.cancel')}
-          busy={remove.isPending}
-          problem={
-            remove.isError && !removeFields.errors.currentPassword ? (
-              <Alert tone="error">
-                <p>{t('me.removeMobileFailed')}</p>
-              </Alert>
-            ) : null
-          }
-          onConfirm={confirmRemoval}
           onClose={() => setRemoving(false)}
           returnFocus={status.returnFocus}
         >
-          <p>{t('me.removeMobileText')}</p>
-          <TextField
-            id={REMOVE_FIELD_IDS.currentPassword}
-            name="currentPassword"
-            type="password"
-            label={t('me.currentPassword')}
-            hint={t('me.mobilePasswordHint')}
-            error={removeFields.errors.currentPassword}
-            autoComplete="current-password"
-          />
-        </ConfirmDialog>
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault()
+              confirmRemoval()
+            }}
+            className="space-y-6"
+          >
+            {remove.isError && !removeFields.errors.currentPassword ? (
+              <Alert tone="error">
+                <p>{t('me.removeMobileFailed')}</p>
+              </Alert>
+            ) : null}
+            <p>{t('me.removeMobileText')}</p>
+            <TextField
+              id={REMOVE_FIELD_IDS.currentPassword}
+              name="currentPassword"
+              type="password"
+              label={t('me.currentPassword')}
+              hint={t('me.mobilePasswordHint')}
+              error={removeFields.errors.currentPassword}
+              autoComplete="current-password"
+              data-autofocus
+            />
+            <div className="flex flex-wrap gap-4">
+              <Button type="submit" variant="warning" aria-disabled={remove.isPending}>
+                {remove.isPending ? t('me.removingMobile') : t('me.removeMobileConfirm')}
+              </Button>
+              <Button variant="secondary" onClick={() => setRemoving(false)}>
+                {t('common.cancel')}
+              </Button>
+            </div>
+          </form>
+        </Dialog>
       ) : null}
     </section>
   )

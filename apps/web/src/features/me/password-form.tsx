@@ -14,7 +14,6 @@ import { formValues, hasMessages, serverFieldErrors, useFieldErrors, validate } 
 import { formatMobile } from '../../lib/format-mobile.ts'
 import { type StepUpRefusal, stepUpRefusal } from '../../lib/step-up.ts'
 import { useTRPC } from '../../lib/trpc.ts'
-import { trpcAppCode, trpcFieldErrors } from '../../lib/trpc-error.ts'
 
 type Me = inferRouterOutputs<AppRouter>['me']['get']
 
@@ -133,8 +132,11 @@ export function PasswordForm({ me }: { me: Me }) {
     })
   }
 
+  // Whatever the handler above did not turn into a field message or a step-up refusal.
   const failed =
-    change.isError && !trpcAppCode(change.error) && Object.keys(trpcFieldErrors(change.error)).length === 0
+    change.isError &&
+    !stepUpRefusal(t, change.error) &&
+    !hasMessages(serverFieldErrors(t, change.error, PASSWORD_FIELD_IDS))
   const codeTo = me.stepUpMethods.includes('SMS') && me.mobile ? formatMobile(me.mobile) : null
 
   return (
