@@ -95,7 +95,7 @@ test('Webcert Integrerad – via agent travels its whole chain: Erik forwards, F
   await fatima.goto(fatimaMail.link)
   await expect(fatima.getByRole('heading', { level: 1, name: 'Länken fungerar inte' })).toBeVisible()
   await expect(fatima.getByRole('main')).toContainText(
-    `Beställning ${number} väntar inte längre på din attest`,
+    'Beställningen väntar inte längre på din attest med den här länken',
   )
 
   // Cecilia signs from hers.
@@ -115,6 +115,10 @@ test('Webcert Integrerad – via agent travels its whole chain: Erik forwards, F
   await gustav.getByRole('region', { name: 'Att göra' }).getByRole('button', { name: 'Godkänn' }).click()
   const dialog = gustav.getByRole('dialog', { name: `Godkänn beställning ${number}?` })
   await expect(dialog).toBeVisible()
+  // The last step: the order becomes complete, and the orderer and the agent are mailed.
+  await expect(dialog).toContainText(
+    'Beställningen blir klar, och beställaren och agenten Journalsystem AB (demo) får ett mejl.',
+  )
   await expectNoAxeViolations(gustav)
   await dialog.getByRole('button', { name: 'Godkänn beställningen' }).click()
   await expect(gustav.getByRole('status').filter({ hasText: 'Beställningen är godkänd.' })).toBeVisible()
@@ -324,6 +328,9 @@ test('Erik applies for an agent assignment for Webcert: Gustav approves it on th
   await gustav.goto(reviewMail.link)
   await gustav.getByRole('region', { name: 'Att göra' }).getByRole('button', { name: 'Godkänn' }).click()
   const dialog = gustav.getByRole('dialog', { name: `Godkänn beställning ${number}?` })
+  // Not the last step: the dialog says what comes next rather than that the order is complete.
+  await expect(dialog).toContainText(/går vidare till nästa steg: .+ hos Journalsystem AB \(demo\)\./)
+  await expect(dialog).not.toContainText('blir klar')
   await dialog.getByRole('button', { name: 'Godkänn beställningen' }).click()
   await expect(gustav.getByRole('status').filter({ hasText: 'Beställningen är godkänd.' })).toBeVisible()
   await expect(gustav.getByRole('region', { name: 'Status' })).toContainText(

@@ -103,11 +103,11 @@ test('an order via the agent waits in the agent\'s "Hantera beställningar": Eri
   await expect(agent).toHaveTitle('Hantera beställningar – Kundnav')
   const table = agent.getByRole('table', { name: 'Beställningar att hantera' })
   await expect(table.getByRole('columnheader')).toHaveText([
-    'Ordernummer',
+    'Beställningsnummer',
     'Markera',
     'Kund',
     'Tjänst och erbjudande',
-    'Inkommen',
+    'Inskickad',
     'Väntar sedan',
   ])
   const row = table.getByRole('row', { name: new RegExp(number) })
@@ -124,7 +124,7 @@ test('an order via the agent waits in the agent\'s "Hantera beställningar": Eri
   await agent.getByRole('button', { name: 'Filtrera' }).click()
   await expect(agent).toHaveURL(/show=all/)
   const all = agent.getByRole('table', { name: 'Alla beställningar till er' })
-  await expect(all.getByRole('row', { name: new RegExp(number) })).toContainText('Pågår')
+  await expect(all.getByRole('row', { name: new RegExp(number) })).toContainText('Inskickad')
   await expect(all.getByRole('row', { name: new RegExp(number) })).toContainText(
     'Väntar på Journalsystem AB (demo)',
   )
@@ -150,9 +150,11 @@ test('an order via the agent waits in the agent\'s "Hantera beställningar": Eri
   await agent.goBack()
   await expect(agent.getByRole('heading', { level: 1, name: 'Hantera beställningar' })).toBeVisible()
   await expect(agent.getByText('Ingen beställning är markerad.')).toBeVisible()
-  // The number itself opens the order too.
+  // The number itself opens the order too, and the way back leads to this list.
   await row.getByRole('link', { name: number }).click()
   await expect(agent.getByRole('heading', { level: 1, name: `Beställning ${number}` })).toBeVisible()
+  await agent.getByRole('link', { name: 'Tillbaka till Hantera beställningar' }).click()
+  await expect(agent.getByRole('heading', { level: 1, name: 'Hantera beställningar' })).toBeVisible()
 
   // Bertil withdraws it while nobody has attested it: no later test finds it waiting or in progress.
   await page.goto('/bestallningar')
@@ -193,10 +195,10 @@ test('"Granska beställningar": an agent assignment waits for the provider\'s re
   await expect(reviewer.getByRole('heading', { level: 1, name: 'Granska beställningar' })).toBeVisible()
   const table = reviewer.getByRole('table', { name: 'Beställningar att granska' })
   await expect(table.getByRole('columnheader')).toHaveText([
-    'Ordernummer',
+    'Beställningsnummer',
     'Organisation',
     'Tjänst och erbjudande',
-    'Inkommen',
+    'Inskickad',
     'Väntar sedan',
   ])
   const row = table.getByRole('row', { name: new RegExp(number) })
@@ -214,8 +216,13 @@ test('"Granska beställningar": an agent assignment waits for the provider\'s re
   await reviewer.getByRole('combobox', { name: 'Erbjudande' }).selectOption({ label: WEBCERT_VIA_AGENT })
   await reviewer.getByRole('button', { name: 'Filtrera' }).click()
   await expect(reviewer.getByText('Inga beställningar av det valda erbjudandet.')).toBeVisible()
-  await reviewer.getByRole('combobox', { name: 'Erbjudande' }).selectOption({ label: 'Alla erbjudanden' })
+  // Opened from the list filtered by its offering, the order leads back to the list as filtered.
+  await reviewer.getByRole('combobox', { name: 'Erbjudande' }).selectOption({ label: AGENT_ASSIGNMENT })
   await reviewer.getByRole('button', { name: 'Filtrera' }).click()
+  await row.getByRole('link', { name: number }).click()
+  await reviewer.getByRole('link', { name: 'Tillbaka till Granska beställningar' }).click()
+  await expect(reviewer).toHaveURL(/\/granska\?.*offering=/)
+  await expect(reviewer.getByRole('combobox', { name: 'Erbjudande' })).toHaveValue(/.+/)
   await row.getByRole('link', { name: number }).click()
 
   // Gustav rejects it with a reason, so no later test finds it waiting.

@@ -109,6 +109,8 @@ test('Bertil orders Webcert Integrerad – via agent for 12 care units, changes 
   const number = (await main.getByText(/^B-\d{4}-\d{6}$/).textContent()) ?? ''
   expect(number).toMatch(/^B-20\d\d-\d{6}$/)
   await expect(main).toContainText('Den har status Inskickad.')
+  // Who acts next, and that they have been mailed.
+  await expect(main).toContainText(/Beställningen har skickats till .+ för (granskning|attest)\./)
   await expect(main).toContainText('Du kan följa beställningen under Mina beställningar.')
 
   // "Mina beställningar": the order, newest first; its page shows everything that was submitted.

@@ -147,6 +147,17 @@ export const ordersEn: OrdersTranslation = {
     title: 'The order has been sent',
     number: 'Order number',
     received: 'We have received your order of {{name}}. Its status is Submitted.',
+    sentForReview:
+      'The order has been sent to {{organization}} ({{role}}) for review. They have been e-mailed.',
+    sentForAttestation:
+      'The order has been sent to {{name}} at {{organization}} for attestation. They have been e-mailed a link.',
+    sentForAttestationUnnamed:
+      'The order has been sent to the attester at {{organization}} for attestation. The attester has been e-mailed a link.',
+    parties: {
+      ORDERING: 'orderer',
+      AGENT: 'agent',
+      PROVIDER: 'provider',
+    },
     next: 'You can follow the order under My orders.',
     toOrders: 'Go to My orders',
     toOrder: 'View the order',
@@ -190,6 +201,8 @@ export const ordersEn: OrdersTranslation = {
     loading: 'Loading the order …',
     notFound: 'The order does not exist, or belongs to another organisation.',
     back: 'Back to My orders',
+    backToAgentOrders: 'Back to Handle orders',
+    backToReviewQueue: 'Back to Review orders',
     summary: 'The order',
     status: 'Status',
     service: 'Service',
@@ -275,7 +288,10 @@ export const ordersEn: OrdersTranslation = {
     cancelText: 'The order ends and the orderer gets an e-mail with your reason.',
     withdrawText: 'The order ends and nobody needs to do anything more with it.',
     reasonLabel: 'Reason',
-    reasonHint: 'The reason is shown on the order and e-mailed to the orderer.',
+    rejectHint: 'The reason is shown on the order and e-mailed to the orderer.',
+    cancelHint: 'The reason is shown on the order and e-mailed to the orderer.',
+    withdrawHint:
+      'The reason is shown on the order, so that everyone following it sees why it was withdrawn.',
     reasonMissing: 'Write a reason.',
     reasonTooLong: 'The reason can have at most 2,000 characters.',
     reasonCharacters: 'The reason contains characters that cannot be used. Remove them.',
@@ -286,7 +302,13 @@ export const ordersEn: OrdersTranslation = {
     withdrawConfirm: 'Withdraw the order',
     withdrawing: 'Withdrawing …',
     approveTitle: 'Approve order {{number}}?',
-    approveText: 'The order is complete, and the orderer and the agent get an e-mail.',
+    approveCompletes: 'The order becomes complete and the orderer gets an e-mail.',
+    approveCompletesWithAgent:
+      'The order becomes complete, and the orderer and the agent {{agent}} get an e-mail.',
+    approveNextAttestation:
+      'The order moves on to its next step: {{step}} at {{organization}}. The attester gets an e-mail with a link.',
+    approveNextReview:
+      'The order moves on to its next step: {{step}} at {{organization}}, who get an e-mail.',
     approveConfirm: 'Approve the order',
     approving: 'Approving …',
     done: {
@@ -321,6 +343,7 @@ export const ordersEn: OrdersTranslation = {
     attestSubmit: 'Attest',
     attesting: 'Attesting …',
     codeFor: 'The code is for attesting order {{number}}.',
+    contentChangedReload: 'Reload the page and check the order again before you attest.',
     attestStartOver: 'Choose how to attest again, and we will send a new code.',
     needMobile: 'You need a verified mobile number to attest with a one-time code by SMS.',
     needMobileLink: 'Add your mobile number under My details',
@@ -330,6 +353,9 @@ export const ordersEn: OrdersTranslation = {
       'The chosen attester no longer has the role Attestant. Choose who attests instead; they get an e-mail with a link.',
     changeAttesterNeeded:
       'The chosen attester no longer has the role Attestant. Change the attester so that the order can go on.',
+    changeAttesterNone:
+      'Nobody in your organisation has the role Attestant to change to. Ask your administrator to give someone the role Attestant, then change the attester.',
+    attestersLoading: 'Loading the attesters …',
     changeAttesterSubmit: 'Change attester',
     changingAttester: 'Changing …',
     errors: {
@@ -390,7 +416,9 @@ export const ordersEn: OrdersTranslation = {
     loading: 'Loading the order …',
     greeting: 'Hello {{name}}!',
     intro:
-      'You have been chosen as attester of {{organization}}’s order of {{offering}}. Check the order below. Approve and attest it, or cancel it with a reason.',
+      'You have been chosen as attester at {{party}} for an order of {{offering}} from {{orderingOrganization}}. Check the order below. Approve and attest it, or cancel it with a reason.',
+    introOwn:
+      'You have been chosen as attester for an order of {{offering}} from {{orderingOrganization}}. Check the order below. Approve and attest it, or cancel it with a reason.',
     otherSignedIn: 'The link is for you only, {{name}}, even if someone else is signed in in this browser.',
     linkProblem: 'The link does not work',
     signIn: 'Sign in',
@@ -403,5 +431,17 @@ export const ordersEn: OrdersTranslation = {
       'To attest you need a verified mobile number. We send a code to the number to check that it is yours. The number is saved to your account, and signing codes are sent to it.',
     mobileAdded: 'The mobile number {{mobile}} is verified. You can now attest.',
     smsOff: 'The link cannot be used to attest just now: no codes are sent by SMS. Contact support.',
+    errors: {
+      LINK_INVALID:
+        'The link is not valid. Check that you used the whole link in the e-mail, or sign in and open the order under My orders.',
+      LINK_EXPIRED: 'The link has expired. Sign in and open the order under My orders.',
+      LINK_STEP_CLOSED:
+        'The order no longer waits for your attestation through this link: it has moved on, got another attester, or ended.',
+      LINK_ROLE_LOST: 'You no longer have the role Attestant, so you cannot attest the order.',
+      MOBILE_ALREADY_VERIFIED:
+        'You already have a verified mobile number. Reload the page to attest, or change the number under My details when signed in.',
+      MOBILE_SIGN_IN_NEEDED:
+        'Sign in and add your mobile number under My details. Then open the link in the e-mail again.',
+    },
   },
 }

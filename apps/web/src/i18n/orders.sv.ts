@@ -151,6 +151,17 @@ export const ordersSv = {
     title: 'Beställningen är skickad',
     number: 'Beställningsnummer',
     received: 'Vi har tagit emot er beställning av {{name}}. Den har status Inskickad.',
+    sentForReview:
+      'Beställningen har skickats till {{organization}} ({{role}}) för granskning. De har fått ett mejl.',
+    sentForAttestation:
+      'Beställningen har skickats till {{name}} på {{organization}} för attest. Hen har fått ett mejl med en länk.',
+    sentForAttestationUnnamed:
+      'Beställningen har skickats till attestanten på {{organization}} för attest. Attestanten har fått ett mejl med en länk.',
+    parties: {
+      ORDERING: 'beställare',
+      AGENT: 'agent',
+      PROVIDER: 'leverantör',
+    },
     next: 'Du kan följa beställningen under Mina beställningar.',
     toOrders: 'Gå till Mina beställningar',
     toOrder: 'Visa beställningen',
@@ -193,6 +204,8 @@ export const ordersSv = {
     loading: 'Hämtar beställningen …',
     notFound: 'Beställningen finns inte, eller hör till en annan organisation.',
     back: 'Tillbaka till Mina beställningar',
+    backToAgentOrders: 'Tillbaka till Hantera beställningar',
+    backToReviewQueue: 'Tillbaka till Granska beställningar',
     summary: 'Beställningen',
     status: 'Status',
     service: 'Tjänst',
@@ -278,7 +291,10 @@ export const ordersSv = {
     cancelText: 'Beställningen avslutas och beställaren får ett mejl med din motivering.',
     withdrawText: 'Beställningen avslutas och ingen behöver göra något mer med den.',
     reasonLabel: 'Motivering',
-    reasonHint: 'Motiveringen visas på beställningen och skickas med mejl till beställaren.',
+    rejectHint: 'Motiveringen visas på beställningen och skickas med mejl till beställaren.',
+    cancelHint: 'Motiveringen visas på beställningen och skickas med mejl till beställaren.',
+    withdrawHint:
+      'Motiveringen visas på beställningen, så att alla som följer den ser varför den återkallades.',
     reasonMissing: 'Skriv en motivering.',
     reasonTooLong: 'Motiveringen får ha högst 2000 tecken.',
     reasonCharacters: 'Motiveringen innehåller tecken som inte går att använda. Ta bort dem.',
@@ -289,7 +305,12 @@ export const ordersSv = {
     withdrawConfirm: 'Återkalla beställningen',
     withdrawing: 'Återkallar …',
     approveTitle: 'Godkänn beställning {{number}}?',
-    approveText: 'Beställningen blir klar, och beställaren och agenten får ett mejl.',
+    approveCompletes: 'Beställningen blir klar och beställaren får ett mejl.',
+    approveCompletesWithAgent: 'Beställningen blir klar, och beställaren och agenten {{agent}} får ett mejl.',
+    approveNextAttestation:
+      'Beställningen går vidare till nästa steg: {{step}} hos {{organization}}. Attestanten får ett mejl med en länk.',
+    approveNextReview:
+      'Beställningen går vidare till nästa steg: {{step}} hos {{organization}}, som får ett mejl.',
     approveConfirm: 'Godkänn beställningen',
     approving: 'Godkänner …',
     done: {
@@ -324,6 +345,7 @@ export const ordersSv = {
     attestSubmit: 'Attestera',
     attesting: 'Attesterar …',
     codeFor: 'Koden gäller attest av beställning {{number}}.',
+    contentChangedReload: 'Ladda om sidan och kontrollera beställningen igen innan du attesterar.',
     attestStartOver: 'Välj sätt att attestera igen, så skickar vi en ny kod.',
     needMobile: 'Du behöver ett verifierat mobilnummer för att attestera med engångslösenord via SMS.',
     needMobileLink: 'Lägg till ditt mobilnummer under Mina uppgifter',
@@ -334,6 +356,9 @@ export const ordersSv = {
       'Den valda attestanten har inte längre rollen Attestant. Välj vem som ska attestera i stället; hen får ett mejl med en länk.',
     changeAttesterNeeded:
       'Den valda attestanten har inte längre rollen Attestant. Byt attestant så att beställningen kan gå vidare.',
+    changeAttesterNone:
+      'Det finns ingen med rollen Attestant hos er att byta till. Be er administratör att ge någon rollen Attestant, och byt sedan attestant.',
+    attestersLoading: 'Hämtar attestanterna …',
     changeAttesterSubmit: 'Byt attestant',
     changingAttester: 'Byter …',
     errors: {
@@ -396,7 +421,9 @@ export const ordersSv = {
     loading: 'Hämtar beställningen …',
     greeting: 'Hej {{name}}!',
     intro:
-      'Du har valts som attestant för {{organization}}s beställning av {{offering}}. Kontrollera beställningen nedan. Godkänn och attestera den, eller avbryt den med en motivering.',
+      'Du har valts som attestant hos {{party}} för en beställning av {{offering}} från {{orderingOrganization}}. Kontrollera beställningen nedan. Godkänn och attestera den, eller avbryt den med en motivering.',
+    introOwn:
+      'Du har valts som attestant för en beställning av {{offering}} från {{orderingOrganization}}. Kontrollera beställningen nedan. Godkänn och attestera den, eller avbryt den med en motivering.',
     otherSignedIn: 'Länken gäller bara dig, {{name}}, även om någon annan är inloggad i webbläsaren.',
     linkProblem: 'Länken fungerar inte',
     signIn: 'Logga in',
@@ -409,6 +436,18 @@ export const ordersSv = {
       'För att attestera behöver du ett verifierat mobilnummer. Vi skickar en kod till numret för att kontrollera att det är ditt. Numret sparas på ditt konto, och koder för att signera skickas dit.',
     mobileAdded: 'Mobilnumret {{mobile}} är verifierat. Nu kan du attestera.',
     smsOff: 'Det går inte att attestera med länken just nu: inga koder skickas med SMS. Kontakta supporten.',
+    errors: {
+      LINK_INVALID:
+        'Länken är ogiltig. Kontrollera att du använde hela länken i mejlet, eller logga in och öppna beställningen under Mina beställningar.',
+      LINK_EXPIRED: 'Länken har gått ut. Logga in och öppna beställningen under Mina beställningar.',
+      LINK_STEP_CLOSED:
+        'Beställningen väntar inte längre på din attest med den här länken: den har gått vidare, fått en annan attestant eller avslutats.',
+      LINK_ROLE_LOST: 'Du har inte längre rollen Attestant och kan därför inte attestera beställningen.',
+      MOBILE_ALREADY_VERIFIED:
+        'Du har redan ett verifierat mobilnummer. Ladda om sidan för att attestera, eller byt numret under Mina uppgifter när du är inloggad.',
+      MOBILE_SIGN_IN_NEEDED:
+        'Logga in och lägg till ditt mobilnummer under Mina uppgifter. Öppna sedan länken i mejlet igen.',
+    },
   },
 }
 

@@ -1,5 +1,6 @@
 import { createLazyRoute } from '@tanstack/react-router'
 import { AgentOrdersPage } from '../../features/agent-orders/agent-orders-page.tsx'
+import { queueSearchOf } from '../../lib/queue-search.ts'
 import { toFilter } from './agent-orders.tsx'
 
 export const agentOrdersLazyRoute = createLazyRoute('/agentuppdrag')({ component: AgentOrdersRoute })
@@ -12,12 +13,7 @@ function AgentOrdersRoute() {
       filter={toFilter(search)}
       onFilter={(next) =>
         void navigate({
-          search: {
-            ...(next.all ? { show: 'all' as const } : {}),
-            ...(next.all && next.status ? { status: next.status } : {}),
-            ...(next.offeringId ? { offering: next.offeringId } : {}),
-            ...(next.organizationId ? { organization: next.organizationId } : {}),
-          },
+          search: queueSearchOf(next),
         })
       }
     />

@@ -5,30 +5,18 @@ import {
   agentOrderListOptions,
 } from '../../features/agent-orders/agent-order-query.ts'
 import { loadQueueTexts } from '../../i18n/i18n.ts'
-import { isOrderStatus, type OrderStatus } from '../../lib/order-status.ts'
+import { type QueueSearch, validateQueueSearch } from '../../lib/queue-search.ts'
 import { requirePermission } from '../route-guards.ts'
 import { rootRoute } from './root.tsx'
 
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-interface AgentOrdersSearch {
-  show?: 'all' | undefined
-  status?: OrderStatus | undefined
-  offering?: string | undefined
-  organization?: string | undefined
-}
+type AgentOrdersSearch = QueueSearch
 
 export const agentOrdersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/agentuppdrag',
   // The filter lives in the address (?show=all&status=…&offering=…&organization=…), so it can be linked to
   // and "Tillbaka" undoes it. A status goes with show=all only: the orders waiting are all in progress.
-  validateSearch: (search: Record<string, unknown>): AgentOrdersSearch => ({
-    ...(search.show === 'all' ? { show: 'all' as const } : {}),
-    ...(search.show === 'all' && isOrderStatus(search.status) ? { status: search.status } : {}),
-    ...(isId(search.offering) ? { offering: search.offering } : {}),
-    ...(isId(search.organization) ? { organization: search.organization } : {}),
-  }),
+  validateSearch: validateQueueSearch,
   // Beställare and Handläggare agent; the server also requires the organisation to be an agent, and the
   // page says so when it is not.
   beforeLoad: requirePermission('agentAssignment.handle'),
@@ -54,8 +42,4 @@ export function toFilter(search: AgentOrdersSearch): AgentOrderFilter {
     offeringId: search.offering,
     organizationId: search.organization,
   }
-}
-
-function isId(value: unknown): value is string {
-  return typeof value === 'string' && ID.test(value)
 }

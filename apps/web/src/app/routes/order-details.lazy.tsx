@@ -7,5 +7,6 @@ export const orderDetailsLazyRoute = createLazyRoute('/bestallningar/$orderId')(
 
 function OrderDetailsRoute() {
   const { orderId } = orderDetailsLazyRoute.useParams()
-  return <OrderPage orderId={orderId} />
+  const { from, ...listSearch } = orderDetailsLazyRoute.useSearch()
+  return <OrderPage orderId={orderId} from={from} listSearch={listSearch} />
 }

@@ -1,5 +1,6 @@
 import { createRoute } from '@tanstack/react-router'
 import { loadOrderTexts } from '../../i18n/i18n.ts'
+import { validateOrderPageSearch } from '../../lib/queue-search.ts'
 import { requirePermission } from '../route-guards.ts'
 import { type RouterContext, rootRoute } from './root.tsx'
 
@@ -20,6 +21,8 @@ export async function loadOrderPage({
 export const orderDetailsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/bestallningar/$orderId',
+  // ?from=agent-orders|review and that list's filter: the way back goes to the list as it was.
+  validateSearch: validateOrderPageSearch,
   beforeLoad: requirePermission('order.read'),
   loader: loadOrderPage,
 }).lazy(() => import('./order-details.lazy.tsx').then((file) => file.orderDetailsLazyRoute))

@@ -1,5 +1,6 @@
 import { createLazyRoute } from '@tanstack/react-router'
 import { ReviewQueuePage } from '../../features/review/review-queue-page.tsx'
+import { queueSearchOf } from '../../lib/queue-search.ts'
 import { toFilter } from './review-queue.tsx'
 
 export const reviewQueueLazyRoute = createLazyRoute('/granska')({ component: ReviewQueueRoute })
@@ -12,12 +13,7 @@ function ReviewQueueRoute() {
       filter={toFilter(search)}
       onFilter={(next) =>
         void navigate({
-          search: {
-            ...(next.all ? { show: 'all' as const } : {}),
-            ...(next.all && next.status ? { status: next.status } : {}),
-            ...(next.offeringId ? { offering: next.offeringId } : {}),
-            ...(next.organizationId ? { organization: next.organizationId } : {}),
-          },
+          search: queueSearchOf(next),
         })
       }
     />

@@ -5,30 +5,18 @@ import {
   reviewQueueOptions,
 } from '../../features/review/review-query.ts'
 import { loadQueueTexts } from '../../i18n/i18n.ts'
-import { isOrderStatus, type OrderStatus } from '../../lib/order-status.ts'
+import { type QueueSearch, validateQueueSearch } from '../../lib/queue-search.ts'
 import { requirePermission } from '../route-guards.ts'
 import { rootRoute } from './root.tsx'
 
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-interface ReviewQueueSearch {
-  show?: 'all' | undefined
-  status?: OrderStatus | undefined
-  offering?: string | undefined
-  organization?: string | undefined
-}
+type ReviewQueueSearch = QueueSearch
 
 export const reviewQueueRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/granska',
   // The filter lives in the address (?show=all&status=…&offering=…&organization=…), so it can be linked to
   // and "Tillbaka" undoes it. A status goes with show=all only: the orders waiting are all in progress.
-  validateSearch: (search: Record<string, unknown>): ReviewQueueSearch => ({
-    ...(search.show === 'all' ? { show: 'all' as const } : {}),
-    ...(search.show === 'all' && isOrderStatus(search.status) ? { status: search.status } : {}),
-    ...(isId(search.offering) ? { offering: search.offering } : {}),
-    ...(isId(search.organization) ? { organization: search.organization } : {}),
-  }),
+  validateSearch: validateQueueSearch,
   // The provider's Granskare.
   beforeLoad: requirePermission('provider.review'),
   loaderDeps: ({ search }) => ({
@@ -53,8 +41,4 @@ export function toFilter(search: ReviewQueueSearch): ReviewFilter {
     offeringId: search.offering,
     organizationId: search.organization,
   }
-}
-
-function isId(value: unknown): value is string {
-  return typeof value === 'string' && ID.test(value)
 }

@@ -11,6 +11,7 @@ import { ShowMore } from '../../components/ui/show-more.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { isLanguage, type Language } from '../../i18n/i18n.ts'
 import { asDate, formatDateTime } from '../../lib/format-date.ts'
+import { type OrderPageSearch, queueSearchOf } from '../../lib/queue-search.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { describeWaited } from '../../lib/waited.ts'
 import { AgentOrderFilterForm } from './agent-order-filter.tsx'
@@ -48,11 +49,13 @@ export function AgentOrdersPage({
   // Marks of orders no longer in the list (handled elsewhere, or filtered away) are not offered.
   const markedHere = marks.marked.filter((mark) => rows.some((row) => row.id === mark.id))
   const next = markedHere[0]
+  // The order page leads back here, as filtered now.
+  const backHere = { from: 'agent-orders' as const, ...queueSearchOf(filter) }
 
   function openNext() {
     if (!next) return
     marks.unmark(next.id)
-    void navigate({ to: '/bestallningar/$orderId', params: { orderId: next.id } })
+    void navigate({ to: '/bestallningar/$orderId', params: { orderId: next.id }, search: backHere })
   }
 
   return (
@@ -125,6 +128,7 @@ export function AgentOrdersPage({
                 showState={filter.all === true}
                 marked={marks.isMarked(order.id)}
                 onMark={(on) => marks.toggle({ id: order.id, number: order.number }, on)}
+                backHere={backHere}
               />
             ))}
           </DataTable>
@@ -167,8 +171,11 @@ function AgentOrderTableRow({
   showState,
   marked,
   onMark,
+  backHere,
 }: {
   order: AgentOrderRow
+  /** The order page's way back to this list as filtered now. */
+  backHere: OrderPageSearch
   /** Every order naming the agent: where each one is, rather than how long it has waited for the agent. */
   showState: boolean
   marked: boolean
@@ -183,6 +190,7 @@ function AgentOrderTableRow({
         <Link
           to="/bestallningar/$orderId"
           params={{ orderId: order.id }}
+          search={backHere}
           className="whitespace-nowrap font-semibold"
         >
           {order.number}

@@ -45,6 +45,7 @@ export function AttestFlow({
   const [attempt, setAttempt] = useState(0)
   const [problem, setProblem] = useState<OrderProblem | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
+  const [resent, setResent] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const headingId = useId()
   const openButton = useRef<HTMLButtonElement>(null)
@@ -67,6 +68,7 @@ export function AttestFlow({
   function reset() {
     setFieldError(null)
     setProblem(null)
+    setResent(null)
   }
 
   function open() {
@@ -91,9 +93,15 @@ export function AttestFlow({
     focusNext.current = () => methodHeading.current
   }
 
+  /** The order changed under the page: only a fresh look helps, so "Ladda om sidan" comes at once. */
+  function contentChanged(refusal: StepUpRefusal) {
+    setProblem({ message: `${refusal.message} ${t('order.contentChangedReload')}`, reload: true })
+  }
+
   function refused(error: unknown) {
     const refusal = stepUpRefusal(t, error)
     if (!refusal) setProblem(actionProblem(t, error))
+    else if (refusal.contentChanged) contentChanged(refusal)
     else if (refusal.kind === 'code') showField('code', refusal.message)
     else if (refusal.kind === 'expired') showField('code', `${refusal.message} ${t('stepUp.askNewCode')}`)
     else if (refusal.kind === 'closed' && step.name === 'code') startOver(refusal)
@@ -168,6 +176,7 @@ export function AttestFlow({
           <p>{notice}</p>
         </Alert>
       ) : null}
+      <div role="status">{resent ? <p className="font-semibold">{resent}</p> : null}</div>
       {summary.length > 0 ? <ErrorSummary key={attempt} errors={summary} /> : null}
       {problem ? <OrderProblemAlert problem={problem} onReload={onReload} /> : null}
       {step.name === 'method' ? (
@@ -217,13 +226,16 @@ export function AttestFlow({
             request={onResend}
             onSent={(sent) => {
               setFieldError(null)
+              setNotice(null)
               setStep({ name: 'code', sent })
-              setNotice(t('stepUp.resent', { sentTo: sent.sentTo }))
+              setResent(t('stepUp.resent', { sentTo: sent.sentTo }))
             }}
             onRefused={(refusal) =>
-              refusal.kind === 'unavailable'
-                ? setProblem({ message: refusal.message, reload: true })
-                : startOver(refusal)
+              refusal.contentChanged
+                ? contentChanged(refusal)
+                : refusal.kind === 'unavailable'
+                  ? setProblem({ message: refusal.message, reload: true })
+                  : startOver(refusal)
             }
           />
         </form>

@@ -1,6 +1,6 @@
 import { type NewInvoiceAddress, ZNewInvoiceAddress } from '@kundnav/schemas'
 import { useMutation, useQuery } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
@@ -56,6 +56,9 @@ export function ForwardForm({
   const [attesterUserId, setAttesterUserId] = useState<string | null>(null)
   const [problem, setProblem] = useState<OrderProblem | null>(null)
   const questions = order.you.agentQuestions
+  // The form takes the place of the "Gå vidare" button that opened it: focus goes to its heading.
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => heading.current?.focus(), [])
 
   function check(): FieldMessages<Field> {
     const found: FieldMessages<Field> = {}
@@ -111,7 +114,7 @@ export function ForwardForm({
 
   return (
     <section aria-labelledby="ga-vidare" className="max-w-2xl space-y-6 border-2 border-line p-4">
-      <h3 id="ga-vidare" tabIndex={-1} className="font-bold text-xl">
+      <h3 id="ga-vidare" ref={heading} tabIndex={-1} className="font-bold text-xl">
         {t('order.forwardHeading')}
       </h3>
       <p>{t('order.forwardIntro')}</p>

@@ -1,16 +1,20 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { Link, useNavigate } from '@tanstack/react-router'
+import type { TFunction } from 'i18next'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
+import { Dialog } from '../../components/ui/dialog.tsx'
 import { FormDialog } from '../../components/ui/form-dialog.tsx'
+import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { RadioGroup } from '../../components/ui/radio-group.tsx'
+import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { useTRPC } from '../../lib/trpc.ts'
 import { AttestFlow } from './attest-flow.tsx'
 import { ForwardForm } from './forward-form.tsx'
-import { actionProblem, type OrderProblem, OrderProblemAlert } from './order-problem.tsx'
+import { actionProblem, type OrderProblem, OrderProblemAlert, orderProblem } from './order-problem.tsx'
 import type { Order } from './order-query.ts'
 import { ReasonDialog } from './reason-dialog.tsx'
 
@@ -199,6 +203,7 @@ export function OrderActions({
         <ReasonDialog
           title={t(`order.${reasonKey(open.action)}Title`, { number: order.number })}
           text={t(`order.${reasonKey(open.action)}Text`)}
+          hint={t(`order.${reasonKey(open.action)}Hint`)}
           confirmLabel={t(`order.${reasonKey(open.action)}Confirm`)}
           busyLabel={t(`order.${busyKey(open.action)}`)}
           onSubmit={async (reason) => {
@@ -248,7 +253,7 @@ export function OrderActions({
           }}
           returnFocus={returnFocus}
         >
-          <p>{t('order.approveText')}</p>
+          <p>{approveText(t, order)}</p>
         </ConfirmDialog>
       ) : null}
 
@@ -260,11 +265,46 @@ export function OrderActions({
             onDone(t('order.done.ATTESTER_CHANGED', { name }))
           }}
           onClose={close}
+          onReload={() => {
+            close()
+            onReload()
+          }}
           returnFocus={returnFocus}
         />
       ) : null}
     </section>
   )
+}
+
+/**
+ * What "Godkänn" leads to, from the order's own chain: the next step and who takes it (its attestant is
+ * mailed a link, its reviewers a mail), or, when the provider's review is the last step, that the order is
+ * complete and the orderer (and the agent, when there is one) is mailed.
+ */
+export function approveText(t: TFunction, order: Order): string {
+  const open = order.steps.findIndex((step) => step.progress === 'OPEN')
+  const next = open >= 0 ? order.steps[open + 1] : undefined
+  if (!next) {
+    return order.agentName
+      ? t('order.approveCompletesWithAgent', { agent: order.agentName })
+      : t('order.approveCompletes')
+  }
+  const organization =
+    next.party === 'ORDERING'
+      ? order.organizationName
+      : next.party === 'AGENT'
+        ? (order.agentName ?? '')
+        : order.providerName
+  const step = t(`order.states.${stepKey(next.state)}`)
+  return next.state.endsWith('ATTESTATION')
+    ? t('order.approveNextAttestation', { step, organization })
+    : t('order.approveNextReview', { step, organization })
+}
+
+const STEP_NAMES = ['AGENT_REVIEW', 'AGENT_ATTESTATION', 'CUSTOMER_ATTESTATION', 'PROVIDER_REVIEW'] as const
+
+function stepKey(state: string): (typeof STEP_NAMES)[number] | 'other' {
+  return STEP_NAMES.find((name) => name === state) ?? 'other'
 }
 
 function reasonKey(action: ReasonAction) {
@@ -280,11 +320,13 @@ function ChangeAttesterDialog({
   order,
   onChanged,
   onClose,
+  onReload,
   returnFocus,
 }: {
   order: Order
   onChanged: (name: string) => void
   onClose: () => void
+  onReload: () => void
   returnFocus: () => HTMLElement | null
 }) {
   const { t } = useTranslation()
@@ -292,18 +334,43 @@ function ChangeAttesterDialog({
   const agentParty = order.waitingFor?.party === 'AGENT'
   const own = useQuery({ ...trpc.order.attesters.queryOptions(), enabled: !agentParty })
   const agents = useQuery({ ...trpc.agentOrder.attesters.queryOptions(), enabled: agentParty })
-  const list = (agentParty ? agents.data : own.data) ?? []
+  const attesters = agentParty ? agents : own
+  const list = attesters.data ?? []
   const change = useMutation(trpc.order.changeAttester.mutationOptions())
   const [chosen, setChosen] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
+  const title = t('order.changeAttesterTitle', { number: order.number })
+  // ATTESTER_STILL_HERE, ORDER_CHANGED …: worded for the order, with "Ladda om sidan" where it helps.
+  const refusal = change.isError ? orderProblem(t, change.error) : null
+
+  if (!attesters.data || list.length === 0) {
+    return (
+      <Dialog title={title} onClose={onClose} returnFocus={returnFocus}>
+        <div className="space-y-6">
+          {attesters.isPending ? (
+            <Skeleton label={t('order.attestersLoading')} lines={3} />
+          ) : !attesters.data ? (
+            <LoadProblem error={attesters.error} onRetry={() => void attesters.refetch()} />
+          ) : (
+            <Alert tone="notice">
+              <p>{t('order.changeAttesterNone')}</p>
+            </Alert>
+          )}
+          <Button variant="secondary" onClick={onClose}>
+            {t('order.goBack')}
+          </Button>
+        </div>
+      </Dialog>
+    )
+  }
 
   return (
     <FormDialog
-      title={t('order.changeAttesterTitle', { number: order.number })}
+      title={title}
       errors={error ? [{ fieldId: 'ny-attestant', message: error }] : []}
       attempt={attempt}
-      failed={change.isError}
+      failed={change.isError && !refusal}
       error={change.error}
       busy={change.isPending}
       submitLabel={t('order.changeAttesterSubmit')}
@@ -323,6 +390,7 @@ function ChangeAttesterDialog({
         )
       }}
     >
+      {refusal ? <OrderProblemAlert problem={refusal} onReload={onReload} /> : null}
       <p>{t('order.changeAttesterText')}</p>
       <RadioGroup
         id="ny-attestant"

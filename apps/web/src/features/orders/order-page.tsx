@@ -1,11 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/ui/alert.tsx'
 import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { StatusMessage, useStatusMessage } from '../../components/ui/status-message.tsx'
+import type { OrderFrom, QueueSearch } from '../../lib/queue-search.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { trpcAppCode } from '../../lib/trpc-error.ts'
 import { hasOrderActions, OrderActions } from './order-actions.tsx'
@@ -15,9 +17,18 @@ import type { Order } from './order-query.ts'
 
 /**
  * One order, for its organisation, its agent and the provider's reviewers: where it is in its chain and
- * who it waits for, what the viewer may do now, everything that was ordered, and its timeline.
+ * who it waits for, what the viewer may do now, everything that was ordered, and its timeline. The way
+ * back leads to the list it was opened from (`from`, with that list's filter), else Mina beställningar.
  */
-export function OrderPage({ orderId }: { orderId: string }) {
+export function OrderPage({
+  orderId,
+  from,
+  listSearch = {},
+}: {
+  orderId: string
+  from?: OrderFrom | undefined
+  listSearch?: QueueSearch
+}) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const order = useQuery(trpc.order.get.queryOptions({ orderId }))
@@ -29,7 +40,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
         <Alert tone="notice">
           <p>{t('order.notFound')}</p>
           <p>
-            <Link to="/bestallningar">{t('order.back')}</Link>
+            <BackLink from={from} listSearch={listSearch} />
           </p>
         </Alert>
       </>
@@ -47,10 +58,30 @@ export function OrderPage({ orderId }: { orderId: string }) {
       </>
     )
   }
-  return <OrderDetails order={order.data} />
+  return <OrderDetails order={order.data} back={<BackLink from={from} listSearch={listSearch} />} />
 }
 
-function OrderDetails({ order }: { order: Order }) {
+/** "Tillbaka till …": the list the order was opened from, as it was filtered. */
+function BackLink({ from, listSearch }: { from: OrderFrom | undefined; listSearch: QueueSearch }) {
+  const { t } = useTranslation()
+  if (from === 'agent-orders') {
+    return (
+      <Link to="/agentuppdrag" search={listSearch}>
+        {t('order.backToAgentOrders')}
+      </Link>
+    )
+  }
+  if (from === 'review') {
+    return (
+      <Link to="/granska" search={listSearch}>
+        {t('order.backToReviewQueue')}
+      </Link>
+    )
+  }
+  return <Link to="/bestallningar">{t('order.back')}</Link>
+}
+
+function OrderDetails({ order, back }: { order: Order; back: ReactNode }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
@@ -67,9 +98,7 @@ function OrderDetails({ order }: { order: Order }) {
   return (
     <>
       <PageHeading>{t('order.title', { number: order.number })}</PageHeading>
-      <p className="mb-6">
-        <Link to="/bestallningar">{t('order.back')}</Link>
-      </p>
+      <p className="mb-6">{back}</p>
       <StatusMessage ref={status.ref} message={status.message} />
       <div className="space-y-10">
         <OrderProgress order={order} />

@@ -1,15 +1,17 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { useTRPC } from '../../lib/trpc.ts'
+import type { Order } from './order-query.ts'
 import { useLanguage } from './use-language.ts'
 
 /**
- * After "Skicka beställningen": the order number and that the order has been received ("Inskickad").
- * Who acts next, and the mail to them, come with the approval chains.
+ * After "Skicka beställningen": the order number, that the order has been received ("Inskickad"), and who
+ * acts next, who has been mailed (`waitingFor`).
  */
 export function OrderSubmittedPage({ orderId }: { orderId: string }) {
   const { t } = useTranslation()
@@ -33,6 +35,9 @@ export function OrderSubmittedPage({ orderId }: { orderId: string }) {
           <p className="mb-4 max-w-prose">
             {t('submitted.received', { name: order.data.offeringName[language] })}
           </p>
+          {order.data.waitingFor ? (
+            <p className="mb-4 max-w-prose">{sentTo(t, order.data.waitingFor)}</p>
+          ) : null}
           <p className="mb-8 max-w-prose">{t('submitted.next')}</p>
           <ul className="space-y-2">
             <li>
@@ -51,4 +56,15 @@ export function OrderSubmittedPage({ orderId }: { orderId: string }) {
       )}
     </>
   )
+}
+
+/** Who the order went to and that they were mailed: an attestant by name, else the party that reviews it. */
+function sentTo(t: TFunction, waitingFor: NonNullable<Order['waitingFor']>): string {
+  const organization = waitingFor.organizationName
+  if (waitingFor.state.endsWith('ATTESTATION')) {
+    return waitingFor.attesterName
+      ? t('submitted.sentForAttestation', { name: waitingFor.attesterName, organization })
+      : t('submitted.sentForAttestationUnnamed', { organization })
+  }
+  return t('submitted.sentForReview', { organization, role: t(`submitted.parties.${waitingFor.party}`) })
 }

@@ -12,11 +12,12 @@ const REASON_ID = 'motivering'
 
 /**
  * "Avslå", "Avbryt beställningen", "Återkalla beställningen": a dialog naming the order that asks for the
- * reason the orderer is told. Escape or "Tillbaka" closes it and focus returns to the button that opened it.
+ * reason (the orderer is told it, unless withdrawing it themselves). Escape or "Tillbaka" closes it and focus returns to the button that opened it.
  */
 export function ReasonDialog({
   title,
   text,
+  hint,
   confirmLabel,
   busyLabel,
   onSubmit,
@@ -26,6 +27,8 @@ export function ReasonDialog({
 }: {
   title: string
   text: string
+  /** Who is shown or mailed the reason: the orderer, unless the orderer is the one writing it. */
+  hint: string
   confirmLabel: string
   busyLabel: string
   /** Sends the reason; rejects with the server's refusal. */
@@ -89,7 +92,7 @@ export function ReasonDialog({
           id={REASON_ID}
           name="reason"
           label={t('order.reasonLabel')}
-          hint={t('order.reasonHint')}
+          hint={hint}
           error={error ?? undefined}
           rows={4}
           value={reason}

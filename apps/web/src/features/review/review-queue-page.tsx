@@ -10,6 +10,7 @@ import { ShowMore } from '../../components/ui/show-more.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { isLanguage, type Language } from '../../i18n/i18n.ts'
 import { asDate, formatDateTime } from '../../lib/format-date.ts'
+import { queueSearchOf } from '../../lib/queue-search.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { describeWaited } from '../../lib/waited.ts'
 import { ReviewFilterForm } from './review-filter.tsx'
@@ -40,6 +41,8 @@ export function ReviewQueuePage({
   const tableRef = useRef<HTMLTableSectionElement>(null)
   const rows = orders.data?.pages.flatMap((page) => page.items) ?? []
   const showState = filter.all === true
+  // The order page leads back here, as filtered now.
+  const backHere = { from: 'review' as const, ...queueSearchOf(filter) }
 
   return (
     <>
@@ -94,6 +97,7 @@ export function ReviewQueuePage({
                   <Link
                     to="/bestallningar/$orderId"
                     params={{ orderId: order.id }}
+                    search={backHere}
                     className="whitespace-nowrap font-semibold"
                   >
                     {order.number}

@@ -11,6 +11,7 @@ import { formValues, useFieldErrors, validate } from '../../lib/form.ts'
 import { type StepUpRefusal, stepUpRefusal } from '../../lib/step-up.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { trpcFieldErrors } from '../../lib/trpc-error.ts'
+import { mobileRefusal } from './signing-errors.ts'
 
 const FIELD_IDS = { mobile: 'lank-mobil', code: 'lank-mobil-kod' } as const
 
@@ -86,6 +87,11 @@ export function SigningMobile({
             fields.show({ mobile: t('me.mobileInvalid') })
             return
           }
+          const refused = mobileRefusal(t, error)
+          if (refused) {
+            setProblem([refused])
+            return
+          }
           const refusal = stepUpRefusal(t, error)
           if (refusal) setProblem([refusal.message])
           else setFailure(error)
@@ -112,6 +118,11 @@ export function SigningMobile({
       {
         onSuccess: ({ mobile }) => onVerified(mobile),
         onError: (error) => {
+          const refused = mobileRefusal(t, error)
+          if (refused) {
+            setProblem([refused])
+            return
+          }
           const refusal = stepUpRefusal(t, error)
           if (!refusal) setFailure(error)
           else if (refusal.kind === 'code') fields.show({ code: refusal.message })

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
@@ -11,15 +11,13 @@ import { StatusMessage, useStatusMessage } from '../../components/ui/status-mess
 import { formatMobile } from '../../lib/format-mobile.ts'
 import { useSession } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
-import { trpcAppCode, trpcMessage } from '../../lib/trpc-error.ts'
 import { AttestFlow } from '../orders/attest-flow.tsx'
 import { OrderContent } from '../orders/order-content.tsx'
 import { OrderProgress } from '../orders/order-progress.tsx'
 import { ReasonDialog } from '../orders/reason-dialog.tsx'
 import { useLanguage } from '../orders/use-language.ts'
+import { linkRefusal } from './signing-errors.ts'
 import { SigningMobile as SigningMobileStep } from './signing-mobile.tsx'
-
-const LINK_REFUSALS = ['LINK_INVALID', 'LINK_EXPIRED', 'LINK_STEP_CLOSED', 'LINK_ROLE_LOST']
 
 /**
  * The mailed signing link ("/attestera/<token>", seed 004 steps 5–6): the order as the attestant checks it,
@@ -39,6 +37,10 @@ export function SigningPage({ token }: { token: string }) {
   const status = useStatusMessage()
   const [done, setDone] = useState<'ATTEST' | 'CANCEL' | null>(null)
   const [cancelling, setCancelling] = useState(false)
+  // The panel acted from is gone once the order is attested or cancelled: focus goes to what happened.
+  useEffect(() => {
+    if (done) status.ref.current?.focus()
+  }, [done, status.ref])
 
   if (done) {
     return (
@@ -55,7 +57,7 @@ export function SigningPage({ token }: { token: string }) {
   }
 
   if (!link.data) {
-    const refused = link.isError && LINK_REFUSALS.includes(trpcAppCode(link.error) ?? '')
+    const refused = link.isError ? linkRefusal(t, link.error) : null
     return (
       <>
         <PageHeading>{refused ? t('signing.linkProblem') : t('signing.titlePlain')}</PageHeading>
@@ -63,7 +65,7 @@ export function SigningPage({ token }: { token: string }) {
           <Skeleton label={t('signing.loading')} lines={8} />
         ) : refused ? (
           <Alert tone="notice">
-            <p>{trpcMessage(link.error)}</p>
+            <p>{refused}</p>
             <p>
               <Link to="/logga-in">{t('signing.signIn')}</Link>
             </p>
@@ -92,10 +94,16 @@ export function SigningPage({ token }: { token: string }) {
       <div className="mb-8 max-w-prose space-y-3">
         <p>{t('signing.greeting', { name: person.name })}</p>
         <p>
-          {t('signing.intro', {
-            organization: order.waitingFor?.organizationName ?? order.organizationName,
-            offering: order.offeringName[language],
-          })}
+          {order.waitingFor && order.waitingFor.party !== 'ORDERING'
+            ? t('signing.intro', {
+                party: order.waitingFor.organizationName,
+                offering: order.offeringName[language],
+                orderingOrganization: order.organizationName,
+              })
+            : t('signing.introOwn', {
+                offering: order.offeringName[language],
+                orderingOrganization: order.organizationName,
+              })}
         </p>
         {signedIn ? <p>{t('signing.otherSignedIn', { name: person.name })}</p> : null}
       </div>
@@ -151,6 +159,7 @@ export function SigningPage({ token }: { token: string }) {
         <ReasonDialog
           title={t('order.cancelTitle', { number: order.number })}
           text={t('order.cancelText')}
+          hint={t('order.cancelHint')}
           confirmLabel={t('order.cancelConfirm')}
           busyLabel={t('order.cancelling')}
           onSubmit={async (reason) => {
