@@ -47,6 +47,8 @@ test('Webcert Integrerad – via agent travels its whole chain: Erik forwards, F
   await expect(erik.getByRole('heading', { level: 1, name: `Beställning ${number}` })).toBeVisible()
   const panel = erik.getByRole('region', { name: 'Att göra' })
   await panel.getByRole('button', { name: 'Gå vidare' }).click()
+  // The form replaces the button: focus goes to its heading rather than to the page.
+  await expect(panel.getByRole('heading', { name: 'Gå vidare med beställningen' })).toBeFocused()
   await panel.getByRole('button', { name: 'Skicka till attestanten' }).click()
   const summary = panel.getByRole('alert').filter({ hasText: 'Det finns fel i formuläret' })
   await expect(summary).toBeFocused()

@@ -130,6 +130,8 @@ export async function attestOnLink(page: Page, mobile: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Kod från sms' }).fill(code)
   await page.getByRole('button', { name: 'Attestera', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Beställningen är attesterad' })).toBeVisible()
+  // The panel acted from is gone: focus goes to the confirmation.
+  await expect(page.getByRole('status').filter({ hasText: 'Beställningen är attesterad.' })).toBeFocused()
 }
 
 const END_ORDER = {
