@@ -1,24 +1,17 @@
-import type { Prisma } from '@kundnav/db'
 import { ZForwardOrderInput, ZOrderQueueInput, ZOrderReasonInput } from '@kundnav/schemas'
 import { z } from 'zod'
-import { keysetAfter, keysetPage } from '../services/keyset.ts'
 import { decideStep, forwardAsAgent } from '../services/order-actions.ts'
 import { chainActorOf } from '../services/order-chain.ts'
 import {
   orderListFilters,
   orderMoved,
-  orderRows,
+  orderQueuePage,
   ZOrderListFilters,
   ZOrderMoved,
-  ZOrderRow,
+  ZOrderQueuePage,
 } from '../services/order-view.ts'
 import { attestersOf, invoiceAddressesOf } from '../services/orders.ts'
 import { agentProcedure, router } from '../trpc.ts'
-
-const ZQueuePage = z.object({
-  items: z.array(ZOrderRow),
-  nextCursor: z.object({ stateSince: z.date(), id: z.string() }).nullable(),
-})
 
 /**
  * "Agentuppdrag" → "Hantera beställningar" (seed 004 step 4): the orders that name the agent, and the
@@ -28,31 +21,10 @@ export const agentOrderRouter = router({
   /** Orders naming the agent: by default those waiting for it, the longest waiting first. */
   list: agentProcedure('agentAssignment.handle')
     .input(ZOrderQueueInput)
-    .output(ZQueuePage)
-    .query(async ({ ctx, input }) => {
-      const rows = await ctx.db.prisma.order.findMany({
-        where: {
-          agentOrganizationId: ctx.organizationId,
-          ...(input.waiting ? { state: 'AGENT_REVIEW' } : {}),
-          ...(input.status ? { status: input.status } : {}),
-          ...(input.offeringId ? { offeringId: input.offeringId } : {}),
-          ...(input.organizationId ? { organizationId: input.organizationId } : {}),
-          ...keysetAfter<Prisma.OrderWhereInput>(
-            'stateSince',
-            input.cursor && { key: input.cursor.stateSince, id: input.cursor.id },
-            'asc',
-          ),
-        },
-        include: { offering: { include: { service: true } } },
-        orderBy: [{ stateSince: 'asc' }, { id: 'asc' }],
-        take: input.limit + 1,
-      })
-      const { page, nextCursor } = keysetPage(rows, input.limit, (last) => ({
-        stateSince: last.stateSince,
-        id: last.id,
-      }))
-      return { items: await orderRows(ctx.db.prisma, page), nextCursor }
-    }),
+    .output(ZOrderQueuePage)
+    .query(({ ctx, input }) =>
+      orderQueuePage(ctx.db.prisma, { agentOrganizationId: ctx.organizationId }, 'AGENT_REVIEW', input),
+    ),
 
   /** The offerings and customers among the orders naming the agent, for the list's filters. */
   filters: agentProcedure('agentAssignment.handle')

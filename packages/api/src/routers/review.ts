@@ -1,16 +1,13 @@
-import type { Prisma } from '@kundnav/db'
 import { ZOrderQueueInput, ZOrderReasonInput, ZOrderVersionInput } from '@kundnav/schemas'
-import { z } from 'zod'
-import { keysetAfter, keysetPage } from '../services/keyset.ts'
 import { decideStep } from '../services/order-actions.ts'
 import { chainActorOf } from '../services/order-chain.ts'
 import {
   orderListFilters,
   orderMoved,
-  orderRows,
+  orderQueuePage,
   ZOrderListFilters,
   ZOrderMoved,
-  ZOrderRow,
+  ZOrderQueuePage,
 } from '../services/order-view.ts'
 import { providerProcedure, router } from '../trpc.ts'
 
@@ -19,35 +16,8 @@ export const reviewRouter = router({
   /** Orders waiting for the provider's review, the longest waiting first; filter by offering and organisation. */
   queue: providerProcedure('provider.review')
     .input(ZOrderQueueInput)
-    .output(
-      z.object({
-        items: z.array(ZOrderRow),
-        nextCursor: z.object({ stateSince: z.date(), id: z.string() }).nullable(),
-      }),
-    )
-    .query(async ({ ctx, input }) => {
-      const rows = await ctx.db.prisma.order.findMany({
-        where: {
-          ...(input.waiting ? { state: 'PROVIDER_REVIEW' } : {}),
-          ...(input.status ? { status: input.status } : {}),
-          ...(input.offeringId ? { offeringId: input.offeringId } : {}),
-          ...(input.organizationId ? { organizationId: input.organizationId } : {}),
-          ...keysetAfter<Prisma.OrderWhereInput>(
-            'stateSince',
-            input.cursor && { key: input.cursor.stateSince, id: input.cursor.id },
-            'asc',
-          ),
-        },
-        include: { offering: { include: { service: true } } },
-        orderBy: [{ stateSince: 'asc' }, { id: 'asc' }],
-        take: input.limit + 1,
-      })
-      const { page, nextCursor } = keysetPage(rows, input.limit, (last) => ({
-        stateSince: last.stateSince,
-        id: last.id,
-      }))
-      return { items: await orderRows(ctx.db.prisma, page), nextCursor }
-    }),
+    .output(ZOrderQueuePage)
+    .query(({ ctx, input }) => orderQueuePage(ctx.db.prisma, {}, 'PROVIDER_REVIEW', input)),
 
   /** The offerings and organisations among all orders, for the queue's filters. */
   filters: providerProcedure('provider.review')

@@ -3,12 +3,13 @@
  * waits for, and what this person may do now. Shared by `order.get` and `signing.open`.
  */
 import type { Order, Prisma, PrismaClient } from '@kundnav/db'
-import { ZStepUpMethod } from '@kundnav/schemas'
+import { type ZOrderQueueInput, ZStepUpMethod } from '@kundnav/schemas'
 import { catalogueOffering } from '@kundnav/schemas/catalogue'
 import { z } from 'zod'
 import { CHAIN_ACTIONS, decide, isEnded } from '../chains/engine.ts'
 import type { AuthSettings } from '../settings.ts'
 import { sourceLabels } from './catalogue.ts'
+import { keysetAfter, keysetPage } from './keyset.ts'
 import {
   type ChainActor,
   chainOf,
@@ -302,6 +303,45 @@ export const ZOrderMoved = z.object({ state: z.string(), version: z.number().int
 
 export function orderMoved(order: Order): z.infer<typeof ZOrderMoved> {
   return { state: order.state, version: order.version }
+}
+
+export const ZOrderQueuePage = z.object({
+  items: z.array(ZOrderRow),
+  nextCursor: z.object({ stateSince: z.date(), id: z.string() }).nullable(),
+})
+
+/**
+ * A page of a queue ("Hantera beställningar", "Granska beställningar"): the orders `scope` selects, those in
+ * `waitingState` unless every order is asked for, filtered, the longest waiting first (keyset on stateSince).
+ */
+export async function orderQueuePage(
+  db: Tx,
+  scope: Prisma.OrderWhereInput,
+  waitingState: string,
+  input: z.output<typeof ZOrderQueueInput>,
+): Promise<z.infer<typeof ZOrderQueuePage>> {
+  const rows = await db.order.findMany({
+    where: {
+      ...scope,
+      ...(input.waiting ? { state: waitingState } : {}),
+      ...(input.status ? { status: input.status } : {}),
+      ...(input.offeringId ? { offeringId: input.offeringId } : {}),
+      ...(input.organizationId ? { organizationId: input.organizationId } : {}),
+      ...keysetAfter<Prisma.OrderWhereInput>(
+        'stateSince',
+        input.cursor && { key: input.cursor.stateSince, id: input.cursor.id },
+        'asc',
+      ),
+    },
+    include: { offering: { include: { service: true } } },
+    orderBy: [{ stateSince: 'asc' }, { id: 'asc' }],
+    take: input.limit + 1,
+  })
+  const { page, nextCursor } = keysetPage(rows, input.limit, (last) => ({
+    stateSince: last.stateSince,
+    id: last.id,
+  }))
+  return { items: await orderRows(db, page), nextCursor }
 }
 
 export const ZOrderListFilters = z.object({
