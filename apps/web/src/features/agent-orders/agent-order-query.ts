@@ -1,7 +1,7 @@
 import type { AppRouter } from '@kundnav/api'
 import type { inferRouterOutputs } from '@trpc/server'
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query'
-import type { OrderStatus } from '../../lib/order-status.ts'
+import type { QueueFilter } from '../../components/queue-filter-form.tsx'
 
 type Outputs = inferRouterOutputs<AppRouter>
 
@@ -14,13 +14,7 @@ export const AGENT_ORDER_PAGE_SIZE = 25
  * What the list shows: only the orders waiting for the agent, or every one naming it (`all`, and then
  * optionally of one status); of one offering or all; from one customer or all.
  */
-export interface AgentOrderFilter {
-  all?: boolean | undefined
-  /** Only with `all`: the orders waiting for the agent are all in progress. */
-  status?: OrderStatus | undefined
-  offeringId?: string | undefined
-  organizationId?: string | undefined
-}
+export type AgentOrderFilter = QueueFilter
 
 /** "Hantera beställningar", the longest waiting first, one keyset page at a time; shared by the route loader and the page. */
 export function agentOrderListOptions(trpc: TRPCOptionsProxy<AppRouter>, filter: AgentOrderFilter) {
