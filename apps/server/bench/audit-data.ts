@@ -1,4 +1,4 @@
-import { createCaller, DEFAULT_AUTH_SETTINGS } from '@kundnav/api'
+import { createCaller, DEFAULT_AUTH_SETTINGS, inProcessCaseEvents, memoryFileStore } from '@kundnav/api'
 import {
   auditEventContent,
   contentHash,
@@ -228,6 +228,8 @@ export function captureAuditListSql(data: BenchData): Promise<CapturedStatement[
       },
       resHeaders: null,
       sessionCookie: async () => '',
+      files: memoryFileStore(),
+      caseEvents: inProcessCaseEvents(),
     }).audit.list({}),
   )
 }

@@ -2,7 +2,15 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { trpcServer } from '@hono/trpc-server'
-import { appRouter, type Context, resolveActor } from '@kundnav/api'
+import {
+  appRouter,
+  type CaseEventBus,
+  type Context,
+  type FileStore,
+  inProcessCaseEvents,
+  memoryFileStore,
+  resolveActor,
+} from '@kundnav/api'
 import { type Db, latestAppliedMigration } from '@kundnav/db'
 import { Hono } from 'hono'
 import { createAuth } from './auth/authjs.ts'
@@ -26,6 +34,10 @@ export interface AppDeps {
   db: Db
   env: Pick<Env, 'demoMode' | 'staticDir' | 'auth' | 'authSecret' | 'trustProxy'>
   logger: Logger
+  /** Uploaded files (main.ts: under DATA_DIR/files); in memory when not given (tests). */
+  files?: FileStore
+  /** Case events for live updates (main.ts: LISTEN/NOTIFY on PostgreSQL); in-process when not given. */
+  caseEvents?: CaseEventBus
 }
 
 /** The header through which the SPA names the (organisation, role) pair the page shows. */
@@ -34,7 +46,13 @@ export const SHOWN_PAIR_HEADER = 'x-kundnav-pair'
 /** Header the SPA sends with every tRPC call; a cross-site form or image can't set it. */
 export const CSRF_HEADER = 'x-kundnav-csrf'
 
-export function createApp({ db, env, logger }: AppDeps) {
+export function createApp({
+  db,
+  env,
+  logger,
+  files = memoryFileStore(),
+  caseEvents = inProcessCaseEvents(),
+}: AppDeps) {
   const app = new Hono<{ Variables: RequestIdVariables }>()
   const auth = createAuth({ db, settings: env.auth, secret: env.authSecret, logger })
 
@@ -118,6 +136,8 @@ export function createApp({ db, env, logger }: AppDeps) {
           },
           resHeaders,
           sessionCookie: (session) => auth.sessionCookie(session),
+          files,
+          caseEvents,
         }
       },
       onError({ error, path }) {

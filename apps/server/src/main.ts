@@ -1,5 +1,6 @@
+import { join } from 'node:path'
 import { serve } from '@hono/node-server'
-import { deleteExpired, mailQueuedResetLinks, syncCatalogue } from '@kundnav/api'
+import { deleteExpired, localFileStore, mailQueuedResetLinks, syncCatalogue } from '@kundnav/api'
 import { createDb, MigrationError, migrate, migrationsDir, seedDemo } from '@kundnav/db'
 import { createApp } from './app.ts'
 import { EnvError, parseEnv } from './env.ts'
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   })
   worker.start()
 
-  const app = createApp({ db, env, logger })
+  const app = createApp({ db, env, logger, files: localFileStore(join(env.dataDir, 'files')) })
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     logger.info(
       { host: env.host, port: info.port, engine: db.engine, mode: env.demoMode ? 'demo' : 'production' },

@@ -1,5 +1,7 @@
 import type { Db } from '@kundnav/db'
 import type { Role } from '@kundnav/schemas'
+import type { CaseEventBus } from './services/case-events.ts'
+import type { FileStore } from './services/file-storage.ts'
 import type { AuthSettings } from './settings.ts'
 
 /** Who is calling, as verified against the database for this request. */
@@ -44,4 +46,8 @@ export type Context = {
    * cookie "Logga in" at /api/auth sets. The server makes it, as only it holds Auth.js's secret.
    */
   sessionCookie: (session: { token: string; userId: string }) => Promise<string>
+  /** Uploaded files' bytes (cases' attachments). */
+  files: FileStore
+  /** Case changes, for live updates across server instances. */
+  caseEvents: CaseEventBus
 }

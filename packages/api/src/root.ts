@@ -1,6 +1,7 @@
 import { agentOrderRouter } from './routers/agent-order.ts'
 import { auditRouter } from './routers/audit.ts'
 import { authRouter } from './routers/auth.ts'
+import { caseRouter, caseSettingsRouter } from './routers/case.ts'
 import { caseOfficerRouter } from './routers/case-officer.ts'
 import { catalogueRouter } from './routers/catalogue.ts'
 import { devMailboxRouter } from './routers/dev-mailbox.ts'
@@ -14,6 +15,7 @@ import { sessionRouter } from './routers/session.ts'
 import { signingRouter } from './routers/signing.ts'
 import { stepUpRouter } from './routers/step-up.ts'
 import { supportRouter } from './routers/support.ts'
+import { supportCaseRouter } from './routers/support-case.ts'
 import { createCallerFactory, router } from './trpc.ts'
 
 export const appRouter = router({
@@ -34,6 +36,9 @@ export const appRouter = router({
   agentOrder: agentOrderRouter,
   review: reviewRouter,
   signing: signingRouter,
+  case: caseRouter,
+  caseSettings: caseSettingsRouter,
+  supportCase: supportCaseRouter,
 })
 
 export type AppRouter = typeof appRouter

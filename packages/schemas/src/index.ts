@@ -1,6 +1,7 @@
 import './zod-config.ts'
 
 export * from './auth.ts'
+export * from './cases.ts'
 export * from './date.ts'
 export * from './dev-mailbox.ts'
 export * from './members.ts'

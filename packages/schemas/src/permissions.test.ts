@@ -12,6 +12,17 @@ describe('permissions', () => {
     expect(can('CASE_OFFICER', 'caseOfficer.manage')).toBe(false)
   })
 
+  it('lets every customer role create cases and follow its own, and only provider support of the provider', async () => {
+    const { isProviderRole } = await import('./roles.ts')
+    for (const role of ROLES.filter((candidate) => !isProviderRole(candidate))) {
+      expect([role, can(role, 'case.create'), can(role, 'case.read')]).toEqual([role, true, true])
+    }
+    expect(can('PROVIDER_REVIEWER', 'case.read')).toBe(false)
+    expect(can('PROVIDER_SUPPORT', 'provider.support')).toBe(true)
+    expect(can('ADMIN', 'caseSettings.manage')).toBe(true)
+    expect(can('ORDERER', 'caseSettings.manage')).toBe(false)
+  })
+
   it('refuses without a role and for a permission the role lacks', () => {
     expect(can(null, 'organization.read')).toBe(false)
     expect(can('CONTACT', 'order.create')).toBe(false)

@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'agentAssignment.handle',
   'case.read',
   'case.create',
+  'caseSettings.manage',
   'provider.review',
   'provider.support',
   'catalogue.manage',
@@ -30,26 +31,23 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number]
 
-const CASE_OFFICER: Permission[] = ['organization.read', 'submission.edit', 'case.read', 'case.create']
+/** Kundwebben serves every employee: every customer role may create cases and follow its own (seed 002). */
+const CASES: Permission[] = ['case.read', 'case.create']
+
+const CASE_OFFICER: Permission[] = ['organization.read', 'submission.edit', ...CASES]
 
 export const ROLE_PERMISSIONS = {
-  ADMIN: ['organization.read', 'member.read', 'member.manage', 'audit.read', 'case.read', 'case.create'],
-  ORDERER: [
-    'organization.read',
-    'order.read',
-    'order.create',
-    'agentAssignment.handle',
-    'case.read',
-    'case.create',
-  ],
-  ATTESTER: ['organization.read', 'order.read', 'order.attest'],
-  SIGNATORY: ['organization.read', 'agreement.sign'],
-  CONTACT: ['organization.read', 'order.read'],
-  AGENT_OFFICER: ['organization.read', 'agentAssignment.handle', 'order.read'],
+  ADMIN: ['organization.read', 'member.read', 'member.manage', 'audit.read', ...CASES, 'caseSettings.manage'],
+  ORDERER: ['organization.read', 'order.read', 'order.create', 'agentAssignment.handle', ...CASES],
+  ATTESTER: ['organization.read', 'order.read', 'order.attest', ...CASES],
+  SIGNATORY: ['organization.read', 'agreement.sign', ...CASES],
+  CONTACT: ['organization.read', 'order.read', ...CASES],
+  AGENT_OFFICER: ['organization.read', 'agentAssignment.handle', 'order.read', ...CASES],
   // Ansvarig is automatically a handläggare too: its permissions include CASE_OFFICER's by derivation.
   RESPONSIBLE: [...CASE_OFFICER, 'caseOfficer.manage', 'submission.confirm'],
   CASE_OFFICER,
-  PROVIDER_REVIEWER: ['provider.review', 'order.read', 'case.read', 'catalogue.manage'],
+  PROVIDER_REVIEWER: ['provider.review', 'order.read', 'catalogue.manage'],
+  // Support handles every organisation's cases through its workspace (caseScope), and registers phone cases.
   PROVIDER_SUPPORT: ['provider.support', 'case.read', 'case.create'],
 } as const satisfies Record<Role, readonly Permission[]>
 

@@ -104,7 +104,7 @@ function roleList(language: Language, roles: readonly Role[]): string {
   return roles.map((role) => ROLE_LABELS[role][language]).join(', ')
 }
 
-const SIGNATURE: Record<Language, string> = {
+export const SIGNATURE: Record<Language, string> = {
   sv: '\n\nVänliga hälsningar\nKundnav\n\nDet här meddelandet skickades automatiskt och går inte att svara på.',
   en: '\n\nKind regards\nKundnav\n\nThis message was sent automatically; replies are not read.',
 }

@@ -15,7 +15,9 @@ import type { Context, RequestInfo, SessionActor } from '../context.ts'
 import { AppError } from '../errors.ts'
 import { createCaller } from '../root.ts'
 import { recordAudit } from '../services/audit.ts'
+import { inProcessCaseEvents } from '../services/case-events.ts'
 import { syncCatalogue } from '../services/catalogue.ts'
+import { memoryFileStore } from '../services/file-storage.ts'
 import { startStepUp } from '../services/step-up.ts'
 import { type AuthSettings, DEFAULT_AUTH_SETTINGS } from '../settings.ts'
 
@@ -312,6 +314,10 @@ export function testRequest(overrides: Partial<RequestInfo> = {}): RequestInfo {
 /** The name of the session cookie `testContext` sets. */
 export const TEST_SESSION_COOKIE = 'kundnav.session'
 
+/** The file store and the case event channel every test context shares (tests may pass their own). */
+export const TEST_FILES = memoryFileStore()
+export const TEST_CASE_EVENTS = inProcessCaseEvents()
+
 /** A context as the server builds it, for calling routers directly. */
 export function testContext(db: Db, actor: SessionActor | null, overrides: Partial<Context> = {}): Context {
   return {
@@ -323,6 +329,8 @@ export function testContext(db: Db, actor: SessionActor | null, overrides: Parti
     resHeaders: null,
     // The server's cookie is encrypted; here the session token is in the clear, for tests to read.
     sessionCookie: async (session) => `${TEST_SESSION_COOKIE}=${session.token}; Path=/; HttpOnly`,
+    files: TEST_FILES,
+    caseEvents: TEST_CASE_EVENTS,
     ...overrides,
   }
 }
