@@ -12,6 +12,9 @@ import { chainActorOf, signedContentHash } from '../services/order-chain.ts'
 import { createPasswordLink } from '../services/passwords.ts'
 import { startStepUp } from '../services/step-up.ts'
 import { hashToken, randomToken } from '../services/tokens.ts'
+import { CASE_FILE_ROWS } from './case-file-rows.ts'
+import { CASE_LIVE_ROWS } from './case-live-rows.ts'
+import { CASE_ROWS } from './case-rows.ts'
 import {
   actorFor,
   completeWebcertAnswers,
@@ -134,6 +137,9 @@ async function homeLinkToken(world: World, db: Db) {
 }
 
 export const PROCEDURE_ROWS: Record<string, ProcedureRow> = {
+  ...CASE_ROWS,
+  ...CASE_FILE_ROWS,
+  ...CASE_LIVE_ROWS,
   'portal.info': { rung: 'public', input: () => undefined, otherOrganization: 'scoped', allowed: {} },
   'devMailbox.list': {
     rung: 'demo',
