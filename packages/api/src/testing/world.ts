@@ -52,6 +52,10 @@ export interface World {
   homeOrderNumber: string
   /** An open step-up of `home`'s orderer (a password change), sent to a number of theirs. */
   homeStepUpChallengeId: string
+  /** A case of `home`'s administrator (visibility: reporter only), with one attached file and a message. */
+  homeCaseId: string
+  homeCaseNumber: string
+  homeCaseFileId: string
 }
 
 const CUSTOMER_ROLES = ROLES.filter((role) => !isProviderRole(role))
@@ -90,6 +94,9 @@ export async function createWorld(db: Db): Promise<World> {
     homeOrderId: '',
     homeOrderNumber: '',
     homeStepUpChallengeId: '',
+    homeCaseId: '',
+    homeCaseNumber: '',
+    homeCaseFileId: '',
   }
   for (const org of [world.provider, world.home, world.other, world.agent]) {
     for (const { user, membership } of org.members) {
@@ -136,6 +143,7 @@ export async function createWorld(db: Db): Promise<World> {
     recipient: '+46709999999',
   })
   world.homeStepUpChallengeId = stepUp.challengeId
+  await createHomeCase(db, world)
   await db.prisma.outboxMessage.create({
     data: {
       channel: 'EMAIL',
@@ -234,6 +242,56 @@ async function createOrdering(db: Db, world: World) {
   world.homeOrderNumber = order.number
 }
 
+/** The bytes of `world.homeCaseFileId` in TEST_FILES. */
+export const HOME_CASE_FILE_TEXT = 'Underlag för hemmaärendet\n'
+
+/** `home`'s administrator's case "Hemmaärende om semesterlön", its file (stored in TEST_FILES) and a message. */
+async function createHomeCase(db: Db, world: World) {
+  const reporter = world.home.members.find((m) => m.membership.roles.includes('ADMIN'))?.user
+  if (!reporter) throw new Error('no administrator at home')
+  const created = await db.prisma.$transaction(async (tx) =>
+    tx.case.create({
+      data: {
+        number: await nextNumber(tx, '', 2026),
+        organizationId: world.home.organization.id,
+        reporterUserId: reporter.id,
+        createdByUserId: reporter.id,
+        area: 'LON',
+        subArea: 'LON_BESLUT',
+        subject: 'Hemmaärende om semesterlön',
+        message: 'Hemmameddelande: beslut bifogat.',
+        idempotencyKey: randomUUID(),
+      },
+    }),
+  )
+  const storageKey = `cases/${created.id}/${randomUUID()}`
+  await TEST_FILES.put(storageKey, new TextEncoder().encode(HOME_CASE_FILE_TEXT))
+  const file = await db.prisma.caseFile.create({
+    data: {
+      organizationId: world.home.organization.id,
+      uploadedByUserId: reporter.id,
+      caseId: created.id,
+      name: 'hemmabeslut.txt',
+      mediaType: 'text/plain',
+      size: HOME_CASE_FILE_TEXT.length,
+      sha256: '0'.repeat(64),
+      storageKey,
+      attachedAt: new Date(),
+    },
+  })
+  await db.prisma.caseMessage.create({
+    data: {
+      caseId: created.id,
+      authorUserId: reporter.id,
+      fromProvider: false,
+      body: 'Hemmasvar i dialogen.',
+    },
+  })
+  world.homeCaseId = created.id
+  world.homeCaseNumber = created.number
+  world.homeCaseFileId = file.id
+}
+
 /** Answers to every step of "Webcert Integrerad – via agent", as the wizard saves them. */
 export function completeWebcertAnswers(world: World, attesterUserId: string) {
   return {
@@ -279,6 +337,10 @@ export function homeDataMarkers(world: World): string[] {
     world.homeOrderId,
     world.homeOrderNumber,
     world.homeStepUpChallengeId,
+    world.homeCaseId,
+    world.homeCaseNumber,
+    world.homeCaseFileId,
+    'Hemmaärende om semesterlön',
   ].filter(Boolean)
 }
 
