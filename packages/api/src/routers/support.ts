@@ -55,6 +55,8 @@ export const supportRouter = router({
       z.array(
         z.object({
           membershipId: z.string(),
+          /** The person, for "Registrera telefonärende" (the case's reporter). */
+          userId: z.string(),
           name: z.string(),
           email: z.string(),
           roles: z.array(ZRole),
@@ -75,6 +77,7 @@ export const supportRouter = router({
       })
       return rows.map((row) => ({
         membershipId: row.id,
+        userId: row.userId,
         name: row.user.name,
         email: row.user.email,
         roles: row.roles,
