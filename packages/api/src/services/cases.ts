@@ -176,60 +176,77 @@ async function registerCase(
   })
   if (existing) return { caseId: existing.id, number: existing.number }
   const now = new Date()
-  const created = await db.prisma.$transaction(async (tx) => {
-    const record = await tx.case.create({
-      data: {
-        number: await nextNumber(tx, '', stockholmYear(now)),
-        organizationId: fresh.organizationId,
-        reporterUserId: fresh.reporterUserId,
-        createdByUserId: actor.userId,
-        channel: fresh.channel,
-        area: input.area,
-        subArea: input.subArea ?? null,
-        subject: input.subject,
-        message: input.message,
-        createdAt: now,
-        statusSince: now,
-        idempotencyKey: input.idempotencyKey,
-      },
-    })
-    await attachFiles(
-      tx,
-      actor.userId,
-      input.fileIds,
-      { caseId: record.id, organizationId: record.organizationId },
-      now,
-    )
-    // The reporter opened it by writing it: nothing in it is news to them.
-    if (fresh.channel === 'PORTAL') {
-      await tx.caseReadMark.create({ data: { caseId: record.id, userId: actor.userId, seenAt: now } })
-    }
-    for (const organizationId of new Set([actor.organizationId, record.organizationId])) {
-      await recordAudit(tx, {
-        organizationId,
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        action: fresh.channel === 'PHONE' ? 'case.phone_registered' : 'case.created',
-        targetType: 'Case',
-        targetId: record.id,
+  const created = await db.prisma
+    .$transaction(async (tx) => {
+      const record = await tx.case.create({
         data: {
-          number: record.number,
-          area: record.area,
-          subArea: record.subArea,
-          files: input.fileIds.length,
+          number: await nextNumber(tx, '', stockholmYear(now)),
+          organizationId: fresh.organizationId,
+          reporterUserId: fresh.reporterUserId,
+          createdByUserId: actor.userId,
+          channel: fresh.channel,
+          area: input.area,
+          subArea: input.subArea ?? null,
+          subject: input.subject,
+          message: input.message,
+          createdAt: now,
+          statusSince: now,
+          idempotencyKey: input.idempotencyKey,
         },
       })
-    }
-    const reporter = await personOf(tx, record.reporterUserId)
-    await enqueueMail(tx, {
-      to: reporter.email,
-      ...caseMail(reporter.language, 'caseReceived', {
-        ...mailInput(settings, record, reporter.name, reporter.language),
-        byPhone: fresh.channel === 'PHONE',
-      }),
+      await attachFiles(
+        tx,
+        actor.userId,
+        input.fileIds,
+        { caseId: record.id, organizationId: record.organizationId },
+        now,
+      )
+      // The reporter opened it by writing it: nothing in it is news to them.
+      if (fresh.channel === 'PORTAL') {
+        await tx.caseReadMark.create({ data: { caseId: record.id, userId: actor.userId, seenAt: now } })
+      }
+      for (const organizationId of new Set([actor.organizationId, record.organizationId])) {
+        await recordAudit(tx, {
+          organizationId,
+          actorUserId: actor.userId,
+          actorRole: actor.role,
+          action: fresh.channel === 'PHONE' ? 'case.phone_registered' : 'case.created',
+          targetType: 'Case',
+          targetId: record.id,
+          data: {
+            number: record.number,
+            area: record.area,
+            subArea: record.subArea,
+            files: input.fileIds.length,
+          },
+        })
+      }
+      const reporter = await personOf(tx, record.reporterUserId)
+      await enqueueMail(tx, {
+        to: reporter.email,
+        ...caseMail(reporter.language, 'caseReceived', {
+          ...mailInput(settings, record, reporter.name, reporter.language),
+          byPhone: fresh.channel === 'PHONE',
+        }),
+      })
+      return record
     })
-    return record
-  })
+    .catch(async (error: unknown) => {
+      // The same key submitted twice at once: the other request made the case; this one answers with it.
+      const twin =
+        (error as { code?: unknown }).code === 'P2002' &&
+        (await db.prisma.case.findUnique({
+          where: {
+            createdByUserId_idempotencyKey: {
+              createdByUserId: actor.userId,
+              idempotencyKey: input.idempotencyKey,
+            },
+          },
+        }))
+      if (twin) return { ...twin, twin: true }
+      throw error
+    })
+  if ('twin' in created) return { caseId: created.id, number: created.number }
   await publish(events, created, 'created')
   return { caseId: created.id, number: created.number }
 }
@@ -472,6 +489,8 @@ export async function caseView(db: Tx, actor: CaseActor, caseId: string) {
     status: record.status as CaseStatus,
     assigneeName: nameOf(record.assigneeUserId),
     takenByMe: record.assigneeUserId === actor.userId,
+    /** The viewer is the person the case is about: only they write in it on the customer side. */
+    mine: record.reporterUserId === actor.userId,
     answer: record.status === 'CLOSED' ? record.answer : null,
     createdAt: record.createdAt,
     closedAt: record.closedAt,
