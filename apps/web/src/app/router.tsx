@@ -24,6 +24,7 @@ import { signInRoute } from './routes/sign-in.tsx'
 import { signOrderRoute } from './routes/sign-order.tsx'
 import { startRoute } from './routes/start.tsx'
 import { supportRoute } from './routes/support.tsx'
+import { supportCasesRoute } from './routes/support-cases.tsx'
 
 /**
  * Code-based routes: to add a page, create `routes/<name>.tsx` with `createRoute` (path, search, guard,
@@ -37,6 +38,7 @@ const routeTree = rootRoute.addChildren([
   auditLogRoute,
   caseOfficersRoute,
   supportRoute,
+  supportCasesRoute,
   orderRoute,
   orderDraftRoute,
   orderSubmittedRoute,

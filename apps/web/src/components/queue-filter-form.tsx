@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ORDER_STATUS_FILTERS, type OrderStatus } from '../lib/order-status.ts'
 import { Button } from './ui/button.tsx'
@@ -76,58 +76,81 @@ function FilterFields({
   }
 
   return (
-    <form onSubmit={submit} className="mb-6">
-      <fieldset className="flex flex-wrap items-end gap-4">
-        <legend className="sr-only">{t('queues.filterLegend')}</legend>
+    <FilterRow legend={t('queues.filterLegend')} submitLabel={t('queues.filterSubmit')} onSubmit={submit}>
+      <SelectField
+        name="show"
+        label={t('queues.showLabel')}
+        value={show}
+        onChange={(event) => setShow(event.target.value === 'all' ? 'all' : 'waiting')}
+        className="max-w-80"
+        options={[
+          { value: 'waiting', label: words.showWaiting },
+          { value: 'all', label: words.showAll },
+        ]}
+      />
+      {show === 'all' ? (
         <SelectField
-          name="show"
-          label={t('queues.showLabel')}
-          value={show}
-          onChange={(event) => setShow(event.target.value === 'all' ? 'all' : 'waiting')}
-          className="max-w-80"
+          name="status"
+          label={t('queues.statusLabel')}
+          defaultValue={filter.status ?? ''}
+          className="max-w-60"
           options={[
-            { value: 'waiting', label: words.showWaiting },
-            { value: 'all', label: words.showAll },
+            { value: '', label: t('queues.allStatuses') },
+            ...ORDER_STATUS_FILTERS.map((one) => ({ value: one, label: t(`queues.statuses.${one}`) })),
           ]}
         />
-        {show === 'all' ? (
-          <SelectField
-            name="status"
-            label={t('queues.statusLabel')}
-            defaultValue={filter.status ?? ''}
-            className="max-w-60"
-            options={[
-              { value: '', label: t('queues.allStatuses') },
-              ...ORDER_STATUS_FILTERS.map((one) => ({ value: one, label: t(`queues.statuses.${one}`) })),
-            ]}
-          />
-        ) : null}
-        {offerings ? (
-          <SelectField
-            name="offering"
-            label={t('queues.offeringLabel')}
-            defaultValue={filter.offeringId ?? ''}
-            className="max-w-96"
-            options={[
-              { value: '', label: t('queues.allOfferings') },
-              ...offerings.map((offering) => ({ value: offering.id, label: offering.label })),
-            ]}
-          />
-        ) : null}
-        {organizations ? (
-          <SelectField
-            name={words.organizationField}
-            label={words.organizationLabel}
-            defaultValue={filter.organizationId ?? ''}
-            className="max-w-80"
-            options={[
-              { value: '', label: words.allOrganizations },
-              ...organizations.map((organization) => ({ value: organization.id, label: organization.label })),
-            ]}
-          />
-        ) : null}
+      ) : null}
+      {offerings ? (
+        <SelectField
+          name="offering"
+          label={t('queues.offeringLabel')}
+          defaultValue={filter.offeringId ?? ''}
+          className="max-w-96"
+          options={[
+            { value: '', label: t('queues.allOfferings') },
+            ...offerings.map((offering) => ({ value: offering.id, label: offering.label })),
+          ]}
+        />
+      ) : null}
+      {organizations ? (
+        <SelectField
+          name={words.organizationField}
+          label={words.organizationLabel}
+          defaultValue={filter.organizationId ?? ''}
+          className="max-w-80"
+          options={[
+            { value: '', label: words.allOrganizations },
+            ...organizations.map((organization) => ({ value: organization.id, label: organization.label })),
+          ]}
+        />
+      ) : null}
+    </FilterRow>
+  )
+}
+
+/**
+ * A queue's filter row itself: its fields side by side in a fieldset named for screen readers, then
+ * "Filtrera". Applied on submit, not while choosing. QueueFilterForm fills it for the order queues; a
+ * queue of other things (the support's "Ärenden") gives its own fields.
+ */
+export function FilterRow({
+  legend,
+  submitLabel,
+  onSubmit,
+  children,
+}: {
+  legend: string
+  submitLabel: string
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void
+  children: ReactNode
+}) {
+  return (
+    <form onSubmit={onSubmit} className="mb-6">
+      <fieldset className="flex flex-wrap items-end gap-4">
+        <legend className="sr-only">{legend}</legend>
+        {children}
         <Button type="submit" variant="secondary">
-          {t('queues.filterSubmit')}
+          {submitLabel}
         </Button>
       </fieldset>
     </form>

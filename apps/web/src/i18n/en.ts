@@ -2,6 +2,7 @@ import { adminEn } from './admin.en.ts'
 import { identityEn } from './identity.en.ts'
 import { ordersEn } from './orders.en.ts'
 import { queuesEn } from './queues.en.ts'
+import { supportCasesEn } from './support-cases.en.ts'
 import type { Translation } from './sv.ts'
 
 /** English: complete, with exactly the keys of `sv.ts` (a missing or extra key fails the typecheck). */
@@ -10,6 +11,7 @@ export const en: Translation = {
   ...identityEn,
   ...ordersEn,
   ...queuesEn,
+  ...supportCasesEn,
   shell: {
     portalName: 'Kundnav',
     skipLink: 'Skip to main content',
@@ -19,6 +21,7 @@ export const en: Translation = {
     navAuditLog: 'Log',
     navCaseOfficers: 'Register case officers',
     navSupport: 'Support: Responsible',
+    navSupportCases: 'Cases (Ärenden)',
     navOrder: 'Order',
     navOrders: 'My orders',
     navCatalogue: 'Prices and terms',

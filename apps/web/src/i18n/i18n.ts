@@ -97,3 +97,8 @@ export const loadOrderTexts = laterSwedishTexts(() => import('./orders.sv.ts').t
 
 /** The Swedish texts of the order queues ("Hantera beställningar", "Granska beställningar"), likewise. */
 export const loadQueueTexts = laterSwedishTexts(() => import('./queues.sv.ts').then((file) => file.queuesSv))
+
+/** The Swedish texts of provider support's cases ("Ärenden", a case, "Registrera telefonärende"), likewise. */
+export const loadSupportCaseTexts = laterSwedishTexts(() =>
+  import('./support-cases.sv.ts').then((file) => file.supportCasesSv),
+)

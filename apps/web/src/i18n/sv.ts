@@ -2,6 +2,7 @@ import { adminSv } from './admin.sv.ts'
 import { identitySv } from './identity.sv.ts'
 import { ordersSv } from './orders.sv.ts'
 import { queuesSv } from './queues.sv.ts'
+import { supportCasesSv } from './support-cases.sv.ts'
 
 /**
  * The Swedish texts that come with the page: all but those of the administration pages (`admin.sv.ts`),
@@ -19,6 +20,7 @@ export const svWithPage = {
     navAuditLog: 'Logg',
     navCaseOfficers: 'Registrera handläggare',
     navSupport: 'Support: Ansvarig',
+    navSupportCases: 'Ärenden',
     navOrder: 'Beställ',
     navOrders: 'Mina beställningar',
     navCatalogue: 'Priser och villkor',
@@ -113,7 +115,7 @@ export const svWithPage = {
 // (Object.assign is typed for at most three sources; more would make `sv` untyped, hence the nesting.)
 export const sv = /* @__PURE__ */ Object.assign(
   {},
-  adminSv,
+  /* @__PURE__ */ Object.assign({}, adminSv, supportCasesSv),
   /* @__PURE__ */ Object.assign({}, ordersSv, queuesSv),
   svWithPage,
 )

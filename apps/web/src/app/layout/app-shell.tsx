@@ -91,7 +91,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
           {/* Only what the active role may use; the server refuses the rest anyway. */}
           {NAV_ITEMS.filter((item) => can(activeRole, item.permission)).map((item) => (
             <li key={item.to}>
-              <Link to={item.to} className={navLinkClass}>
+              <Link to={item.to} className={navLinkClass} activeOptions={{ exact: item.exact === true }}>
                 {t(item.label)}
               </Link>
             </li>

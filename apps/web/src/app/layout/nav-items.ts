@@ -10,6 +10,8 @@ export interface NavItem {
   to: NonNullable<LinkProps['to']>
   label: ParseKeys
   permission: Permission
+  /** Current only at exactly this address, not below it ("Support: Ansvarig" at /support, not at /support/arenden). */
+  exact?: boolean
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -23,6 +25,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/medlemmar', label: 'shell.navMembers', permission: 'member.read' },
   { to: '/logg', label: 'shell.navAuditLog', permission: 'audit.read' },
   { to: '/handlaggare', label: 'shell.navCaseOfficers', permission: 'caseOfficer.manage' },
-  { to: '/support', label: 'shell.navSupport', permission: 'provider.support' },
+  { to: '/support/arenden', label: 'shell.navSupportCases', permission: 'provider.support' },
+  { to: '/support', label: 'shell.navSupport', permission: 'provider.support', exact: true },
   { to: '/priser-och-villkor', label: 'shell.navCatalogue', permission: 'catalogue.manage' },
 ]

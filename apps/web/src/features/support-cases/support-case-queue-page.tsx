@@ -1,0 +1,162 @@
+import { caseTopicLabel } from '@kundnav/schemas'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { Link } from '@tanstack/react-router'
+import { useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { DataTable } from '../../components/ui/data-table.tsx'
+import { EmptyState } from '../../components/ui/empty-state.tsx'
+import { LoadProblem } from '../../components/ui/load-problem.tsx'
+import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { ShowMore } from '../../components/ui/show-more.tsx'
+import { Skeleton } from '../../components/ui/skeleton.tsx'
+import { isLanguage } from '../../i18n/i18n.ts'
+import { asDate, formatDateTime } from '../../lib/format-date.ts'
+import { useTRPC } from '../../lib/trpc.ts'
+import { describeWaited } from '../../lib/waited.ts'
+import { StatusText } from './status-text.tsx'
+import { SupportCaseFilterForm } from './support-case-filter.tsx'
+import {
+  type SupportCaseFilter,
+  searchOf,
+  supportQueueOptions,
+  supportQueueOrganizationsOptions,
+} from './support-case-query.ts'
+
+/**
+ * "Ärenden" (provider support): the customers' open cases, the longest waiting first, each saying how long
+ * it has waited and who handles it; or the cases of one status. Each number opens the case, where support
+ * takes it, writes to the reporter and closes it with an answer. "Registrera telefonärende" is here too.
+ */
+export function SupportCaseQueuePage({
+  filter,
+  onFilter,
+}: {
+  filter: SupportCaseFilter
+  onFilter: (filter: SupportCaseFilter) => void
+}) {
+  const { t, i18n } = useTranslation()
+  const language = isLanguage(i18n.language) ? i18n.language : 'sv'
+  const trpc = useTRPC()
+  const cases = useInfiniteQuery(supportQueueOptions(trpc, filter))
+  const organizations = useQuery(supportQueueOrganizationsOptions(trpc))
+  const tableRef = useRef<HTMLTableSectionElement>(null)
+  const rows = cases.data?.pages.flatMap((page) => page.rows) ?? []
+  const filtered = Boolean(filter.status || filter.area || filter.organizationId)
+  const closed = filter.status === 'CLOSED'
+  // The case page leads back here, as filtered now.
+  const backHere = searchOf(filter)
+
+  return (
+    <>
+      <PageHeading>{t('supportCases.queue.title')}</PageHeading>
+      <p className="mb-6 max-w-prose">{t('supportCases.queue.intro')}</p>
+      <p className="mb-6">
+        <Link
+          to="/support/arenden/telefonarende"
+          className="inline-flex min-h-11 items-center rounded bg-brand px-4 py-2 font-semibold text-white no-underline hover:bg-brand-dark"
+        >
+          {t('supportCases.queue.registerPhoneCase')}
+        </Link>
+      </p>
+
+      <SupportCaseFilterForm
+        filter={filter}
+        organizations={organizations.data?.map((organization) => ({
+          id: organization.id,
+          label: organization.name,
+        }))}
+        onFilter={onFilter}
+      />
+
+      {cases.isPending ? (
+        <Skeleton label={t('supportCases.queue.loading')} lines={6} />
+      ) : !cases.data ? (
+        <LoadProblem
+          error={cases.error}
+          forbiddenText={t('supportCases.queue.forbidden')}
+          onRetry={() => void cases.refetch()}
+        />
+      ) : rows.length === 0 ? (
+        filtered ? (
+          <EmptyState>{t('supportCases.queue.emptyFiltered')}</EmptyState>
+        ) : (
+          <EmptyState hint={t('supportCases.queue.emptyHint')}>{t('supportCases.queue.empty')}</EmptyState>
+        )
+      ) : (
+        <>
+          <DataTable
+            caption={
+              filter.status
+                ? t('supportCases.queue.tableCaptionStatus', {
+                    status: t(`supportCases.statuses.${filter.status}`),
+                  })
+                : t('supportCases.queue.tableCaption')
+            }
+            className="min-w-[52rem]"
+            columns={[
+              t('supportCases.queue.number'),
+              t('supportCases.queue.organization'),
+              t('supportCases.queue.subject'),
+              closed ? t('supportCases.queue.closedSince') : t('supportCases.queue.waitingSince'),
+              t('supportCases.queue.status'),
+            ]}
+            bodyRef={tableRef}
+          >
+            {rows.map((row) => (
+              <tr key={row.id} className="border-line border-b align-top">
+                <th scope="row" className="py-3 pr-4 font-normal">
+                  <Link
+                    to="/support/arenden/$caseId"
+                    params={{ caseId: row.id }}
+                    search={backHere}
+                    className="whitespace-nowrap font-semibold"
+                  >
+                    {row.number}
+                  </Link>
+                </th>
+                <td className="py-3 pr-4">
+                  <span className="block">{row.organizationName}</span>
+                  {row.reporterName ? <span className="block text-ink-muted">{row.reporterName}</span> : null}
+                </td>
+                <td className="py-3 pr-4">
+                  <span className="block wrap-break-word">{row.subject}</span>
+                  <span className="block text-ink-muted">
+                    {caseTopicLabel(row.area, row.subArea, language)}
+                  </span>
+                </td>
+                <td className="py-3 pr-4">
+                  <time className="block" dateTime={asDate(row.statusSince).toISOString()}>
+                    {formatDateTime(row.statusSince, language)}
+                  </time>
+                  {closed ? null : (
+                    <span className="block text-ink-muted">
+                      {t('supportCases.queue.waitedFor', { duration: describeWaited(t, row.statusSince) })}
+                    </span>
+                  )}
+                </td>
+                <td className="py-3">
+                  <StatusText status={row.status} />
+                  <span className="block">
+                    {row.assigneeName
+                      ? t('supportCases.queue.assignee', { name: row.assigneeName })
+                      : t('supportCases.queue.nobody')}
+                  </span>
+                  {row.channel === 'PHONE' ? (
+                    <span className="block text-ink-muted">{t('supportCases.queue.byPhone')}</span>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+          <ShowMore
+            query={cases}
+            count={rows.length}
+            itemAt={(index) => tableRef.current?.querySelectorAll<HTMLElement>('th[scope="row"] a')[index]}
+            loadingLabel={t('supportCases.queue.loadingMore')}
+            noMoreLabel={t('supportCases.queue.noMore')}
+          />
+        </>
+      )}
+    </>
+  )
+}
