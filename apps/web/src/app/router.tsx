@@ -3,7 +3,10 @@ import { ErrorPage } from './pages/error-page.tsx'
 import { NotFoundPage } from './pages/not-found-page.tsx'
 import { agentOrdersRoute } from './routes/agent-orders.tsx'
 import { auditLogRoute } from './routes/audit-log.tsx'
+import { caseCreatedRoute } from './routes/case-created.tsx'
+import { caseDetailsRoute } from './routes/case-details.tsx'
 import { caseOfficersRoute } from './routes/case-officers.tsx'
+import { casesRoute } from './routes/cases.tsx'
 import { chooseRoleRoute } from './routes/choose-role.tsx'
 import { devMailboxRoute } from './routes/dev-mailbox.tsx'
 import { forgotPasswordRoute } from './routes/forgot-password.tsx'
@@ -11,6 +14,7 @@ import { invitationsRoute } from './routes/invitations.tsx'
 import { membersRoute } from './routes/members.tsx'
 import { myDetailsRoute } from './routes/my-details.tsx'
 import { mySessionsRoute } from './routes/my-sessions.tsx'
+import { newCaseRoute } from './routes/new-case.tsx'
 import { newPasswordRoute } from './routes/new-password.tsx'
 import { orderRoute } from './routes/order.tsx'
 import { orderDetailsRoute } from './routes/order-details.tsx'
@@ -47,6 +51,10 @@ const routeTree = rootRoute.addChildren([
   pricesAndTermsRoute,
   agentOrdersRoute,
   reviewQueueRoute,
+  casesRoute,
+  newCaseRoute,
+  caseCreatedRoute,
+  caseDetailsRoute,
   signInRoute,
   signOrderRoute,
   forgotPasswordRoute,

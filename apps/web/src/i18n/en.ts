@@ -1,4 +1,5 @@
 import { adminEn } from './admin.en.ts'
+import { casesEn } from './cases.en.ts'
 import { identityEn } from './identity.en.ts'
 import { ordersEn } from './orders.en.ts'
 import { queuesEn } from './queues.en.ts'
@@ -8,6 +9,7 @@ import type { Translation } from './sv.ts'
 /** English: complete, with exactly the keys of `sv.ts` (a missing or extra key fails the typecheck). */
 export const en: Translation = {
   ...adminEn,
+  ...casesEn,
   ...identityEn,
   ...ordersEn,
   ...queuesEn,
@@ -27,6 +29,7 @@ export const en: Translation = {
     navCatalogue: 'Prices and terms',
     navAgentOrders: 'Agent assignments',
     navReviewQueue: 'Review orders',
+    navCases: 'My cases (Mina ärenden)',
     footerAbout: 'Kundnav is an open-source customer portal.',
     devMailbox: 'Development mailbox',
     pageTitle: '{{title}} – Kundnav',

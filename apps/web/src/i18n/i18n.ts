@@ -102,3 +102,6 @@ export const loadQueueTexts = laterSwedishTexts(() => import('./queues.sv.ts').t
 export const loadSupportCaseTexts = laterSwedishTexts(() =>
   import('./support-cases.sv.ts').then((file) => file.supportCasesSv),
 )
+
+/** The Swedish texts of cases ("Skapa ärende", "Mina ärenden", the case page and its parts), likewise. */
+export const loadCaseTexts = laterSwedishTexts(() => import('./cases.sv.ts').then((file) => file.casesSv))

@@ -1,4 +1,5 @@
 import { adminSv } from './admin.sv.ts'
+import { casesSv } from './cases.sv.ts'
 import { identitySv } from './identity.sv.ts'
 import { ordersSv } from './orders.sv.ts'
 import { queuesSv } from './queues.sv.ts'
@@ -26,6 +27,7 @@ export const svWithPage = {
     navCatalogue: 'Priser och villkor',
     navAgentOrders: 'Agentuppdrag',
     navReviewQueue: 'Granska beställningar',
+    navCases: 'Mina ärenden',
     footerAbout: 'Kundnav är en kundportal med öppen källkod.',
     devMailbox: 'Utvecklingsbrevlåda',
     pageTitle: '{{title}} – Kundnav',
@@ -116,7 +118,7 @@ export const svWithPage = {
 export const sv = /* @__PURE__ */ Object.assign(
   {},
   /* @__PURE__ */ Object.assign({}, adminSv, supportCasesSv),
-  /* @__PURE__ */ Object.assign({}, ordersSv, queuesSv),
+  /* @__PURE__ */ Object.assign({}, ordersSv, queuesSv, casesSv),
   svWithPage,
 )
 

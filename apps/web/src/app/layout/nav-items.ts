@@ -22,6 +22,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // page then says the organisation is not an agent.
   { to: '/agentuppdrag', label: 'shell.navAgentOrders', permission: 'agentAssignment.handle' },
   { to: '/granska', label: 'shell.navReviewQueue', permission: 'provider.review' },
+  // Every customer role (seed 002: Kundwebben "Mina ärenden"); "Skapa ärende" is the page's own button.
+  { to: '/arenden', label: 'shell.navCases', permission: 'case.read' },
   { to: '/medlemmar', label: 'shell.navMembers', permission: 'member.read' },
   { to: '/logg', label: 'shell.navAuditLog', permission: 'audit.read' },
   { to: '/handlaggare', label: 'shell.navCaseOfficers', permission: 'caseOfficer.manage' },

@@ -1,0 +1,140 @@
+import { MAX_FILES_PER_CASE, ZCaseMessageInput } from '@kundnav/schemas'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Alert } from '../../components/ui/alert.tsx'
+import { Button } from '../../components/ui/button.tsx'
+import { FormErrors } from '../../components/ui/error-summary.tsx'
+import { StatusMessage, useStatusMessage } from '../../components/ui/status-message.tsx'
+import { TextAreaField } from '../../components/ui/text-area-field.tsx'
+import {
+  type FieldMessages,
+  hasMessages,
+  serverFieldErrors,
+  useFieldErrors,
+  validate,
+} from '../../lib/form.ts'
+import { useTRPC } from '../../lib/trpc.ts'
+import { trpcAppCode } from '../../lib/trpc-error.ts'
+import type { CaseView } from './case-query.ts'
+import { FileUploadField } from './file-upload-field.tsx'
+import { useFileUploads } from './use-file-uploads.ts'
+
+/** How many files a case carries in all (its question's and its messages'): the limit counts them together. */
+export function caseFileCount(view: Pick<CaseView, 'files' | 'messages'>): number {
+  return view.files.length + view.messages.reduce((sum, message) => sum + message.files.length, 0)
+}
+
+/**
+ * "Skriv ett meddelande" while the case is open: Meddelande and "Bifoga filer", sent with `case.addMessage`
+ * (the reporter, or provider support: the server decides). After sending, the case is fetched again, the
+ * form empties and "Ditt meddelande är skickat." is announced and focused. `idPrefix` keeps the fields'
+ * ids apart when a page has two forms.
+ */
+export function ReplyForm({
+  view,
+  idPrefix = 'reply',
+  heading,
+  sentMessage,
+}: {
+  view: Pick<CaseView, 'id' | 'files' | 'messages'>
+  idPrefix?: string
+  heading?: string
+  sentMessage?: string
+}) {
+  const { t } = useTranslation()
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const headingId = useId()
+  const fieldIds = { body: `${idPrefix}-body`, fileIds: `${idPrefix}-files` }
+  const fields = useFieldErrors(fieldIds)
+  const [failed, setFailed] = useState(false)
+  const [closed, setClosed] = useState(false)
+  const [formKey, setFormKey] = useState(0)
+  const status = useStatusMessage()
+  const uploads = useFileUploads({ limit: Math.max(0, MAX_FILES_PER_CASE - caseFileCount(view)) })
+  const send = useMutation(trpc.case.addMessage.mutationOptions())
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (send.isPending) return
+    setFailed(false)
+    status.clear()
+    const raw = {
+      caseId: view.id,
+      body: String(new FormData(event.currentTarget).get('body') ?? ''),
+      fileIds: uploads.fileIds,
+    }
+    const result = validate(ZCaseMessageInput, raw)
+    const found: FieldMessages<'body' | 'fileIds'> = {}
+    if (!result.ok) {
+      if (result.issues.body)
+        found.body =
+          result.issues.body === 'too_big'
+            ? t('cases.validation.messageTooLong')
+            : t('cases.validation.messageRequired')
+      if (result.issues.fileIds)
+        found.fileIds = t('cases.validation.tooManyFiles', { count: MAX_FILES_PER_CASE })
+    }
+    if (uploads.busy > 0) found.fileIds = t('cases.create.waitForUploads')
+    else if (uploads.failed > 0) found.fileIds = t('cases.validation.fileProblem')
+    if (hasMessages(found)) {
+      fields.show(found)
+      return
+    }
+    if (!result.ok) {
+      setFailed(true)
+      return
+    }
+    fields.clear()
+    send.mutate(result.data, {
+      onSuccess: () => {
+        uploads.reset()
+        setFormKey((key) => key + 1)
+        status.announce(sentMessage ?? t('cases.reply.sent'))
+        status.ref.current?.focus()
+        void queryClient.invalidateQueries(trpc.case.get.queryFilter({ caseId: view.id }))
+        void queryClient.invalidateQueries(trpc.case.list.pathFilter())
+      },
+      onError: (error) => {
+        if (trpcAppCode(error) === 'CASE_CLOSED') {
+          setClosed(true)
+          void queryClient.invalidateQueries(trpc.case.get.queryFilter({ caseId: view.id }))
+          return
+        }
+        const fromServer = serverFieldErrors(t, error, fieldIds)
+        if (hasMessages(fromServer)) fields.show(fromServer)
+        else setFailed(true)
+      },
+    })
+  }
+
+  return (
+    <section aria-labelledby={headingId} className="mb-8 max-w-3xl">
+      <h2 id={headingId} className="mb-3 font-bold text-2xl">
+        {heading ?? t('cases.reply.heading')}
+      </h2>
+      <StatusMessage ref={status.ref} message={status.message} />
+      {closed ? (
+        <Alert tone="error">
+          <p>{t('cases.reply.closed')}</p>
+        </Alert>
+      ) : null}
+      <FormErrors errors={fields.summary} attempt={fields.attempt} failed={failed} error={send.error} />
+      <form key={formKey} noValidate onSubmit={submit} className="space-y-6">
+        <TextAreaField
+          id={fieldIds.body}
+          name="body"
+          label={t('cases.reply.body')}
+          hint={t('cases.reply.bodyHint')}
+          error={fields.errors.body}
+          rows={6}
+        />
+        <FileUploadField id={fieldIds.fileIds} uploads={uploads} error={fields.errors.fileIds} optional />
+        <Button type="submit" aria-disabled={send.isPending}>
+          {send.isPending ? t('cases.reply.sending') : t('cases.reply.submit')}
+        </Button>
+      </form>
+    </section>
+  )
+}
