@@ -14,6 +14,8 @@ describe('audit actions', () => {
     expect(swedish(actionLabelKey('login.succeeded'))).toBe('Loggade in')
     expect(swedish(actionLabelKey('caseOfficer.removed'))).toBe('Tog bort en handläggare')
     expect(swedish(actionLabelKey('member.responsible_assigned'))).toBe('Gav rollen Ansvarig')
+    expect(swedish(actionLabelKey('case.closed'))).toBe('Avslutade ett ärende')
+    expect(swedish(actionLabelKey('case.phone_registered'))).toBe('Registrerade ett telefonärende')
   })
 
   it('never show an unknown action code', () => {

@@ -9,6 +9,7 @@ export const ACTION_GROUPS = [
   { prefix: 'caseOfficer.', label: 'auditLog.groups.caseOfficer' },
   { prefix: 'session.', label: 'auditLog.groups.session' },
   { prefix: 'me.', label: 'auditLog.groups.me' },
+  { prefix: 'case.', label: 'auditLog.groups.case' },
 ] as const satisfies readonly { prefix: string; label: ParseKeys }[]
 
 export type ActionPrefix = (typeof ACTION_GROUPS)[number]['prefix']
@@ -35,6 +36,13 @@ const ACTION_LABELS: Record<string, ParseKeys> = {
   'caseOfficer.removed': 'auditLog.actions.caseOfficerRemoved',
   'session.ended': 'auditLog.actions.sessionEnded',
   'me.updated': 'auditLog.actions.meUpdated',
+  'case.created': 'auditLog.actions.caseCreated',
+  'case.phone_registered': 'auditLog.actions.casePhoneRegistered',
+  'case.taken': 'auditLog.actions.caseTaken',
+  'case.status_changed': 'auditLog.actions.caseStatusChanged',
+  'case.message_added': 'auditLog.actions.caseMessageAdded',
+  'case.closed': 'auditLog.actions.caseClosed',
+  'case.visibility_changed': 'auditLog.actions.caseVisibilityChanged',
 }
 
 /** The text key naming an action; an action this version doesn't know is "Annan händelse", never its code. */
