@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts'
 import { hashPassword } from '../password.ts'
+import { seedDemoCases } from './demo-cases.ts'
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PEOPLE, type DemoPerson } from './demo-data.ts'
 
 export interface SeedResult {
@@ -37,6 +38,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeedResult> {
       for (const person of DEMO_PEOPLE) {
         changed = (await seedPerson(tx, person, orgIds, passwordHash)) || changed
       }
+      // After the people: the demo cases are theirs.
+      changed = (await seedDemoCases(tx)) || changed
       return { changed, people: DEMO_PEOPLE.map(describe) }
     },
     { timeout: 60_000 },
