@@ -1,0 +1,117 @@
+import { fileURLToPath } from 'node:url'
+import type { APIRequestContext } from '@playwright/test'
+import { expectNoAxeViolations } from './support/axe.ts'
+import { newestMail } from './support/mailbox.ts'
+import { signIn } from './support/session.ts'
+import { expect, test } from './support/test.ts'
+
+/** Ida Handläggare (Testbanken): one pair, and no other spec changes her account or reads her mail. */
+const IDA = 'ida@testbanken.example'
+const PDF = fileURLToPath(new URL('./fixtures/underlag.pdf', import.meta.url))
+
+/** Waits for the newest mail to `recipient` whose subject names `number` (the outbox delivers within a second). */
+async function waitForCaseMail(request: APIRequestContext, recipient: string, number: string) {
+  const deadline = Date.now() + 15_000
+  while (Date.now() < deadline) {
+    const mail = await newestMail(request, recipient)
+    if (mail?.subject?.includes(number)) return mail
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`No mail about case ${number} to ${recipient} within 15 s`)
+}
+
+test('a person creates a "Lön → Beslut/Underlag" case: without a file nothing is saved, with a PDF the green dot shows, the case is created and its receipt is mailed', async ({
+  page,
+  context,
+  request,
+}) => {
+  // Unique per run: the specs share one database.
+  const subject = `Anställningsbeslut ${Date.now()}`
+  await signIn(page, IDA)
+  await page
+    .getByRole('navigation', { name: 'Huvudmeny' })
+    .getByRole('link', { name: 'Mina ärenden' })
+    .click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Mina ärenden' })).toBeVisible()
+  await page.getByRole('link', { name: 'Skapa ärende' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Skapa ärende' })).toBeVisible()
+
+  // Delområde appears only once an area with sub-areas is chosen.
+  await expect(page.getByRole('group', { name: 'Delområde' })).toHaveCount(0)
+  await page.getByRole('group', { name: 'Område' }).getByLabel('Lön', { exact: true }).check()
+  await page.getByRole('group', { name: 'Delområde' }).getByLabel('Beslut/Underlag').check()
+  await page.getByLabel('Ämne').fill(subject)
+  await page.getByLabel('Meddelande').fill('Här är anställningsbeslutet för den nya medarbetaren.')
+  await page.getByRole('button', { name: 'Skicka ärendet' }).click()
+
+  // Without a file: the summary takes focus and links to "Bifoga filer", the message is next to the field.
+  const required = 'Bifoga minst en fil: Lön → Beslut/Underlag kräver en bilaga.'
+  const summary = page.getByRole('alert').filter({ hasText: 'Det finns fel i formuläret' })
+  await expect(summary).toBeFocused()
+  await expect(summary.getByRole('link', { name: required })).toBeVisible()
+  const fileInput = page.getByLabel('Bifoga filer')
+  await expect(fileInput).toHaveAccessibleDescription(
+    new RegExp(required.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')),
+  )
+  await expectNoAxeViolations(page)
+
+  // Nothing was saved: Mina ärenden (in another tab, so the form stays as it is) has no such case.
+  const list = await context.newPage()
+  await list.goto(`/arenden?search=${encodeURIComponent(subject)}`)
+  await expect(list.getByText('Inga ärenden stämmer med det du har valt.')).toBeVisible()
+  await list.close()
+
+  // A file the server refuses says why, next to its name, and can be removed.
+  await fileInput.setInputFiles({
+    name: 'sida.html',
+    mimeType: 'text/html',
+    buffer: Buffer.from('<p>Hej</p>'),
+  })
+  const files = page.getByRole('list', { name: 'Bifogade filer' })
+  await expect(files.getByRole('listitem').filter({ hasText: 'sida.html' })).toContainText(
+    'Filer av den typen tar vi inte emot.',
+  )
+  await files.getByRole('button', { name: 'Ta bort sida.html' }).click()
+  await expect(fileInput).toBeFocused()
+  await expect(files).toHaveCount(0)
+
+  // The PDF uploads at once: the green dot, named "Uppladdad", beside its name.
+  await fileInput.setInputFiles(PDF)
+  const pdf = page
+    .getByRole('list', { name: 'Bifogade filer' })
+    .getByRole('listitem')
+    .filter({ hasText: 'underlag.pdf' })
+  await expect(pdf.getByRole('img', { name: 'Uppladdad' })).toBeVisible()
+  await page.getByRole('button', { name: 'Skicka ärendet' }).click()
+
+  // The confirmation: focus on its heading, the number, that the receipt was mailed, a link to the case.
+  const heading = page.getByRole('heading', { level: 1, name: 'Ärendet är skapat' })
+  await expect(heading).toBeFocused()
+  const number = (await page.getByText(/^\d{4}-\d{6}$/).textContent()) ?? ''
+  expect(number).toMatch(/^\d{4}-\d{6}$/)
+  await expect(page.getByText('Vi har skickat ett mejl till dig med ärendenumret som kvitto.')).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  const mail = await waitForCaseMail(request, IDA, number)
+  expect(mail.subject).toBe(`Ärende ${number} har tagits emot`)
+  expect(mail.text).toContain('Område: Lön → Beslut/Underlag')
+  expect(mail.text).toContain(`Ämne: ${subject}`)
+
+  // The case page: the question with its file as a download link, Inkommit, and the reply form.
+  await page.getByRole('link', { name: 'Visa ärendet' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `Ärende ${number}` })).toBeVisible()
+  await expect(page.getByRole('link', { name: /Ladda ner underlag\.pdf/ })).toHaveAttribute(
+    'href',
+    /^\/api\/files\//,
+  )
+  await expect(page.getByText('Inkommit').first()).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  // Mina ärenden lists it, newest first.
+  await page.getByRole('link', { name: 'Tillbaka till Mina ärenden' }).click()
+  const firstRow = page.getByRole('table', { name: 'Mina ärenden' }).getByRole('row').nth(1)
+  await expect(firstRow).toContainText(number)
+  await expect(firstRow).toContainText(subject)
+  await expect(firstRow).toContainText('Lön → Beslut/Underlag')
+  await expectNoAxeViolations(page)
+})
