@@ -21,6 +21,7 @@ import { orderDetailsRoute } from './routes/order-details.tsx'
 import { orderDraftRoute } from './routes/order-draft.tsx'
 import { orderSubmittedRoute } from './routes/order-submitted.tsx'
 import { ordersRoute } from './routes/orders.tsx'
+import { phoneCaseRoute } from './routes/phone-case.tsx'
 import { pricesAndTermsRoute } from './routes/prices-and-terms.tsx'
 import { reviewQueueRoute } from './routes/review-queue.tsx'
 import { type RouterContext, rootRoute } from './routes/root.tsx'
@@ -28,6 +29,7 @@ import { signInRoute } from './routes/sign-in.tsx'
 import { signOrderRoute } from './routes/sign-order.tsx'
 import { startRoute } from './routes/start.tsx'
 import { supportRoute } from './routes/support.tsx'
+import { supportCaseRoute } from './routes/support-case.tsx'
 import { supportCasesRoute } from './routes/support-cases.tsx'
 
 /**
@@ -43,6 +45,8 @@ const routeTree = rootRoute.addChildren([
   caseOfficersRoute,
   supportRoute,
   supportCasesRoute,
+  phoneCaseRoute,
+  supportCaseRoute,
   orderRoute,
   orderDraftRoute,
   orderSubmittedRoute,

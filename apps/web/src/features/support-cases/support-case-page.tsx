@@ -1,0 +1,110 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { Link } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { LoadProblem } from '../../components/ui/load-problem.tsx'
+import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { Skeleton } from '../../components/ui/skeleton.tsx'
+import { StatusMessage, useStatusMessage } from '../../components/ui/status-message.tsx'
+import { useTRPC } from '../../lib/trpc.ts'
+import { trpcErrorCode } from '../../lib/trpc-error.ts'
+import { CaseAnswer, CaseDialogue, CaseSummary } from '../cases/case-parts.tsx'
+import { SupportCaseHandling } from './support-case-handling.tsx'
+import { type SupportCaseSearch, supportCaseOptions } from './support-case-query.ts'
+import { WriteToReporter } from './write-to-reporter.tsx'
+
+/**
+ * Provider support's case page: the case as the reporter sees it (the question, the dialogue and, once
+ * Avslutat, the answer highlighted), and what support does with it: "Ta ärendet", the status (Inkommit /
+ * Under bearbetning), a message to the reporter with files, and "Avsluta ärendet" with the final answer.
+ * Every change sends the version the page shows; a case changed meanwhile is refused (CASE_CHANGED) and
+ * the page offers to fetch it again. Live updates keep it current while it is open.
+ */
+export function SupportCasePage({ caseId, listSearch }: { caseId: string; listSearch: SupportCaseSearch }) {
+  const { t } = useTranslation()
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const view = useQuery(supportCaseOptions(trpc, caseId))
+  const status = useStatusMessage()
+
+  /** After a change: this case, and the queue it is listed in. */
+  function changed() {
+    void queryClient.invalidateQueries(trpc.case.get.queryFilter({ caseId }))
+    void queryClient.invalidateQueries(trpc.supportCase.pathFilter())
+  }
+
+  async function reload() {
+    await queryClient.invalidateQueries(trpc.case.get.queryFilter({ caseId }))
+    status.announce(t('supportCases.view.reloaded'))
+    status.ref.current?.focus()
+  }
+
+  const back = (
+    <p className="mb-4">
+      <Link to="/support/arenden" search={listSearch} className="font-semibold">
+        <span aria-hidden="true">← </span>
+        {t('supportCases.view.back')}
+      </Link>
+    </p>
+  )
+
+  if (view.isPending) {
+    return (
+      <>
+        {back}
+        <Skeleton label={t('supportCases.view.loading')} lines={8} />
+      </>
+    )
+  }
+  if (!view.data) {
+    const notFound = trpcErrorCode(view.error) === 'NOT_FOUND'
+    return (
+      <>
+        {back}
+        {notFound ? (
+          <PageHeading>{t('cases.view.notFound')}</PageHeading>
+        ) : (
+          <LoadProblem error={view.error} onRetry={() => void view.refetch()} />
+        )}
+      </>
+    )
+  }
+
+  const data = view.data
+  const reporterName = data.reporterName ?? t('cases.view.unknownPerson')
+  const open = data.status !== 'CLOSED'
+  return (
+    <>
+      {back}
+      <PageHeading>{t('supportCases.view.title', { number: data.number })}</PageHeading>
+      <p className="mb-6 max-w-prose font-semibold text-xl wrap-break-word">{data.subject}</p>
+      <StatusMessage ref={status.ref} message={status.message} />
+      <SupportCaseHandling
+        view={data}
+        reporterName={reporterName}
+        onChanged={(message, { fromDialog }) => {
+          // From a dialog, focus goes to the confirmation as the dialog closes; else straight away.
+          status.announce(message, { focus: fromDialog })
+          if (!fromDialog) status.ref.current?.focus()
+          changed()
+        }}
+        onReload={() => void reload()}
+        returnFocus={() => status.returnFocus()}
+      />
+      {data.answer ? <CaseAnswer answer={data.answer} closedAt={data.closedAt} /> : null}
+      <CaseSummary view={data} showReporter showOrganization />
+      <CaseDialogue messages={data.messages} />
+      {open ? (
+        <WriteToReporter
+          view={data}
+          reporterName={reporterName}
+          onSent={(message) => {
+            status.announce(message)
+            status.ref.current?.focus()
+            changed()
+          }}
+          onReload={() => void reload()}
+        />
+      ) : null}
+    </>
+  )
+}
