@@ -173,6 +173,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       smsStepUp: raw.SMS_ENABLED,
       stepUpSmsPerAccount: DEFAULT_AUTH_SETTINGS.stepUpSmsPerAccount,
       stepUpWrongCodesPerAccount: DEFAULT_AUTH_SETTINGS.stepUpWrongCodesPerAccount,
+      caseWritesPerAccount: DEFAULT_AUTH_SETTINGS.caseWritesPerAccount,
     },
   }
 }

@@ -17,6 +17,8 @@ export interface AuthSettings {
   stepUpSmsPerAccount: number
   /** Wrong codes one person may give within the window, across challenges, before waiting. */
   stepUpWrongCodesPerAccount: number
+  /** Cases and messages one person of a customer organisation may write within the window. */
+  caseWritesPerAccount: number
 }
 
 export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
@@ -32,6 +34,7 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   smsStepUp: true,
   stepUpSmsPerAccount: 10,
   stepUpWrongCodesPerAccount: 10,
+  caseWritesPerAccount: 30,
 }
 
 /** Links in password mails stay valid this long. */

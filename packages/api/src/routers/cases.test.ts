@@ -8,7 +8,15 @@ import { createCaller } from '../root.ts'
 import { type CaseEvent, inProcessCaseEvents } from '../services/case-events.ts'
 import { freshHomeCase } from '../testing/case-rows.ts'
 import { homeMember } from '../testing/procedure-rows.ts'
-import { actorFor, codeOf, createWorld, failureOf, testContext, type World } from '../testing/world.ts'
+import {
+  actorFor,
+  codeOf,
+  createWorld,
+  failureOf,
+  TEST_AUTH_SETTINGS,
+  testContext,
+  type World,
+} from '../testing/world.ts'
 
 let db: Db
 let world: World
@@ -335,6 +343,28 @@ describe('provider support’s workspace', () => {
       }),
     )
     expect(error.appCode).toBe('REPORTER_NOT_FOUND')
+  })
+})
+
+describe('a burst of writes', () => {
+  it('makes the person wait after the limit, saving nothing, while provider support is not counted', async () => {
+    const settings = { ...TEST_AUTH_SETTINGS, caseWritesPerAccount: 2 }
+    const caller = createCaller(
+      testContext(db, actorFor(world.home, 'AGENT_OFFICER', world), { caseEvents: events, settings }),
+    )
+    const made = await caller.case.create(question({ area: 'IT', subArea: null }))
+    await caller.case.addMessage({ caseId: made.caseId, body: 'Ett tillägg.' })
+    const before = await db.prisma.case.count()
+    const error = await failureOf(caller.case.create(question({ area: 'IT', subArea: null })))
+    expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS', appCode: 'CASE_WRITES_THROTTLED' })
+    expect(error.message).toMatch(/^Du har skrivit många ärenden och meddelanden på kort tid\. Vänta /)
+    expect(await db.prisma.case.count()).toBe(before)
+    const registered = await support().supportCase.registerPhoneCase({
+      ...question({ area: 'IT', subArea: null }),
+      organizationId: world.home.organization.id,
+      reporterUserId: person('AGENT_OFFICER').id,
+    })
+    expect(registered.number).toMatch(/^\d{4}-\d{6}$/)
   })
 })
 

@@ -22,6 +22,7 @@ import type { AuthSettings } from '../settings.ts'
 import { recordAudit } from './audit.ts'
 import type { CaseEvent, CaseEventBus } from './case-events.ts'
 import { keysetAfter, keysetPage } from './keyset.ts'
+import { describeWait, reserveAttempt } from './throttle.ts'
 
 type Tx = Prisma.TransactionClient | Db['prisma']
 
@@ -175,6 +176,7 @@ async function registerCase(
     select: { id: true, number: true },
   })
   if (existing) return { caseId: existing.id, number: existing.number }
+  await throttleWrites(db, settings, actor)
   const now = new Date()
   const created = await db.prisma
     .$transaction(async (tx) => {
@@ -298,6 +300,27 @@ export async function registerPhoneCase(
     channel: 'PHONE',
     input,
   })
+}
+
+/**
+ * A burst of cases or messages from one person of a customer organisation waits (every write mails
+ * someone); provider support, who registers phone cases all day, is not counted.
+ */
+async function throttleWrites(db: Db, settings: AuthSettings, actor: CaseActor): Promise<void> {
+  if (actor.organizationType === 'PROVIDER') return
+  const { waitSeconds } = await reserveAttempt(
+    db.prisma,
+    [{ scope: 'case-write:account', key: actor.userId, limit: settings.caseWritesPerAccount }],
+    settings.throttleWindowMs,
+  )
+  if (waitSeconds > 0) {
+    throw new AppError(
+      'TOO_MANY_REQUESTS',
+      'CASE_WRITES_THROTTLED',
+      `Du har skrivit många ärenden och meddelanden på kort tid. Vänta ${describeWait(waitSeconds)} och försök igen.`,
+      { details: { waitSeconds } },
+    )
+  }
 }
 
 /** A row of "Mina ärenden" and of the support queue. */
@@ -562,6 +585,7 @@ export async function addCaseMessage(
   input: z.output<typeof ZCaseMessageInput>,
 ) {
   const fromProvider = actor.organizationType === 'PROVIDER'
+  await throttleWrites(db, settings, actor)
   const after = await db.prisma.$transaction(async (tx) => {
     const record = await visibleCase(tx, actor, input.caseId)
     // Others may see a case (the organisation's choice); only the person it is about writes in it.

@@ -10,6 +10,7 @@ export type ThrottleScope =
   | 'step-up-sms:account'
   | 'step-up-sms:recipient'
   | 'step-up-wrong:account'
+  | 'case-write:account'
 
 /** One counter an attempt is counted on: at most `limit` events of `scope` and `key` in the window. */
 export interface ThrottleCounter {
