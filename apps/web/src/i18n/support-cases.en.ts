@@ -29,7 +29,6 @@ export const supportCasesEn: SupportCasesTranslation = {
       closedSince: 'Closed',
       status: 'Status',
       waitedFor: 'has waited {{duration}}',
-      byPhone: 'Received by phone',
       assignee: 'Handled by {{name}}',
       nobody: 'Nobody has taken it',
       loading: 'Loading the cases …',

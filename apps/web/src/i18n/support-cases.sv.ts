@@ -34,7 +34,6 @@ export const supportCasesSv = {
       closedSince: 'Avslutat',
       status: 'Status',
       waitedFor: 'har väntat {{duration}}',
-      byPhone: 'Mottaget per telefon',
       assignee: 'Handläggs av {{name}}',
       nobody: 'Ingen har tagit det',
       loading: 'Hämtar ärendena …',

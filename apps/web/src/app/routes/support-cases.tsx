@@ -5,7 +5,7 @@ import {
   supportQueueOrganizationsOptions,
   validateSupportCaseSearch,
 } from '../../features/support-cases/support-case-query.ts'
-import { loadQueueTexts, loadSupportCaseTexts } from '../../i18n/i18n.ts'
+import { loadCaseTexts, loadQueueTexts, loadSupportCaseTexts } from '../../i18n/i18n.ts'
 import { requirePermission } from '../route-guards.ts'
 import { rootRoute } from './root.tsx'
 
@@ -22,8 +22,9 @@ export const supportCasesRoute = createRoute({
     organization: search.organization,
   }),
   loader: async ({ context, deps }) => {
-    // The queue's own texts, and the order queues' words for how long something has waited.
-    const texts = Promise.all([loadSupportCaseTexts(), loadQueueTexts()])
+    // The queue's own texts, the reporter side's (statuses, "Mottaget per telefon") and the order queues'
+    // words for how long something has waited.
+    const texts = Promise.all([loadSupportCaseTexts(), loadCaseTexts(), loadQueueTexts()])
     const trpc = await context.trpc()
     void context.queryClient.prefetchInfiniteQuery(supportQueueOptions(trpc, filterOf(deps)))
     void context.queryClient.prefetchQuery(supportQueueOrganizationsOptions(trpc))

@@ -13,7 +13,7 @@ import { isLanguage } from '../../i18n/i18n.ts'
 import { asDate, formatDateTime } from '../../lib/format-date.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { describeWaited } from '../../lib/waited.ts'
-import { StatusText } from './status-text.tsx'
+import { CaseStatusText, PhoneMarker } from '../cases/case-parts.tsx'
 import { SupportCaseFilterForm } from './support-case-filter.tsx'
 import {
   type SupportCaseFilter,
@@ -135,14 +135,16 @@ export function SupportCaseQueuePage({
                   )}
                 </td>
                 <td className="py-3">
-                  <StatusText status={row.status} />
+                  <CaseStatusText status={row.status} />
                   <span className="block">
                     {row.assigneeName
                       ? t('supportCases.queue.assignee', { name: row.assigneeName })
                       : t('supportCases.queue.nobody')}
                   </span>
                   {row.channel === 'PHONE' ? (
-                    <span className="block text-ink-muted">{t('supportCases.queue.byPhone')}</span>
+                    <span className="mt-1 block">
+                      <PhoneMarker />
+                    </span>
                   ) : null}
                 </td>
               </tr>
