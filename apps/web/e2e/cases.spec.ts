@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import type { APIRequestContext } from '@playwright/test'
 import { expectNoAxeViolations } from './support/axe.ts'
 import { newestMail } from './support/mailbox.ts'
-import { signIn } from './support/session.ts'
+import { choosePair, signIn } from './support/session.ts'
 import { expect, test } from './support/test.ts'
 
 /** Ida Handläggare (Testbanken): one pair, and no other spec changes her account or reads her mail. */
@@ -114,4 +114,71 @@ test('a person creates a "Lön → Beslut/Underlag" case: without a file nothing
   await expect(firstRow).toContainText(subject)
   await expect(firstRow).toContainText('Lön → Beslut/Underlag')
   await expectNoAxeViolations(page)
+})
+
+test('an administrator reads the answer of her closed case, writes in an open one with a file, and lets everyone in the organisation see its cases', async ({
+  page,
+}) => {
+  // Anna Andersson's demo cases (packages/db/src/seed/demo-cases.ts): one Avslutat, one Inkommit.
+  await signIn(page, 'anna.andersson@norrby.example')
+  await choosePair(page, 'Administratör hos Region Norrby (demo)')
+  await page.goto('/arenden')
+  const table = page.getByRole('table', { name: 'Mina ärenden' })
+  const closedRow = table.getByRole('row').filter({ hasText: 'Semesterdagar som saknas på lönebeskedet' })
+  await expect(closedRow).toContainText('Avslutat')
+  await expectNoAxeViolations(page)
+
+  // Avslutat: the answer is highlighted, the dialogue is there, and nobody can write any more.
+  await closedRow.getByRole('link').first().click()
+  const answer = page.getByRole('region', { name: 'Svar' })
+  await expect(answer).toContainText('Sjukdagarna 6–8 augusti var registrerade som semester.')
+  await expect(page.getByRole('region', { name: 'Meddelanden' }).getByRole('listitem')).toHaveCount(2)
+  await expect(page.getByRole('button', { name: 'Skicka meddelandet' })).toHaveCount(0)
+  await expectNoAxeViolations(page)
+
+  // An open case: a message with a file joins the dialogue, and it is said.
+  await page.getByRole('link', { name: 'Tillbaka till Mina ärenden' }).click()
+  await table
+    .getByRole('row')
+    .filter({ hasText: 'Kommer inte in i Primula' })
+    .getByRole('link')
+    .first()
+    .click()
+  const body = `Jag har bifogat en skärmdump av felet (${Date.now()}).`
+  await page.getByRole('textbox', { name: 'Meddelande' }).fill(body)
+  await page.getByLabel('Bifoga filer').setInputFiles(PDF)
+  await expect(page.getByRole('img', { name: 'Uppladdad' })).toBeVisible()
+  await page.getByRole('button', { name: 'Skicka meddelandet' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Ditt meddelande är skickat.' })).toBeFocused()
+  const sent = page
+    .getByRole('region', { name: 'Meddelanden' })
+    .getByRole('listitem')
+    .filter({ hasText: body })
+  await expect(sent).toContainText('Anna Andersson')
+  await expect(sent.getByRole('link', { name: /Ladda ner underlag\.pdf/ })).toBeVisible()
+  await expect(page.getByRole('textbox', { name: 'Meddelande' })).toHaveValue('')
+
+  // "Vem ser organisationens ärenden?": everyone, after a question; then the organisation's cases.
+  await page.goto('/arenden')
+  const setting = page.getByRole('region', { name: 'Vem ser organisationens ärenden?' })
+  await setting.getByLabel('Alla i organisationen').check()
+  await setting.getByRole('button', { name: 'Spara' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Ändra vem som ser organisationens ärenden?' })
+  await expect(dialog).toContainText('Alla i organisationen')
+  await dialog.getByRole('button', { name: 'Ja, ändra' }).click()
+  await expect(setting.getByRole('status')).toContainText(
+    'Sparat. Alla i organisationen ser organisationens ärenden.',
+  )
+  await page.getByRole('link', { name: 'Organisationens ärenden' }).click()
+  const organization = page.getByRole('table', { name: 'Organisationens ärenden' })
+  const phoneRow = organization.getByRole('row').filter({ hasText: 'Omföring mellan kostnadsställen' })
+  await expect(phoneRow).toContainText('Mottaget per telefon')
+  await expect(phoneRow).toContainText('Bertil Beställare')
+  await expectNoAxeViolations(page)
+
+  // Back as it was, for the other specs.
+  await setting.getByLabel('Bara den som skapat ärendet').check()
+  await setting.getByRole('button', { name: 'Spara' }).click()
+  await dialog.getByRole('button', { name: 'Ja, ändra' }).click()
+  await expect(setting.getByRole('status')).toContainText('Sparat. Bara den som skapat ett ärende ser det.')
 })

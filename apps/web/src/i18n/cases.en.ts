@@ -44,6 +44,8 @@ export const casesEn: CasesTranslation = {
       empty: 'You have no cases yet.',
       emptyHint: 'Do you have a question or something to submit? Create case.',
       emptyOrganization: 'The organisation has no cases yet.',
+      forbidden:
+        "My cases is for people in the customer organisations. Support's cases are under Cases (Ärenden).",
       emptyFiltered: 'No cases match what you chose. Change the filter or the search to see more.',
     },
     create: {

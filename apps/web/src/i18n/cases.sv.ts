@@ -48,6 +48,8 @@ export const casesSv = {
       empty: 'Ni har inga ärenden än.',
       emptyHint: 'Har du en fråga eller något att lämna in? Skapa ärende.',
       emptyOrganization: 'Organisationen har inga ärenden än.',
+      forbidden:
+        'Mina ärenden är till för personer i kundorganisationerna. Supportens ärenden finns under Ärenden.',
       emptyFiltered:
         'Inga ärenden stämmer med det du har valt. Ändra filtret eller sökningen för att se fler.',
     },

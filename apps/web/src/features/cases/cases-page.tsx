@@ -142,7 +142,11 @@ export function CasesPage({
       {cases.isPending ? (
         <Skeleton label={t('cases.list.loading')} lines={6} />
       ) : !cases.data ? (
-        <LoadProblem error={cases.error} onRetry={() => void cases.refetch()} />
+        <LoadProblem
+          error={cases.error}
+          forbiddenText={t('cases.list.forbidden')}
+          onRetry={() => void cases.refetch()}
+        />
       ) : rows.length === 0 ? (
         filtered ? (
           <EmptyState>{t('cases.list.emptyFiltered')}</EmptyState>
