@@ -2,6 +2,7 @@ import { agentOrderRouter } from './routers/agent-order.ts'
 import { auditRouter } from './routers/audit.ts'
 import { authRouter } from './routers/auth.ts'
 import { caseRouter, caseSettingsRouter } from './routers/case.ts'
+import { caseFileRouter } from './routers/case-file.ts'
 import { caseOfficerRouter } from './routers/case-officer.ts'
 import { catalogueRouter } from './routers/catalogue.ts'
 import { devMailboxRouter } from './routers/dev-mailbox.ts'
@@ -38,6 +39,7 @@ export const appRouter = router({
   signing: signingRouter,
   case: caseRouter,
   caseSettings: caseSettingsRouter,
+  caseFile: caseFileRouter,
   supportCase: supportCaseRouter,
 })
 
