@@ -12,7 +12,7 @@ import {
   resolveActor,
 } from '@kundnav/api'
 import { type Db, latestAppliedMigration } from '@kundnav/db'
-import { Hono } from 'hono'
+import { type Context as HonoContext, Hono, type MiddlewareHandler } from 'hono'
 import { createAuth } from './auth/authjs.ts'
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseCookies, peerIsLoopback } from './auth/request-info.ts'
 import type { Env } from './env.ts'
@@ -24,6 +24,7 @@ import {
   varyOnAcceptEncoding,
 } from './http/compression.ts'
 import { developmentHostGuard } from './http/development-host.ts'
+import { downloadFile, FILES_PATH, uploadBodyLimit, uploadFile } from './http/files.ts'
 import { apiBodyLimit, MAX_BATCH_SIZE } from './http/limits.ts'
 import { type RequestIdVariables, requestId, setResponseHeader } from './http/request-id.ts'
 import { securityHeaders } from './http/security-headers.ts'
@@ -81,7 +82,11 @@ export function createApp({
   // Answers of 1 KB and more go brotli or gzip compressed (lists, the session); small ones as they are.
   app.use('/api/*', compressAnswers())
   // Before anything reads a body: too large is refused unread (the largest input is a few kilobytes).
-  app.use('/api/*', apiBodyLimit())
+  // Uploads have a limit of their own (http/files.ts), set on their route.
+  const limit = apiBodyLimit()
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'POST' && c.req.path === FILES_PATH ? next() : limit(c, next),
+  )
 
   app.get('/api/health', async (c) => {
     try {
@@ -100,15 +105,44 @@ export function createApp({
     return auth.handle(new Request(c.req.raw, { headers }))
   })
 
-  // Mutations must come from our own pages: same-site fetch metadata and the SPA's custom header.
-  app.post('/api/trpc/*', async (c, next) => {
-    const site = c.req.header('sec-fetch-site')
-    const origin = c.req.header('origin')
-    const crossSite =
-      (site !== undefined && site !== 'same-origin' && site !== 'none') ||
-      (origin !== undefined && !sameOrigin(origin, c.req.url, env.auth.publicUrl)) ||
-      c.req.header(CSRF_HEADER) !== '1'
-    if (crossSite) return c.json({ error: 'Cross-site request refused' }, 403)
+  // Mutations and uploads must come from our own pages: same-site fetch metadata and the SPA's custom header.
+  const ownPagesOnly = sameSiteOnly(env.auth.publicUrl)
+  app.post('/api/trpc/*', ownPagesOnly)
+  app.post(FILES_PATH, ownPagesOnly)
+
+  /** The tRPC context of a request, as every procedure sees it: for /api/trpc and /api/files alike. */
+  const contextOf = async (
+    c: HonoContext<{ Variables: RequestIdVariables }>,
+    req: Request,
+    resHeaders: Headers,
+  ): Promise<Context> => {
+    const token = await auth.sessionToken(req)
+    return {
+      db,
+      demoMode: env.demoMode,
+      actor: token ? await resolveActor(db, env.auth, token) : null,
+      settings: env.auth,
+      request: {
+        clientAddress: clientAddress(c, env.trustProxy),
+        fromLoopback: peerIsLoopback(c),
+        requestId: c.get('requestId'),
+        userAgent: req.headers.get('user-agent'),
+        shownPair: req.headers.get(SHOWN_PAIR_HEADER),
+        cookies: parseCookies(req.headers.get('cookie')),
+      },
+      resHeaders,
+      sessionCookie: (session) => auth.sessionCookie(session),
+      files,
+      caseEvents,
+    }
+  }
+
+  // Cases' files: bytes in and out through a route of their own, calling the caseFile procedures.
+  app.post(FILES_PATH, uploadBodyLimit(), uploadFile(contextOf))
+  app.get(`${FILES_PATH}/:id`, downloadFile(contextOf))
+  // …and through nothing else: their input and answer are bytes, no JSON.
+  app.use('/api/trpc/*', async (c, next) => {
+    if (/(?:^|[/,])caseFile\./.test(c.req.path)) return c.json({ error: 'Not found' }, 404)
     await next()
   })
 
@@ -119,27 +153,7 @@ export function createApp({
       router: appRouter,
       // A batch of more calls is refused with 400 before any of them runs.
       maxBatchSize: MAX_BATCH_SIZE,
-      createContext: async ({ req, resHeaders }): Promise<Context> => {
-        const token = await auth.sessionToken(req)
-        return {
-          db,
-          demoMode: env.demoMode,
-          actor: token ? await resolveActor(db, env.auth, token) : null,
-          settings: env.auth,
-          request: {
-            clientAddress: clientAddress(c, env.trustProxy),
-            fromLoopback: peerIsLoopback(c),
-            requestId: c.get('requestId'),
-            userAgent: req.headers.get('user-agent'),
-            shownPair: req.headers.get(SHOWN_PAIR_HEADER),
-            cookies: parseCookies(req.headers.get('cookie')),
-          },
-          resHeaders,
-          sessionCookie: (session) => auth.sessionCookie(session),
-          files,
-          caseEvents,
-        }
-      },
+      createContext: ({ req, resHeaders }) => contextOf(c, req, resHeaders),
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           logger.error({ err: error, path, requestId: c.get('requestId') }, 'trpc error')
@@ -187,6 +201,25 @@ export function createApp({
   }
 
   return app
+}
+
+/**
+ * Refuses a request that did not come from our own pages: a cross-site `Sec-Fetch-Site`, an `Origin` of
+ * another site, or no `x-kundnav-csrf: 1` (which a cross-site form or image cannot set).
+ */
+function sameSiteOnly(publicUrl: string): MiddlewareHandler {
+  return async (c, next) => {
+    const site = c.req.header('sec-fetch-site')
+    const origin = c.req.header('origin')
+    const crossSite =
+      (site !== undefined && site !== 'same-origin' && site !== 'none') ||
+      (origin !== undefined && !sameOrigin(origin, c.req.url, publicUrl)) ||
+      c.req.header(CSRF_HEADER) !== '1'
+    if (crossSite) {
+      return c.json({ error: 'Begäran kom inte från portalens egna sidor.', code: 'CROSS_SITE_REFUSED' }, 403)
+    }
+    await next()
+  }
 }
 
 /** An Origin header names this server: the address it was reached at, or its public address. */

@@ -1,6 +1,12 @@
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
-import { deleteExpired, localFileStore, mailQueuedResetLinks, syncCatalogue } from '@kundnav/api'
+import {
+  deleteExpired,
+  deleteUnattachedFiles,
+  localFileStore,
+  mailQueuedResetLinks,
+  syncCatalogue,
+} from '@kundnav/api'
 import { createDb, MigrationError, migrate, migrationsDir, seedDemo } from '@kundnav/db'
 import { createApp } from './app.ts'
 import { EnvError, parseEnv } from './env.ts'
@@ -63,12 +69,15 @@ async function main(): Promise<void> {
     prepare: () => mailQueuedResetLinks(db.prisma, env.auth),
     housekeeping: {
       everyMs: env.housekeepingIntervalMs,
-      run: () =>
-        deleteExpired(db.prisma, {
+      run: async () => ({
+        ...(await deleteExpired(db.prisma, {
           sessionIdleMs: env.auth.sessionIdleMs,
           throttleWindowMs: env.auth.throttleWindowMs,
           outboxRetentionMs: env.outboxRetentionMs,
-        }),
+        })),
+        // Uploads no case took within a day: rows and bytes (the same folder the app serves from).
+        unattachedFiles: await deleteUnattachedFiles(db.prisma, localFileStore(join(env.dataDir, 'files'))),
+      }),
     },
   })
   worker.start()
