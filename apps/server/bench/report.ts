@@ -4,12 +4,13 @@
  * it exits 0 whatever the figures (tests never assert on wall time, and CI does not run it).
  *
  * Environment (read here only):
- *   DATABASE_URL        PostgreSQL server for P1–P3 and the reset timing; each creates and drops a database
- *                       of its own next to it. Without it P1 is skipped (it says so) and the rest use PGlite.
+ *   DATABASE_URL        PostgreSQL server for P1–P3, P7 and the reset timing; each creates and drops a database
+ *                       of its own next to it. Without it P1 and P7 are skipped (they say so) and the rest use
+ *                       PGlite.
  *   BENCH_AUDIT_EVENTS  audit events in the organisation for P1–P3 (100000)
  *   BENCH_P1_SECONDS    length of one P1 load run per side (5); BENCH_P1_ROUNDS alternating rounds (3)
  *   BENCH_RESET_REQUESTS requests of each kind for the reset timing (200)
- *   BENCH_ONLY          comma-separated rows to run (P1,P2,P3,P4,P5,P6,RESET), for a short run while developing
+ *   BENCH_ONLY          comma-separated rows to run (P1,P2,P3,P4,P5,P6,P7,RESET), for a short run while developing
  *   BENCH_PROFILE_DIR   where P1's portal writes a CPU profile (node --cpu-prof), for finding where time goes
  *   BENCH_LIGHTHOUSE_DIR where P6 writes each page's whole Lighthouse report (JSON)
  *   CHROME_PATH         the Chromium Lighthouse drives (/usr/bin/chromium)
@@ -17,6 +18,7 @@
 import { spawnSync } from 'node:child_process'
 import { repoRoot } from '@kundnav/db'
 import { type BenchData, createBenchData } from './audit-data.ts'
+import { measureCasePages } from './case-pages.ts'
 import { measureListEndpoint } from './list-endpoint.ts'
 import { measurePagination } from './pagination.ts'
 import { measurePrismaVsDriver } from './prisma-vs-driver.ts'
@@ -119,6 +121,24 @@ if (runs('P1') || runs('P2') || runs('P3')) {
   }
 }
 
+if (runs('P7')) {
+  const fallback = [
+    { row: 'P7 Mina ärenden: page 10,000 vs page 1', target: '— (flat: ≈ 1)' },
+    { row: 'P7 Mina ärenden: page 5,000 vs page 1', target: '— (flat: ≈ 1)' },
+  ]
+  const databaseUrl = options.databaseUrl
+  if (!databaseUrl) {
+    rows.push(
+      ...fallback.map(({ row, target }) =>
+        unmeasured(row, 'not measured: needs DATABASE_URL (PostgreSQL)', target),
+      ),
+    )
+  } else {
+    say('P7: "Mina ärenden" at 1,000,000 cases')
+    rows.push(...(await attempt(fallback, () => measureCasePages(databaseUrl))))
+  }
+}
+
 if (runs('RESET')) {
   say('reset timing')
   rows.push(
@@ -130,7 +150,7 @@ if (runs('RESET')) {
 
 /** Rows in the report's order (P1 first), whatever order they were measured in. */
 const order = (row: Row) => {
-  const index = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'Reset'].findIndex((prefix) =>
+  const index = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'Reset'].findIndex((prefix) =>
     row.row.startsWith(prefix),
   )
   return index < 0 ? 99 : index
