@@ -12,7 +12,7 @@ import {
   resolveActor,
 } from '@kundnav/api'
 import { type Db, latestAppliedMigration } from '@kundnav/db'
-import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono'
+import { type Context as HonoContext, Hono, type MiddlewareHandler } from 'hono'
 import { createAuth } from './auth/authjs.ts'
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseCookies, peerIsLoopback } from './auth/request-info.ts'
 import type { Env } from './env.ts'
@@ -66,8 +66,10 @@ export function createApp({
   app.use('/api/*', async (c, next) => {
     const started = performance.now()
     await next()
-    // Answers of the API are about one person at one moment: no cache keeps them.
-    setResponseHeader(c, 'Cache-Control', 'no-store')
+    // Answers of the API are about one person at one moment: no cache keeps them. An event stream (live
+    // updates) is also never to be transformed: a proxy that compresses or buffers it holds events back.
+    const eventStream = /^\s*text\/event-stream/i.test(c.res.headers.get('Content-Type') ?? '')
+    setResponseHeader(c, 'Cache-Control', eventStream ? 'no-store, no-transform' : 'no-store')
     logger.debug(
       {
         requestId: c.get('requestId'),
@@ -80,6 +82,7 @@ export function createApp({
     )
   })
   // Answers of 1 KB and more go brotli or gzip compressed (lists, the session); small ones as they are.
+  // Never event streams (tRPC subscriptions): each event must leave at once (compression.ts skips them).
   app.use('/api/*', compressAnswers())
   // Before anything reads a body: too large is refused unread (the largest input is a few kilobytes).
   // Uploads have a limit of their own (http/files.ts), set on their route.
@@ -147,6 +150,9 @@ export function createApp({
   })
 
   // Built per request, so that an error is logged with its request id even when no context was made.
+  // Subscriptions (live updates, `caseLive.events`) are GETs answered as server-sent events. EventSource
+  // sends the cookie but no header of ours, so they pass without the CSRF header (only POSTs need it) and
+  // without the shown pair; they change nothing, and no other site can read them (no CORS).
   app.use('/api/trpc/*', (c, next) =>
     trpcServer({
       endpoint: '/api/trpc',

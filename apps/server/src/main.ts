@@ -3,8 +3,10 @@ import { serve } from '@hono/node-server'
 import {
   deleteExpired,
   deleteUnattachedFiles,
+  inProcessCaseEvents,
   localFileStore,
   mailQueuedResetLinks,
+  postgresCaseEvents,
   syncCatalogue,
 } from '@kundnav/api'
 import { createDb, MigrationError, migrate, migrationsDir, seedDemo } from '@kundnav/db'
@@ -82,7 +84,9 @@ async function main(): Promise<void> {
   })
   worker.start()
 
-  const app = createApp({ db, env, logger, files: localFileStore(join(env.dataDir, 'files')) })
+  // Live updates: LISTEN/NOTIFY reaches every instance on the same PostgreSQL; PGlite has one instance.
+  const caseEvents = env.databaseUrl ? postgresCaseEvents(env.databaseUrl, logger) : inProcessCaseEvents()
+  const app = createApp({ db, env, logger, files: localFileStore(join(env.dataDir, 'files')), caseEvents })
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     logger.info(
       { host: env.host, port: info.port, engine: db.engine, mode: env.demoMode ? 'demo' : 'production' },
@@ -99,6 +103,8 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     logger.info({ signal }, 'shutting down: finishing requests in flight')
+    // Event streams end now (their clients connect again, to another instance), so they hold nothing open.
+    await caseEvents.close()
     const force = setTimeout(() => {
       logger.warn('requests still open after the shutdown timeout; closing them')
       if ('closeAllConnections' in server) server.closeAllConnections()

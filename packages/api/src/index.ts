@@ -1,7 +1,13 @@
 export type { Context, RequestInfo, SessionActor } from './context.ts'
 export { AppError } from './errors.ts'
 export { type AppRouter, appRouter, createCaller } from './root.ts'
-export { type CaseEvent, type CaseEventBus, inProcessCaseEvents } from './services/case-events.ts'
+export {
+  type CaseEvent,
+  type CaseEventBus,
+  inProcessCaseEvents,
+  type PostgresCaseEventBus,
+  postgresCaseEvents,
+} from './services/case-events.ts'
 export { deleteUnattachedFiles } from './services/case-files.ts'
 export { syncCatalogue } from './services/catalogue.ts'
 export { type FileStore, localFileStore, memoryFileStore } from './services/file-storage.ts'

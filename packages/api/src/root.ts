@@ -3,6 +3,7 @@ import { auditRouter } from './routers/audit.ts'
 import { authRouter } from './routers/auth.ts'
 import { caseRouter, caseSettingsRouter } from './routers/case.ts'
 import { caseFileRouter } from './routers/case-file.ts'
+import { caseLiveRouter } from './routers/case-live.ts'
 import { caseOfficerRouter } from './routers/case-officer.ts'
 import { catalogueRouter } from './routers/catalogue.ts'
 import { devMailboxRouter } from './routers/dev-mailbox.ts'
@@ -41,6 +42,7 @@ export const appRouter = router({
   caseSettings: caseSettingsRouter,
   caseFile: caseFileRouter,
   supportCase: supportCaseRouter,
+  caseLive: caseLiveRouter,
 })
 
 export type AppRouter = typeof appRouter

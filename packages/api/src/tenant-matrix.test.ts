@@ -28,6 +28,8 @@ import {
 } from './testing/world.ts'
 
 const procedures = Object.keys(appRouter._def.procedures).sort()
+/** "query", "mutation" or "subscription" (the procedures' record is keyed by dotted path at run time). */
+const procedureType = (path: string): unknown => Reflect.get(appRouter._def.procedures, path)?._def.type
 const CUSTOMER_ROLES = ROLES.filter((role) => !isProviderRole(role))
 const PROVIDER_ROLES = ROLES.filter((role) => isProviderRole(role))
 
@@ -83,6 +85,9 @@ describe('tenant matrix', () => {
         return
       }
       if (result instanceof Error) throw result
+      // A subscription answers with its stream (not started): the right caller must get one.
+      if (procedureType(path) === 'subscription')
+        expect(typeof (result as AsyncIterable<unknown>)[Symbol.asyncIterator], 'the stream').toBe('function')
       const text = JSON.stringify(result ?? null)
       for (const marker of row.allowed.shows?.(world) ?? []) expect(text).toContain(marker)
       if (row.allowed.changed)

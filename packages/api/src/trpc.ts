@@ -15,6 +15,9 @@ export const UNREADABLE_REQUEST_MESSAGE = 'Begäran kunde inte läsas. Ladda om 
 const t = initTRPC.context<Context>().create({
   // Never a stack trace in an answer, whatever NODE_ENV says.
   isDev: false,
+  // Subscriptions (live updates) over server-sent events: a ping comment every 15 s keeps proxies from
+  // closing a quiet stream, and a client that hears nothing for 45 s (a dead connection) connects again.
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 45_000 } },
   errorFormatter({ shape, error, ctx }) {
     const unexpected = error.code === 'INTERNAL_SERVER_ERROR'
     const zodError = !unexpected && error.cause instanceof ZodError ? error.cause : null
