@@ -12,7 +12,7 @@ import {
   resolveActor,
 } from '@kundnav/api'
 import { type Db, latestAppliedMigration } from '@kundnav/db'
-import { type Context as HonoContext, Hono, type MiddlewareHandler } from 'hono'
+import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono'
 import { createAuth } from './auth/authjs.ts'
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseCookies, peerIsLoopback } from './auth/request-info.ts'
 import type { Env } from './env.ts'
