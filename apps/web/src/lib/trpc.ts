@@ -1,5 +1,12 @@
 import type { AppRouter } from '@kundnav/api'
-import { createTRPCClient, httpBatchLink, TRPCClientError, type TRPCLink } from '@trpc/client'
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+  type TRPCLink,
+} from '@trpc/client'
 import { observable } from '@trpc/server/observable'
 import { transformResult } from '@trpc/server/unstable-core-do-not-import'
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query'
@@ -33,14 +40,44 @@ const watchLink: TRPCLink<AppRouter> = () => {
     )
 }
 
+/**
+ * A subscription's failures concern the frame as a call's do (signed out: to the sign-in page); its events
+ * are no activity of the person, so they do not keep the idle clock (nor does the server count them).
+ */
+const subscriptionWatchLink: TRPCLink<AppRouter> = () => {
+  return ({ next, op }) =>
+    observable((observer) =>
+      next(op).subscribe({
+        next(value) {
+          observer.next(value)
+        },
+        error(error) {
+          callFailed(error)
+          observer.error(error)
+        },
+        complete() {
+          observer.complete()
+        },
+      }),
+    )
+}
+
 export const trpcClient = createTRPCClient<AppRouter>({
   links: [
-    watchLink,
-    httpBatchLink({
-      url: '/api/trpc',
-      // Bounded batches keep URLs short and one slow procedure from holding many others back.
-      maxItems: 10,
-      headers: trpcHeaders,
+    splitLink({
+      condition: (op) => op.type === 'subscription',
+      // Live updates: server-sent events (EventSource) from the same origin, which sends the session cookie
+      // but no custom header; the server asks none of a GET (no CSRF header, no shown pair).
+      true: [subscriptionWatchLink, httpSubscriptionLink({ url: '/api/trpc' })],
+      false: [
+        watchLink,
+        httpBatchLink({
+          url: '/api/trpc',
+          // Bounded batches keep URLs short and one slow procedure from holding many others back.
+          maxItems: 10,
+          headers: trpcHeaders,
+        }),
+      ],
     }),
   ],
 })
