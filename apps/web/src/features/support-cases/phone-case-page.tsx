@@ -110,7 +110,10 @@ function PhoneCaseForm({ onRegistered }: { onRegistered: (registered: Registered
         ? t(`supportCases.phone.validation.${field}TooLong`)
         : t(`supportCases.phone.validation.${field}Required`)
     if (issues.organizationId) found.organizationId = t('supportCases.phone.validation.organization')
-    if (issues.reporterUserId) found.reporterUserId = t('supportCases.phone.validation.person')
+    // Without an organisation there is no person to choose yet: "Välj organisation." says what to do first.
+    if (issues.reporterUserId && !issues.organizationId) {
+      found.reporterUserId = t('supportCases.phone.validation.person')
+    }
     if (issues.area) found.area = t('supportCases.phone.validation.area')
     if (issues.subArea) found.subArea = t('supportCases.phone.validation.subArea')
     if (issues.subject) found.subject = text('subject', issues.subject)
