@@ -6,7 +6,8 @@
 /**
  * The rows after `cursor` in the order (`key`, id) `direction`: spread into a Prisma `where`, e.g.
  * `...keysetAfter<Prisma.OrderWhereInput>('submittedAt', cursor && { key: cursor.submittedAt, id: cursor.id })`.
- * An index on (…, key, id) answers it.
+ * An index on (…, key, id) answers it: the bound on `key` beside the OR lets PostgreSQL start the index range
+ * at the cursor instead of reading every row before it and filtering (cases-scale.test.ts checks the plan).
  */
 export function keysetAfter<Where>(
   key: string,
@@ -15,7 +16,9 @@ export function keysetAfter<Where>(
 ): Where {
   if (!cursor) return {} as Where
   const beyond = direction === 'desc' ? 'lt' : 'gt'
+  const from = direction === 'desc' ? 'lte' : 'gte'
   return {
+    [key]: { [from]: cursor.key },
     OR: [{ [key]: { [beyond]: cursor.key } }, { [key]: cursor.key, id: { [beyond]: cursor.id } }],
   } as Where
 }

@@ -321,17 +321,20 @@ export async function orderQueuePage(
   input: z.output<typeof ZOrderQueueInput>,
 ): Promise<z.infer<typeof ZOrderQueuePage>> {
   const rows = await db.order.findMany({
+    // AND, not spread: a scope holding an OR (or the same field as a filter) must not be overwritten.
     where: {
-      ...scope,
-      ...(input.waiting ? { state: waitingState } : {}),
-      ...(input.status ? { status: input.status } : {}),
-      ...(input.offeringId ? { offeringId: input.offeringId } : {}),
-      ...(input.organizationId ? { organizationId: input.organizationId } : {}),
-      ...keysetAfter<Prisma.OrderWhereInput>(
-        'stateSince',
-        input.cursor && { key: input.cursor.stateSince, id: input.cursor.id },
-        'asc',
-      ),
+      AND: [
+        scope,
+        input.waiting ? { state: waitingState } : {},
+        input.status ? { status: input.status } : {},
+        input.offeringId ? { offeringId: input.offeringId } : {},
+        input.organizationId ? { organizationId: input.organizationId } : {},
+        keysetAfter<Prisma.OrderWhereInput>(
+          'stateSince',
+          input.cursor && { key: input.cursor.stateSince, id: input.cursor.id },
+          'asc',
+        ),
+      ],
     },
     include: { offering: { include: { service: true } } },
     orderBy: [{ stateSince: 'asc' }, { id: 'asc' }],
