@@ -8,6 +8,7 @@ import { StatusMessage, useStatusMessage } from '../../components/ui/status-mess
 import { useTRPC } from '../../lib/trpc.ts'
 import { trpcErrorCode } from '../../lib/trpc-error.ts'
 import { CaseAnswer, CaseDialogue, CaseSummary } from '../cases/case-parts.tsx'
+import { useCaseUpdates } from '../cases/use-case-updates.ts'
 import { SupportCaseHandling } from './support-case-handling.tsx'
 import { type SupportCaseSearch, supportCaseOptions } from './support-case-query.ts'
 import { WriteToReporter } from './write-to-reporter.tsx'
@@ -25,6 +26,8 @@ export function SupportCasePage({ caseId, listSearch }: { caseId: string; listSe
   const queryClient = useQueryClient()
   const view = useQuery(supportCaseOptions(trpc, caseId))
   const status = useStatusMessage()
+  // A colleague's change, or the reporter's message, shows without a reload.
+  useCaseUpdates(caseId)
 
   /** After a change: this case, and the queue it is listed in. */
   function changed() {

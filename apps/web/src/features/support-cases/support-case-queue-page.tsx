@@ -14,6 +14,7 @@ import { asDate, formatDateTime } from '../../lib/format-date.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { describeWaited } from '../../lib/waited.ts'
 import { CaseStatusText, PhoneMarker } from '../cases/case-parts.tsx'
+import { useCaseUpdates } from '../cases/use-case-updates.ts'
 import { SupportCaseFilterForm } from './support-case-filter.tsx'
 import {
   type SupportCaseFilter,
@@ -39,6 +40,8 @@ export function SupportCaseQueuePage({
   const trpc = useTRPC()
   const cases = useInfiniteQuery(supportQueueOptions(trpc, filter))
   const organizations = useQuery(supportQueueOrganizationsOptions(trpc))
+  // New cases and changes by colleagues show while the queue is open.
+  useCaseUpdates()
   const tableRef = useRef<HTMLTableSectionElement>(null)
   const rows = cases.data?.pages.flatMap((page) => page.rows) ?? []
   const filtered = Boolean(filter.status || filter.area || filter.organizationId)
