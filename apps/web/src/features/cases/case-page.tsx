@@ -11,6 +11,7 @@ import { trpcErrorCode } from '../../lib/trpc-error.ts'
 import { CaseAnswer, CaseDialogue, CaseSummary } from './case-parts.tsx'
 import type { CaseView } from './case-query.ts'
 import { ReplyForm } from './reply-form.tsx'
+import { useCaseUpdates } from './use-case-updates.ts'
 
 /**
  * A case from the reporter's side (seed 002, 2.2): once Avslutat the answer first, highlighted; the
@@ -22,6 +23,8 @@ export function CasePage({ caseId }: { caseId: string }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const view = useQuery(trpc.case.get.queryOptions({ caseId }))
+  // A message, a status or the answer from support shows without reloading (and a closing is said).
+  useCaseUpdates(caseId)
   const closedNotice = useClosedNotice(view.data)
 
   return (

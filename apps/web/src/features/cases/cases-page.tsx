@@ -19,6 +19,7 @@ import { usePageLanguage } from './case-format.ts'
 import { CaseStatusText, CaseTime, NewsMarker, PhoneMarker, useCaseTopic } from './case-parts.tsx'
 import { CASE_STATUS_FILTERS, type CaseListFilter, caseListOptions, isCaseStatus } from './case-query.ts'
 import { CaseVisibilitySetting } from './case-visibility-setting.tsx'
+import { useCaseUpdates } from './use-case-updates.ts'
 
 /**
  * "Mina ärenden" (seed 002, 2.2): the person's cases, newest first, phone cases among them; filtered by
@@ -38,6 +39,8 @@ export function CasesPage({
   const trpc = useTRPC()
   const topic = useCaseTopic()
   const cases = useInfiniteQuery(caseListOptions(trpc, filter))
+  // New cases, statuses and news from support show without reloading.
+  useCaseUpdates()
   const tableRef = useRef<HTMLTableSectionElement>(null)
   const rows = cases.data?.pages.flatMap((page) => page.rows) ?? []
   const seesOrganization = cases.data?.pages[0]?.seesOrganization ?? false
