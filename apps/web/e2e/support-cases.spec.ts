@@ -260,3 +260,45 @@ test("a phone case registered by support appears in the reporter's list, marked 
   await expect(page.getByRole('region', { name: 'Frågan' })).toContainText('Mottaget per telefon')
   await closeCase(page, number, 'Lönebeskedet är skickat till dig igen.')
 })
+
+test('a change made elsewhere meanwhile is refused with an offer to reload, and the reloaded case says how it is now', async ({
+  page,
+  browser,
+}) => {
+  const reporter = await otherPerson(browser, REPORTER)
+  const number = await createCase(reporter, `Behörighet Palasso ${Date.now()}`)
+  await reporter.context().close()
+
+  // This page hears of no change (its live updates are cut off), so it goes on showing the case as it was.
+  await page.route('**/api/trpc/caseLive.events**', (route) => route.abort())
+  await openQueue(page)
+  await openFromQueue(page, number)
+  const handling = page.getByRole('region', { name: 'Handläggning' })
+  await expect(handling).toContainText('Ingen har tagit ärendet än.')
+
+  // A colleague (here the same person in another tab) takes the case meanwhile.
+  const colleague = await page.context().newPage()
+  await colleague.goto(page.url())
+  await colleague
+    .getByRole('region', { name: 'Handläggning' })
+    .getByRole('button', { name: 'Ta ärendet', exact: true })
+    .click()
+  await expect(colleague.getByRole('status').filter({ hasText: 'Du har tagit ärendet.' })).toBeVisible()
+  await colleague.close()
+
+  // Changing the status from the old page is refused: it says why and offers to reload.
+  await handling.getByRole('group', { name: 'Ändra status' }).getByLabel('Under bearbetning').check()
+  await handling.getByRole('button', { name: 'Ändra status' }).click()
+  const refusal = handling.getByRole('alert')
+  await expect(refusal).toContainText('Ärendet har ändrats sedan du öppnade det')
+  await expectNoAxeViolations(page)
+  await refusal.getByRole('button', { name: 'Ladda om ärendet' }).click()
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Ärendet är hämtat på nytt och visar hur det ser ut nu.' }),
+  ).toBeFocused()
+  await expect(handling).toContainText('Under bearbetning')
+  await expect(handling).toContainText('Sara Support (du)')
+  await expect(handling.getByRole('alert')).toHaveCount(0)
+
+  await closeCase(page, number, 'Du har nu behörighet i Palasso.')
+})
