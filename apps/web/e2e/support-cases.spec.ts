@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from '@playwright/test'
 import { expectNoAxeViolations } from './support/axe.ts'
 import { expectActivePair, signIn } from './support/session.ts'
@@ -14,6 +15,7 @@ const SUPPORT = 'support@servicemyndigheten.example'
 const REPORTER = 'bertil@norrby.example'
 const REPORTER_NAME = 'Bertil Beställare'
 const REGION = 'Region Norrby (demo)'
+const PDF = fileURLToPath(new URL('./fixtures/underlag.pdf', import.meta.url))
 
 /** A second person, in a browser context of their own (cookies and storage apart). */
 async function otherPerson(browser: Browser, username: string): Promise<Page> {
@@ -201,7 +203,7 @@ test("a phone case registered by support appears in the reporter's list, marked 
   page,
   browser,
 }) => {
-  const subject = `Lönebesked per telefon ${Date.now()}`
+  const subject = `Rättelseblankett per telefon ${Date.now()}`
   await openQueue(page)
   await page.getByRole('link', { name: 'Registrera telefonärende' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Registrera telefonärende' })).toBeVisible()
@@ -224,9 +226,22 @@ test("a phone case registered by support appears in the reporter's list, marked 
   await expect(summary.getByRole('link', { name: 'Välj organisation.' })).toHaveCount(0)
   await page.getByLabel('Person').selectOption({ label: `${REPORTER_NAME} (${REPORTER})` })
   await page.getByRole('group', { name: 'Område' }).getByLabel('Lön', { exact: true }).check()
-  await page.getByRole('group', { name: 'Delområde' }).getByLabel('Supportärende').check()
+  // Beslut/Underlag needs the document, by the same rule as Skapa ärende; support uploads it.
+  await page.getByRole('group', { name: 'Delområde' }).getByLabel('Beslut/Underlag').check()
   await page.getByLabel('Ämne').fill(subject)
-  await page.getByLabel('Meddelande').fill('Bertil ringde: lönebeskedet för november saknas.')
+  await page.getByLabel('Meddelande').fill('Bertil ringde och mejlade rättelseblanketten för november.')
+  await page.getByRole('button', { name: 'Registrera ärendet' }).click()
+  await expect(
+    summary.getByRole('link', { name: 'Bifoga minst en fil: Lön → Beslut/Underlag kräver en bilaga.' }),
+  ).toBeVisible()
+  await page.getByLabel('Bifoga filer').setInputFiles(PDF)
+  await expect(
+    page
+      .getByRole('list', { name: 'Bifogade filer' })
+      .getByRole('listitem')
+      .filter({ hasText: 'underlag.pdf' })
+      .getByRole('img', { name: 'Uppladdad' }),
+  ).toBeVisible()
   await page.getByRole('button', { name: 'Registrera ärendet' }).click()
 
   // The confirmation: focus on its heading, the number, who was mailed.
@@ -252,6 +267,7 @@ test("a phone case registered by support appears in the reporter's list, marked 
   await expect(reporter.getByRole('region', { name: 'Frågan' })).toContainText(
     'Mottaget per telefon, registrerat av Sara Support',
   )
+  await expect(reporter.getByRole('link', { name: /Ladda ner underlag\.pdf/ })).toBeVisible()
   await reporter.context().close()
 
   // Closed again, so the queue's open cases are as they were.
