@@ -75,13 +75,30 @@ test('a person creates a "Lön → Beslut/Underlag" case: without a file nothing
   await expect(fileInput).toBeFocused()
   await expect(files).toHaveCount(0)
 
-  // The PDF uploads at once: the green dot, named "Uppladdad", beside its name.
+  // The PDF uploads at once; while it does (held back here), "Skicka ärendet" says to wait and sends nothing.
+  let release = () => {}
+  const held = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  await page.route('**/api/files', async (route) => {
+    await held
+    await route.continue()
+  })
   await fileInput.setInputFiles(PDF)
+  await expect(page.getByText('Laddar upp …')).toBeVisible()
+  await page.getByRole('button', { name: 'Skicka ärendet' }).click()
+  await expect(
+    summary.getByRole('link', { name: 'Vänta tills filerna är uppladdade innan du skickar ärendet.' }),
+  ).toBeVisible()
+  release()
+
+  // Then the green dot, named "Uppladdad", beside its name.
   const pdf = page
     .getByRole('list', { name: 'Bifogade filer' })
     .getByRole('listitem')
     .filter({ hasText: 'underlag.pdf' })
   await expect(pdf.getByRole('img', { name: 'Uppladdad' })).toBeVisible()
+  await page.unroute('**/api/files')
   await page.getByRole('button', { name: 'Skicka ärendet' }).click()
 
   // The confirmation: focus on its heading, the number, that the receipt was mailed, a link to the case.
