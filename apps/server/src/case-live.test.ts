@@ -23,14 +23,12 @@ import {
   type OrgWithMembers,
   type Role,
 } from '@kundnav/db'
-import { createPostgresDatabase, createTestDb, type TestDatabase } from '@kundnav/db/testing'
+import { createPostgresDatabase, createTestDb, onPostgres, type TestDatabase } from '@kundnav/db/testing'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createApp } from './app.ts'
 import { parseEnv } from './env.ts'
 
-/** LISTEN/NOTIFY needs PostgreSQL itself: the cross-instance part runs in the PostgreSQL pass. */
-const onPostgres = Boolean(process.env.DATABASE_URL)
 const PASSWORD = 'ett riktigt bra lösenord'
 const logger = pino({ level: 'silent' })
 const dataDir = mkdtempSync(join(tmpdir(), 'kundnav-live-'))

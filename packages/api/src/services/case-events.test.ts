@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { createPostgresDatabase, type TestDatabase } from '@kundnav/db/testing'
+import { createPostgresDatabase, onPostgres, type TestDatabase } from '@kundnav/db/testing'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -10,8 +10,7 @@ import {
   postgresCaseEvents,
 } from './case-events.ts'
 
-/** LISTEN/NOTIFY needs PostgreSQL itself: these run in the PostgreSQL pass (DATABASE_URL set). */
-const onPostgres = Boolean(process.env.DATABASE_URL)
+// LISTEN/NOTIFY needs PostgreSQL itself: those tests run in the PostgreSQL pass (onPostgres).
 
 const event = (kind: CaseEvent['kind'] = 'status'): CaseEvent => ({
   caseId: randomUUID(),
