@@ -288,7 +288,19 @@ test('a change made elsewhere meanwhile is refused with an offer to reload, and 
   // This page hears of no change (its live updates are cut off), so it goes on showing the case as it was.
   await page.route('**/api/trpc/caseLive.events**', (route) => route.abort())
   await openQueue(page)
-  await openFromQueue(page, number)
+  // The caller reads the number from their mail: a search finds it.
+  await page.getByRole('searchbox', { name: 'Sök på ärendenummer eller ämne' }).fill(number)
+  await page.getByRole('button', { name: 'Sök', exact: true }).click()
+  await expect(
+    page.getByRole('status').filter({ hasText: `Visar ärenden som matchar ”${number}”.` }),
+  ).toBeVisible()
+  const rows = page
+    .getByRole('table', { name: 'Öppna ärenden' })
+    .getByRole('rowgroup')
+    .nth(1)
+    .getByRole('row')
+  await expect(rows).toHaveCount(1)
+  await rows.getByRole('link', { name: number }).click()
   const handling = page.getByRole('region', { name: 'Handläggning' })
   await expect(handling).toContainText('Ingen har tagit ärendet än.')
 

@@ -12,6 +12,13 @@ export const supportCasesEn: SupportCasesTranslation = {
       intro:
         'The customers’ open cases, the longest waiting first. Open a case to take it, change its status, write to the person it concerns or close it with an answer.',
       registerPhoneCase: 'Register a phone case',
+      searchLegend: 'Search cases',
+      searchLabel: 'Search by case number or subject',
+      searchHint:
+        'For example 2026-000123, which the caller can read in their email, or a word of the subject.',
+      searchSubmit: 'Search',
+      searchClear: 'Show all cases',
+      searchStatus: 'Showing cases matching “{{search}}”.',
       filterLegend: 'Filter the cases',
       filterSubmit: 'Filter',
       statusLabel: 'Status',

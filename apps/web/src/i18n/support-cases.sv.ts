@@ -17,6 +17,13 @@ export const supportCasesSv = {
       intro:
         'Här är kundernas öppna ärenden, det som har väntat längst först. Öppna ett ärende för att ta det, ändra dess status, skriva till den som ärendet gäller eller avsluta det med ett svar.',
       registerPhoneCase: 'Registrera telefonärende',
+      searchLegend: 'Sök ärende',
+      searchLabel: 'Sök på ärendenummer eller ämne',
+      searchHint:
+        'Till exempel 2026-000123, som den som ringer kan läsa i sitt mejl, eller ett ord ur ämnet.',
+      searchSubmit: 'Sök',
+      searchClear: 'Visa alla ärenden',
+      searchStatus: 'Visar ärenden som matchar ”{{search}}”.',
       filterLegend: 'Filtrera ärendena',
       filterSubmit: 'Filtrera',
       statusLabel: 'Status',

@@ -12,7 +12,7 @@ import { rootRoute } from './root.tsx'
 export const supportCasesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/support/arenden',
-  // The filter lives in the address (?status=…&area=…&organization=…), so it can be linked to and
+  // The filter lives in the address (?status=…&area=…&organization=…&search=…), so it can be linked to and
   // "Tillbaka" undoes it; a case opened from the list leads back to it as it was.
   validateSearch: validateSupportCaseSearch,
   beforeLoad: requirePermission('provider.support'),
@@ -20,6 +20,7 @@ export const supportCasesRoute = createRoute({
     status: search.status,
     area: search.area,
     organization: search.organization,
+    search: search.search,
   }),
   loader: async ({ context, deps }) => {
     // The queue's own texts, the reporter side's (statuses, "Mottaget per telefon") and the order queues'

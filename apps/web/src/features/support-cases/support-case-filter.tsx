@@ -29,6 +29,8 @@ export function SupportCaseFilterForm({
     event.preventDefault()
     const form = new FormData(event.currentTarget)
     onFilter({
+      // The search stays: it is changed in its own form above.
+      search: filter.search,
       status: CASE_STATUS_FILTERS.find((one) => one === form.get('status')),
       area: CASE_AREAS.find((area) => area.key === form.get('area'))?.key,
       organizationId: organizations?.find((one) => one.id === form.get('organization'))?.id,

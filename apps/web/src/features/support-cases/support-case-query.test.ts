@@ -16,6 +16,11 @@ describe("Ärenden's address", () => {
     })
   })
 
+  it('keeps a search trimmed, and none when blank', () => {
+    expect(validateSupportCaseSearch({ search: '  Primula ' })).toEqual({ search: 'Primula' })
+    expect(validateSupportCaseSearch({ search: '   ' })).toEqual({})
+  })
+
   it('drops what is not one (the open cases, every area and organisation then)', () => {
     expect(
       validateSupportCaseSearch({ status: 'OPEN', area: 'lön; drop', organization: 'not-an-id', extra: 1 }),
@@ -23,7 +28,12 @@ describe("Ärenden's address", () => {
   })
 
   it('goes from the address to the filter and back unchanged', () => {
-    const search = { status: 'IN_PROGRESS' as const, area: 'IT', organization: ORGANIZATION }
+    const search = {
+      status: 'IN_PROGRESS' as const,
+      area: 'IT',
+      organization: ORGANIZATION,
+      search: '2026-000123',
+    }
     expect(searchOf(filterOf(search))).toEqual(search)
     expect(searchOf({})).toEqual({})
   })

@@ -18,12 +18,13 @@ const AREA_KEY = /^[A-Z][A-Z0-9_]{0,39}$/
 
 /**
  * What "Ärenden" shows: the open cases (no status) or those of one status; of one area or all; of one
- * organisation or all.
+ * organisation or all; and, when searched, the case of a number ("2026-000123") or words of the subject.
  */
 export interface SupportCaseFilter {
   status?: CaseStatus | undefined
   area?: string | undefined
   organizationId?: string | undefined
+  search?: string | undefined
 }
 
 /** The filter as the address says it (?status=…&area=…&organization=…), so it can be linked to and "Tillbaka" undoes it. */
@@ -31,22 +32,30 @@ export interface SupportCaseSearch {
   status?: CaseStatus | undefined
   area?: string | undefined
   organization?: string | undefined
+  search?: string | undefined
 }
 
 /** Reads the address without the schemas (the route file stays in the first bundle); the server checks the area. */
 export function validateSupportCaseSearch(search: Record<string, unknown>): SupportCaseSearch {
   const status = CASE_STATUS_FILTERS.find((one) => one === search.status)
+  const text = typeof search.search === 'string' ? search.search.trim().slice(0, 200) : ''
   return {
     ...(status ? { status } : {}),
     ...(typeof search.area === 'string' && AREA_KEY.test(search.area) ? { area: search.area } : {}),
     ...(typeof search.organization === 'string' && ID.test(search.organization)
       ? { organization: search.organization }
       : {}),
+    ...(text ? { search: text } : {}),
   }
 }
 
 export function filterOf(search: SupportCaseSearch): SupportCaseFilter {
-  return { status: search.status, area: search.area, organizationId: search.organization }
+  return {
+    status: search.status,
+    area: search.area,
+    organizationId: search.organization,
+    search: search.search,
+  }
 }
 
 export function searchOf(filter: SupportCaseFilter): SupportCaseSearch {
@@ -54,6 +63,7 @@ export function searchOf(filter: SupportCaseFilter): SupportCaseSearch {
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.area ? { area: filter.area } : {}),
     ...(filter.organizationId ? { organization: filter.organizationId } : {}),
+    ...(filter.search ? { search: filter.search } : {}),
   }
 }
 
@@ -64,6 +74,7 @@ export function supportQueueOptions(trpc: TRPCOptionsProxy<AppRouter>, filter: S
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.area ? { area: filter.area } : {}),
       ...(filter.organizationId ? { organizationId: filter.organizationId } : {}),
+      ...(filter.search ? { search: filter.search } : {}),
       limit: SUPPORT_QUEUE_PAGE_SIZE,
     },
     { getNextPageParam: (page) => page.nextCursor },

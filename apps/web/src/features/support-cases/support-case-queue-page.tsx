@@ -7,6 +7,7 @@ import { DataTable } from '../../components/ui/data-table.tsx'
 import { EmptyState } from '../../components/ui/empty-state.tsx'
 import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { SearchForm } from '../../components/ui/search-form.tsx'
 import { ShowMore } from '../../components/ui/show-more.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { isLanguage } from '../../i18n/i18n.ts'
@@ -44,7 +45,7 @@ export function SupportCaseQueuePage({
   useCaseUpdates()
   const tableRef = useRef<HTMLTableSectionElement>(null)
   const rows = cases.data?.pages.flatMap((page) => page.rows) ?? []
-  const filtered = Boolean(filter.status || filter.area || filter.organizationId)
+  const filtered = Boolean(filter.status || filter.area || filter.organizationId || filter.search)
   const closed = filter.status === 'CLOSED'
   // The case page leads back here, as filtered now.
   const backHere = searchOf(filter)
@@ -62,6 +63,17 @@ export function SupportCaseQueuePage({
         </Link>
       </p>
 
+      <SearchForm
+        legend={t('supportCases.queue.searchLegend')}
+        name="search"
+        label={t('supportCases.queue.searchLabel')}
+        hint={t('supportCases.queue.searchHint')}
+        value={filter.search}
+        submitLabel={t('supportCases.queue.searchSubmit')}
+        clearLabel={t('supportCases.queue.searchClear')}
+        status={filter.search ? t('supportCases.queue.searchStatus', { search: filter.search }) : null}
+        onSearch={(search) => onFilter({ ...filter, search })}
+      />
       <SupportCaseFilterForm
         filter={filter}
         organizations={organizations.data?.map((organization) => ({
