@@ -143,9 +143,10 @@ export function createApp({
   // Cases' files: bytes in and out through a route of their own, calling the caseFile procedures.
   app.post(FILES_PATH, uploadBodyLimit(), uploadFile(contextOf))
   app.get(`${FILES_PATH}/:id`, downloadFile(contextOf))
-  // …and through nothing else: their input and answer are bytes, no JSON.
+  // …and through nothing else: their input and answer are bytes, no JSON (a 20 MB file would be a 280 MB
+  // answer, built on the event loop).
   app.use('/api/trpc/*', async (c, next) => {
-    if (/(?:^|[/,])caseFile\./.test(c.req.path)) return c.json({ error: 'Not found' }, 404)
+    if (namesCaseFileProcedure(new URL(c.req.url).pathname)) return c.json({ error: 'Not found' }, 404)
     await next()
   })
 
@@ -226,6 +227,21 @@ function sameSiteOnly(publicUrl: string): MiddlewareHandler {
     }
     await next()
   }
+}
+
+/**
+ * Whether a /api/trpc path names a caseFile procedure, read as tRPC reads it: the whole path
+ * percent-decoded (decodeURIComponent, so "%2C" is the comma between a batch's procedures, which Hono's
+ * `c.req.path` leaves encoded), then split on commas. A path that cannot be decoded names nothing we serve.
+ */
+export function namesCaseFileProcedure(pathname: string): boolean {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    return true
+  }
+  return /(?:^|[/,])caseFile\./.test(decoded)
 }
 
 /** An Origin header names this server: the address it was reached at, or its public address. */

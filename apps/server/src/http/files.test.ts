@@ -322,7 +322,16 @@ describe('GET /api/files/:id', () => {
     const olle = await browser(home, 'ORDERER')
     const { id } = await uploaded(olle, 'a.pdf', PDF)
     const input = encodeURIComponent(JSON.stringify({ fileId: id }))
-    for (const path of [`caseFile.download?input=${input}`, `portal.info,caseFile.download?batch=1`]) {
+    const batch = encodeURIComponent(JSON.stringify({ 0: {}, 1: { fileId: id } }))
+    for (const path of [
+      `caseFile.download?input=${input}`,
+      `portal.info,caseFile.download?batch=1&input=${batch}`,
+      // tRPC decodes the whole path before splitting a batch on ",": an encoded comma is a comma to it.
+      `portal.info%2CcaseFile.download?batch=1&input=${batch}`,
+      `portal.info%2ccaseFile.download?batch=1&input=${batch}`,
+      `portal.info%2C%63aseFile%2Edownload?batch=1&input=${batch}`,
+      `%63aseFile.download?input=${input}`,
+    ]) {
       const response = await app.request(`${ORIGIN}/api/trpc/${path}`, { headers: { cookie: olle.cookie } })
       expect(response.status, path).toBe(404)
     }
