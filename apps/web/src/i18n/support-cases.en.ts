@@ -86,13 +86,7 @@ export const supportCasesEn: SupportCasesTranslation = {
       closedNote: 'The case is closed. The answer and every message are kept below.',
       writeHeading: 'Write to {{name}}',
       writeIntro: '{{name}} is sent an email about the message and can reply in Kundnav.',
-      message: 'Message',
-      messageRequired: 'Write a message.',
-      messageTooLong: 'The message can have at most 10,000 characters.',
-      send: 'Send the message',
-      sending: 'Sending …',
       sent: 'The message has been sent to {{name}}.',
-      waitForUploads: 'Wait until the files are uploaded before you send the message.',
       reload: 'Reload the case',
       reloaded: 'The case has been loaded again and shows how it is now.',
       errors: {

@@ -89,13 +89,7 @@ export const supportCasesSv = {
       closedNote: 'Ärendet är avslutat. Svaret och alla meddelanden finns kvar här nedanför.',
       writeHeading: 'Skriv till {{name}}',
       writeIntro: '{{name}} får ett mejl om meddelandet och kan svara i Kundnav.',
-      message: 'Meddelande',
-      messageRequired: 'Skriv ett meddelande.',
-      messageTooLong: 'Meddelandet får ha högst 10 000 tecken.',
-      send: 'Skicka meddelandet',
-      sending: 'Skickar …',
       sent: 'Meddelandet är skickat till {{name}}.',
-      waitForUploads: 'Vänta tills filerna är uppladdade innan du skickar meddelandet.',
       reload: 'Ladda om ärendet',
       reloaded: 'Ärendet är hämtat på nytt och visar hur det ser ut nu.',
       errors: {

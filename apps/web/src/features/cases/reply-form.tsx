@@ -35,12 +35,18 @@ export function ReplyForm({
   view,
   idPrefix = 'reply',
   heading,
+  hint,
   sentMessage,
+  closedMessage,
 }: {
   view: Pick<CaseView, 'id' | 'files' | 'messages'>
   idPrefix?: string
   heading?: string
+  /** The message field's hint, when not the reporter's ("Svara på supportens frågor …"). */
+  hint?: string
   sentMessage?: string
+  /** What a case closed meanwhile says, when not the reporter's ("Skapa ett nytt ärende …"). */
+  closedMessage?: string
 }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
@@ -117,7 +123,7 @@ export function ReplyForm({
       <StatusMessage ref={status.ref} message={status.message} />
       {closed ? (
         <Alert tone="error">
-          <p>{t('cases.reply.closed')}</p>
+          <p>{closedMessage ?? t('cases.reply.closed')}</p>
         </Alert>
       ) : null}
       <FormErrors errors={fields.summary} attempt={fields.attempt} failed={failed} error={send.error} />
@@ -126,7 +132,7 @@ export function ReplyForm({
           id={fieldIds.body}
           name="body"
           label={t('cases.reply.body')}
-          hint={t('cases.reply.bodyHint')}
+          hint={hint ?? t('cases.reply.bodyHint')}
           error={fields.errors.body}
           rows={6}
         />

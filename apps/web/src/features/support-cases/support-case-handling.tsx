@@ -27,8 +27,11 @@ export function SupportCaseHandling({
 }: {
   view: SupportCaseView
   reporterName: string
-  /** After a change, with its confirmation; `fromDialog` when a dialog made it (focus returns as it closes). */
-  onChanged: (message: string, options: { fromDialog: boolean }) => void
+  /**
+   * After a change, with its confirmation; `fromDialog` when a dialog made it (focus returns as it closes).
+   * Resolves once the page shows the case as it is now.
+   */
+  onChanged: (message: string, options: { fromDialog: boolean }) => Promise<void>
   onReload: () => void
   returnFocus: () => HTMLElement | null
 }) {
@@ -38,29 +41,34 @@ export function SupportCaseHandling({
   const take = useMutation(trpc.supportCase.take.mutationOptions())
   const setStatus = useMutation(trpc.supportCase.setStatus.mutationOptions())
   const close = useMutation(trpc.supportCase.close.mutationOptions())
+  // The action under way, until the page shows its result: its button says so, and no other starts.
+  const [busy, setBusy] = useState<'take' | 'status' | null>(null)
   const [problem, setProblem] = useState<CaseProblem | null>(null)
   const [closing, setClosing] = useState(false)
   const closeButtonRef = useRef<HTMLButtonElement>(null)
   const open = view.status !== 'CLOSED'
   const name = { name: reporterName }
 
-  function fail(error: unknown) {
-    setProblem(caseProblem(t, error))
+  async function run(action: 'take' | 'status', change: () => Promise<unknown>, message: string) {
+    if (busy) return
+    setBusy(action)
+    setProblem(null)
+    try {
+      await change()
+      await onChanged(message, { fromDialog: false })
+    } catch (error) {
+      setProblem(caseProblem(t, error))
+    } finally {
+      setBusy(null)
+    }
   }
 
   function takeCase() {
-    if (take.isPending) return
-    setProblem(null)
     const starts = view.status === 'RECEIVED'
-    take.mutate(
-      { caseId: view.id, version: view.version },
-      {
-        onSuccess: () =>
-          onChanged(starts ? t('supportCases.view.takenStarted', name) : t('supportCases.view.taken'), {
-            fromDialog: false,
-          }),
-        onError: fail,
-      },
+    void run(
+      'take',
+      () => take.mutateAsync({ caseId: view.id, version: view.version }),
+      starts ? t('supportCases.view.takenStarted', name) : t('supportCases.view.taken'),
     )
   }
 
@@ -98,8 +106,8 @@ export function SupportCaseHandling({
           {view.takenByMe ? null : (
             <div className="space-y-2">
               <p className="max-w-prose">{t('supportCases.view.takeHint')}</p>
-              <Button onClick={takeCase} aria-disabled={take.isPending}>
-                {take.isPending ? t('supportCases.view.taking') : t('supportCases.view.take')}
+              <Button onClick={takeCase} aria-disabled={busy !== null}>
+                {busy === 'take' ? t('supportCases.view.taking') : t('supportCases.view.take')}
               </Button>
             </div>
           )}
@@ -108,24 +116,17 @@ export function SupportCaseHandling({
             key={`${view.version}-${view.status}`}
             current={view.status === 'IN_PROGRESS' ? 'IN_PROGRESS' : 'RECEIVED'}
             reporterName={reporterName}
-            busy={setStatus.isPending}
-            onSubmit={(status) => {
-              setProblem(null)
-              setStatus.mutate(
-                { caseId: view.id, version: view.version, status },
-                {
-                  onSuccess: () =>
-                    onChanged(
-                      t('supportCases.view.statusChanged', {
-                        ...name,
-                        status: t(`supportCases.statuses.${status}`),
-                      }),
-                      { fromDialog: false },
-                    ),
-                  onError: fail,
-                },
+            busy={busy === 'status'}
+            onSubmit={(status) =>
+              void run(
+                'status',
+                () => setStatus.mutateAsync({ caseId: view.id, version: view.version, status }),
+                t('supportCases.view.statusChanged', {
+                  ...name,
+                  status: t(`supportCases.statuses.${status}`),
+                }),
               )
-            }}
+            }
           />
           <div className="space-y-2">
             <p className="max-w-prose">{t('supportCases.view.closeHint', name)}</p>
@@ -151,7 +152,7 @@ export function SupportCaseHandling({
           reporterName={reporterName}
           onSubmit={async (answer) => {
             await close.mutateAsync({ caseId: view.id, version: view.version, answer })
-            onChanged(t('supportCases.view.closed', name), { fromDialog: true })
+            await onChanged(t('supportCases.view.closed', name), { fromDialog: true })
             setClosing(false)
           }}
           onClose={() => setClosing(false)}

@@ -8,10 +8,10 @@ import { StatusMessage, useStatusMessage } from '../../components/ui/status-mess
 import { useTRPC } from '../../lib/trpc.ts'
 import { trpcErrorCode } from '../../lib/trpc-error.ts'
 import { CaseAnswer, CaseDialogue, CaseSummary } from '../cases/case-parts.tsx'
+import { ReplyForm } from '../cases/reply-form.tsx'
 import { useCaseUpdates } from '../cases/use-case-updates.ts'
 import { SupportCaseHandling } from './support-case-handling.tsx'
 import { type SupportCaseSearch, supportCaseOptions } from './support-case-query.ts'
-import { WriteToReporter } from './write-to-reporter.tsx'
 
 /**
  * Provider support's case page: the case as the reporter sees it (the question, the dialogue and, once
@@ -29,10 +29,15 @@ export function SupportCasePage({ caseId, listSearch }: { caseId: string; listSe
   // A colleague's change, or the reporter's message, shows without a reload.
   useCaseUpdates(caseId)
 
-  /** After a change: this case, and the queue it is listed in. */
-  function changed() {
-    void queryClient.invalidateQueries(trpc.case.get.queryFilter({ caseId }))
-    void queryClient.invalidateQueries(trpc.supportCase.pathFilter())
+  /**
+   * After a change: this case (awaited, so the page shows the new version before it says the change is
+   * made, and the next change sends that version), and the queue it is listed in.
+   */
+  async function changed() {
+    await Promise.all([
+      queryClient.invalidateQueries(trpc.case.get.queryFilter({ caseId })),
+      queryClient.invalidateQueries(trpc.supportCase.pathFilter()),
+    ])
   }
 
   async function reload() {
@@ -84,11 +89,11 @@ export function SupportCasePage({ caseId, listSearch }: { caseId: string; listSe
       <SupportCaseHandling
         view={data}
         reporterName={reporterName}
-        onChanged={(message, { fromDialog }) => {
+        onChanged={async (message, { fromDialog }) => {
+          await changed()
           // From a dialog, focus goes to the confirmation as the dialog closes; else straight away.
           status.announce(message, { focus: fromDialog })
           if (!fromDialog) status.ref.current?.focus()
-          changed()
         }}
         onReload={() => void reload()}
         returnFocus={() => status.returnFocus()}
@@ -97,15 +102,13 @@ export function SupportCasePage({ caseId, listSearch }: { caseId: string; listSe
       <CaseSummary view={data} showReporter showOrganization />
       <CaseDialogue messages={data.messages} />
       {open ? (
-        <WriteToReporter
+        <ReplyForm
           view={data}
-          reporterName={reporterName}
-          onSent={(message) => {
-            status.announce(message)
-            status.ref.current?.focus()
-            changed()
-          }}
-          onReload={() => void reload()}
+          idPrefix="skriv-till-personen"
+          heading={t('supportCases.view.writeHeading', { name: reporterName })}
+          hint={t('supportCases.view.writeIntro', { name: reporterName })}
+          sentMessage={t('supportCases.view.sent', { name: reporterName })}
+          closedMessage={t('supportCases.view.errors.CASE_CLOSED')}
         />
       ) : null}
     </>
