@@ -329,4 +329,9 @@ test('a change made elsewhere meanwhile is refused with an offer to reload, and 
   await expect(handling.getByRole('alert')).toHaveCount(0)
 
   await closeCase(page, number, 'Du har nu behörighet i Palasso.')
+
+  // A case that doesn't exist (a mistyped link) says so, under the page's heading.
+  await page.goto('/support/arenden/00000000-0000-4000-8000-000000000000')
+  await expect(page.getByRole('heading', { level: 1, name: 'Ärende' })).toBeVisible()
+  await expect(page.getByText('Ärendet finns inte, eller så får du inte se det.')).toBeVisible()
 })

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import { Alert } from '../../components/ui/alert.tsx'
 import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
@@ -55,21 +56,18 @@ export function SupportCasePage({ caseId, listSearch }: { caseId: string; listSe
     </p>
   )
 
-  if (view.isPending) {
-    return (
-      <>
-        {back}
-        <Skeleton label={t('supportCases.view.loading')} lines={8} />
-      </>
-    )
-  }
   if (!view.data) {
-    const notFound = trpcErrorCode(view.error) === 'NOT_FOUND'
+    // A heading from the start, so focus has somewhere to go after the page change.
     return (
       <>
         {back}
-        {notFound ? (
-          <PageHeading>{t('cases.view.notFound')}</PageHeading>
+        <PageHeading>{t('cases.view.title')}</PageHeading>
+        {view.isPending ? (
+          <Skeleton label={t('supportCases.view.loading')} lines={8} />
+        ) : trpcErrorCode(view.error) === 'NOT_FOUND' ? (
+          <Alert tone="notice">
+            <p>{t('cases.view.notFound')}</p>
+          </Alert>
         ) : (
           <LoadProblem error={view.error} onRetry={() => void view.refetch()} />
         )}
