@@ -288,21 +288,60 @@ describe('uploads and downloads', () => {
     expect(error.code).toBe('TOO_MANY_REQUESTS')
   })
 
+  it('bounds them when many arrive at once: parallel uploads cannot all pass the count', async () => {
+    const actor = asCaseActor(as('other', 'ADMIN'))
+    const waiting = MAX_PENDING_UPLOADS - 5
+    await db.prisma.caseFile.createMany({
+      data: Array.from({ length: waiting }, () => ({
+        organizationId: world.other.organization.id,
+        uploadedByUserId: actor.userId,
+        name: 'väntar.txt',
+        mediaType: 'text/plain',
+        size: 1,
+        sha256: '0'.repeat(64),
+        storageKey: `cases/${actor.userId}/${randomUUID()}`,
+      })),
+    })
+    const files = memoryFileStore()
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        uploadCaseFile(db, files, actor, { name: `samtidig ${i}.pdf`, content: PDF }),
+      ),
+    )
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(5)
+    for (const result of results) {
+      if (result.status === 'rejected') expect((result.reason as AppError).appCode).toBe('TOO_MANY_UPLOADS')
+    }
+    expect(await db.prisma.caseFile.count({ where: { uploadedByUserId: actor.userId, caseId: null } })).toBe(
+      MAX_PENDING_UPLOADS,
+    )
+    // The refused ones' bytes went with them.
+    expect(files.keys()).toHaveLength(5)
+  })
+
   it('deletes the stored bytes when the row cannot be written', async () => {
     const files = memoryFileStore()
-    const failing = {
-      ...db,
-      prisma: new Proxy(db.prisma, {
+    // The client, and any transaction's, whose caseFile.create fails.
+    const failingCreate = <T extends object>(client: T): T =>
+      new Proxy(client, {
         get(target, key, receiver) {
-          if (key !== 'caseFile') return Reflect.get(target, key, receiver)
+          const value = Reflect.get(target, key, receiver)
+          if (key === '$transaction') {
+            return (run: (tx: unknown) => unknown) =>
+              (value as (run: (tx: object) => unknown) => unknown).call(target, (tx: object) =>
+                run(failingCreate(tx)),
+              )
+          }
+          if (key !== 'caseFile') return value
+          const caseFile = value as Db['prisma']['caseFile']
           return {
-            ...target.caseFile,
-            count: target.caseFile.count.bind(target.caseFile),
+            ...caseFile,
+            count: caseFile.count.bind(caseFile),
             create: () => Promise.reject(new Error('database gone')),
           }
         },
-      }),
-    } as Db
+      })
+    const failing = { ...db, prisma: failingCreate(db.prisma) } as Db
     const actor = asCaseActor(as('home', 'SIGNATORY'))
     await expect(uploadCaseFile(failing, files, actor, { name: 'a.pdf', content: PDF })).rejects.toThrow(
       'database gone',

@@ -220,7 +220,39 @@ export async function uploadCaseFile(
   now = new Date(),
 ): Promise<UploadedFile> {
   const { mediaType } = await checkUpload(input.name, input.content)
-  const pending = await db.prisma.caseFile.count({
+  // Refused before any bytes are stored when the person is over the bound already…
+  await refuseTooManyPending(db.prisma, actor, now)
+  const storageKey = `cases/${actor.userId}/${randomUUID()}`
+  await files.put(storageKey, input.content)
+  try {
+    // …and counted again where it counts: one person's uploads are counted and kept one at a time (a
+    // transaction-scoped advisory lock per person), so parallel uploads cannot all pass the count at once.
+    return await db.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`case-upload|${actor.userId}`}, 0))`
+      await refuseTooManyPending(tx, actor, now)
+      return tx.caseFile.create({
+        data: {
+          organizationId: actor.organizationType === 'CUSTOMER' ? actor.organizationId : null,
+          uploadedByUserId: actor.userId,
+          name: input.name,
+          mediaType,
+          size: input.content.byteLength,
+          sha256: createHash('sha256').update(input.content).digest('hex'),
+          storageKey,
+          createdAt: now,
+        },
+        select: { id: true, name: true, size: true, mediaType: true },
+      })
+    })
+  } catch (error) {
+    await files.delete(storageKey).catch(() => undefined)
+    throw error
+  }
+}
+
+/** TOO_MANY_UPLOADS when the person has MAX_PENDING_UPLOADS uploads of the last day that no case took. */
+async function refuseTooManyPending(db: Tx, actor: CaseActor, now: Date): Promise<void> {
+  const pending = await db.caseFile.count({
     where: {
       uploadedByUserId: actor.userId,
       caseId: null,
@@ -234,27 +266,6 @@ export async function uploadCaseFile(
       `Du har ${pending} uppladdade filer som inte skickats med något ärende. Skicka ärendet, eller vänta till i morgon, innan du laddar upp fler.`,
       { field: 'file' },
     )
-  }
-  const storageKey = `cases/${actor.userId}/${randomUUID()}`
-  await files.put(storageKey, input.content)
-  try {
-    const row = await db.prisma.caseFile.create({
-      data: {
-        organizationId: actor.organizationType === 'CUSTOMER' ? actor.organizationId : null,
-        uploadedByUserId: actor.userId,
-        name: input.name,
-        mediaType,
-        size: input.content.byteLength,
-        sha256: createHash('sha256').update(input.content).digest('hex'),
-        storageKey,
-        createdAt: now,
-      },
-      select: { id: true, name: true, size: true, mediaType: true },
-    })
-    return row
-  } catch (error) {
-    await files.delete(storageKey).catch(() => undefined)
-    throw error
   }
 }
 
