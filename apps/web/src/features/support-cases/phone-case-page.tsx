@@ -134,6 +134,11 @@ function PhoneCaseForm({ onRegistered }: { onRegistered: (registered: Registered
       fieldErrors.show({ fileIds: t('supportCases.phone.waitForUploads') })
       return
     }
+    // A refused file stays listed with its reason until removed: the case is not sent without it unasked.
+    if (uploads.failed > 0) {
+      fieldErrors.show({ fileIds: t('cases.validation.fileProblem') })
+      return
+    }
     const values = {
       organizationId: organization?.id ?? '',
       reporterUserId,
