@@ -18,6 +18,10 @@ describe('permissions', () => {
       expect([role, can(role, 'case.create'), can(role, 'case.read')]).toEqual([role, true, true])
     }
     expect(can('PROVIDER_REVIEWER', 'case.read')).toBe(false)
+    expect([can('PROVIDER_SUPPORT', 'case.read'), can('PROVIDER_SUPPORT', 'case.create')]).toEqual([
+      true,
+      false,
+    ])
     expect(can('PROVIDER_SUPPORT', 'provider.support')).toBe(true)
     expect(can('ADMIN', 'caseSettings.manage')).toBe(true)
     expect(can('ORDERER', 'caseSettings.manage')).toBe(false)

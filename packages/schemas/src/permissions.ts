@@ -31,7 +31,10 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number]
 
-/** Kundwebben serves every employee: every customer role may create cases and follow its own (seed 002). */
+/**
+ * Kundwebben serves every employee: every customer role may create cases and follow its own in "Mina
+ * ärenden" (`case.create`, seed 002) and open the cases it reaches (`case.read`).
+ */
 const CASES: Permission[] = ['case.read', 'case.create']
 
 const CASE_OFFICER: Permission[] = ['organization.read', 'submission.edit', ...CASES]
@@ -47,8 +50,9 @@ export const ROLE_PERMISSIONS = {
   RESPONSIBLE: [...CASE_OFFICER, 'caseOfficer.manage', 'submission.confirm'],
   CASE_OFFICER,
   PROVIDER_REVIEWER: ['provider.review', 'order.read', 'catalogue.manage'],
-  // Support handles every organisation's cases through its workspace (caseScope), and registers phone cases.
-  PROVIDER_SUPPORT: ['provider.support', 'case.read', 'case.create'],
+  // Support opens and answers every organisation's cases (caseScope) from its own workspace, and registers
+  // phone cases; it reports none of its own, so "Mina ärenden" (`case.create`) is not its page.
+  PROVIDER_SUPPORT: ['provider.support', 'case.read'],
 } as const satisfies Record<Role, readonly Permission[]>
 
 /** The one check used by the server's procedure ladder and by the SPA to hide what a role can't do. */

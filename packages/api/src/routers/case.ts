@@ -35,7 +35,7 @@ export const caseRouter = router({
     .query(({ ctx, input }) => caseView(ctx.db.prisma, asCaseActor(ctx.actor), input.caseId)),
 
   /** A message of the dialogue while the case is open: the reporter, or provider support. */
-  addMessage: partyProcedure('case.create')
+  addMessage: partyProcedure('case.read')
     .input(ZCaseMessageInput)
     .mutation(({ ctx, input }) =>
       addCaseMessage(ctx.db, ctx.settings, ctx.caseEvents, asCaseActor(ctx.actor), input),

@@ -80,7 +80,7 @@ export const CASE_ROWS: Record<string, ProcedureRow> = {
   },
   'case.addMessage': {
     rung: 'party',
-    permission: 'case.create',
+    permission: 'case.read',
     input: (w) => ({ caseId: w.homeCaseId, body: 'Ett till meddelande.', fileIds: [] }),
     otherOrganization: 'refused',
     multiline: ['body'],

@@ -23,7 +23,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/agentuppdrag', label: 'shell.navAgentOrders', permission: 'agentAssignment.handle' },
   { to: '/granska', label: 'shell.navReviewQueue', permission: 'provider.review' },
   // Every customer role (seed 002: Kundwebben "Mina ärenden"); "Skapa ärende" is the page's own button.
-  { to: '/arenden', label: 'shell.navCases', permission: 'case.read' },
+  // Provider support reads cases too, but from its own workspace ("Ärenden" below).
+  { to: '/arenden', label: 'shell.navCases', permission: 'case.create' },
   { to: '/medlemmar', label: 'shell.navMembers', permission: 'member.read' },
   { to: '/logg', label: 'shell.navAuditLog', permission: 'audit.read' },
   { to: '/handlaggare', label: 'shell.navCaseOfficers', permission: 'caseOfficer.manage' },

@@ -6,6 +6,6 @@ import { rootRoute } from './root.tsx'
 export const caseCreatedRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/arenden/skapat/$caseId',
-  beforeLoad: requirePermission('case.read'),
+  beforeLoad: requirePermission('case.create'),
   loader: loadCasePage,
 }).lazy(() => import('./case-created.lazy.tsx').then((file) => file.caseCreatedLazyRoute))

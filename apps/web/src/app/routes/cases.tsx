@@ -9,7 +9,7 @@ export const casesRoute = createRoute({
   path: '/arenden',
   // The view, filters and search live in the address, so they can be linked to and "Tillbaka" undoes them.
   validateSearch: validateCaseListSearch,
-  beforeLoad: requirePermission('case.read'),
+  beforeLoad: requirePermission('case.create'),
   loaderDeps: ({ search }) => search,
   loader: async ({ context, deps }) => {
     const texts = loadCaseTexts()
