@@ -656,102 +656,105 @@ async function mailStatus(tx: Prisma.TransactionClient, settings: AuthSettings, 
   })
 }
 
+/** What support's decision on an open case changes, records and tells. */
+interface SupportChange {
+  data: Prisma.CaseUncheckedUpdateManyInput
+  action: string
+  details: Record<string, unknown>
+  /** The reporter is mailed the new status (or, closing, the answer). */
+  tellReporter: boolean
+}
+
+/**
+ * Provider support's decisions share one path: the case as the page showed it (its version), still open,
+ * changed by `decide`, audited, the reporter mailed, and live pages told once the transaction commits.
+ */
+async function decideOpenCase(
+  db: Db,
+  settings: AuthSettings,
+  events: CaseEventBus,
+  actor: CaseActor,
+  shown: { caseId: string; version: number },
+  kind: CaseEvent['kind'],
+  decide: (record: CaseRecord, now: Date) => SupportChange,
+) {
+  const after = await db.prisma.$transaction(async (tx) => {
+    const record = await visibleCase(tx, actor, shown.caseId)
+    if (record.version !== shown.version) throw new AppError('CONFLICT', 'CASE_CHANGED', CHANGED_MESSAGE)
+    refuseClosed(record)
+    const change = decide(record, new Date())
+    const after = await changeCase(tx, actor, record, change.data, change.action, change.details)
+    if (change.tellReporter) await mailStatus(tx, settings, after)
+    return after
+  })
+  await publish(events, after, kind)
+  return { version: after.version }
+}
+
 /** "Ta ärendet": support takes the case; an Inkommit case is Under bearbetning from then on. */
-export async function takeCase(
+export function takeCase(
   db: Db,
   settings: AuthSettings,
   events: CaseEventBus,
   actor: CaseActor,
   input: z.output<typeof ZTakeCaseInput>,
 ) {
-  const after = await db.prisma.$transaction(async (tx) => {
-    const record = await visibleCase(tx, actor, input.caseId)
-    if (record.version !== input.version) throw new AppError('CONFLICT', 'CASE_CHANGED', CHANGED_MESSAGE)
-    refuseClosed(record)
-    const now = new Date()
+  return decideOpenCase(db, settings, events, actor, input, 'status', (record, now) => {
     const starts = record.status === 'RECEIVED'
-    const after = await changeCase(
-      tx,
-      actor,
-      record,
-      {
+    return {
+      data: {
         assigneeUserId: actor.userId,
         ...(starts ? { status: 'IN_PROGRESS', statusSince: now, providerActivityAt: now } : {}),
       },
-      'case.taken',
-      starts ? { from: record.status, to: 'IN_PROGRESS' } : {},
-    )
-    if (starts) await mailStatus(tx, settings, after)
-    return after
+      action: 'case.taken',
+      details: starts ? { from: record.status, to: 'IN_PROGRESS' } : {},
+      tellReporter: starts,
+    }
   })
-  await publish(events, after, 'status')
-  return { version: after.version }
 }
 
 /** Support moves an open case between Inkommit and Under bearbetning. */
-export async function setCaseStatus(
+export function setCaseStatus(
   db: Db,
   settings: AuthSettings,
   events: CaseEventBus,
   actor: CaseActor,
   input: z.output<typeof ZSetCaseStatusInput>,
 ) {
-  const after = await db.prisma.$transaction(async (tx) => {
-    const record = await visibleCase(tx, actor, input.caseId)
-    if (record.version !== input.version) throw new AppError('CONFLICT', 'CASE_CHANGED', CHANGED_MESSAGE)
-    refuseClosed(record)
+  return decideOpenCase(db, settings, events, actor, input, 'status', (record, now) => {
     if (record.status === input.status) {
       throw new AppError('CONFLICT', 'CASE_STATUS_UNCHANGED', 'Ärendet har redan den statusen.')
     }
-    const now = new Date()
-    const after = await changeCase(
-      tx,
-      actor,
-      record,
-      { status: input.status, statusSince: now, providerActivityAt: now },
-      'case.status_changed',
-      { from: record.status, to: input.status },
-    )
-    await mailStatus(tx, settings, after)
-    return after
+    return {
+      data: { status: input.status, statusSince: now, providerActivityAt: now },
+      action: 'case.status_changed',
+      details: { from: record.status, to: input.status },
+      tellReporter: true,
+    }
   })
-  await publish(events, after, 'status')
-  return { version: after.version }
 }
 
 /** "Avsluta ärendet" with the final answer, which the reporter then reads highlighted. */
-export async function closeCase(
+export function closeCase(
   db: Db,
   settings: AuthSettings,
   events: CaseEventBus,
   actor: CaseActor,
   input: z.output<typeof ZCloseCaseInput>,
 ) {
-  const after = await db.prisma.$transaction(async (tx) => {
-    const record = await visibleCase(tx, actor, input.caseId)
-    if (record.version !== input.version) throw new AppError('CONFLICT', 'CASE_CHANGED', CHANGED_MESSAGE)
-    refuseClosed(record)
-    const now = new Date()
-    const after = await changeCase(
-      tx,
-      actor,
-      record,
-      {
-        status: 'CLOSED',
-        statusSince: now,
-        closedAt: now,
-        answer: input.answer,
-        providerActivityAt: now,
-        assigneeUserId: record.assigneeUserId ?? actor.userId,
-      },
-      'case.closed',
-      { from: record.status, to: 'CLOSED' },
-    )
-    await mailStatus(tx, settings, after)
-    return after
-  })
-  await publish(events, after, 'closed')
-  return { version: after.version }
+  return decideOpenCase(db, settings, events, actor, input, 'closed', (record, now) => ({
+    data: {
+      status: 'CLOSED',
+      statusSince: now,
+      closedAt: now,
+      answer: input.answer,
+      providerActivityAt: now,
+      assigneeUserId: record.assigneeUserId ?? actor.userId,
+    },
+    action: 'case.closed',
+    details: { from: record.status, to: 'CLOSED' },
+    tellReporter: true,
+  }))
 }
 
 /** "Vem ser organisationens ärenden?": the administrator's choice, audited. */
