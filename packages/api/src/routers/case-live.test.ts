@@ -18,7 +18,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { SessionActor } from '../context.ts'
 import { createCaller } from '../root.ts'
 import { type CaseEventBus, inProcessCaseEvents } from '../services/case-events.ts'
-import { type CaseUpdate, caseUpdates } from '../services/case-live.ts'
+import { type CaseUpdate, caseUpdates, MAX_STREAMS_PER_PERSON } from '../services/case-live.ts'
 import { asCaseActor } from '../services/cases.ts'
 import { codeOf, TEST_AUTH_SETTINGS, testContext } from '../testing/world.ts'
 
@@ -257,6 +257,35 @@ describe('caseUpdates', () => {
       data: { lastSeenAt: new Date(Date.now() - TEST_AUTH_SETTINGS.sessionIdleMs - 1_000) },
     })
     expect(await next()).toBe('ended')
+  })
+
+  it('refuses a person more than MAX_STREAMS_PER_PERSON open streams, and takes one again once one ends', async () => {
+    const events = freshBus()
+    const reporter = asCaseActor(await person(home, 'ADMIN'))
+    const tabs = Array.from({ length: MAX_STREAMS_PER_PERSON }, () => new AbortController())
+    const streams = tabs.map((tab) =>
+      reader(
+        caseUpdates({
+          db,
+          settings: TEST_AUTH_SETTINGS,
+          events,
+          actor: reporter,
+          caseId: null,
+          signal: tab.signal,
+        }),
+      ),
+    )
+    // Each is open once it has taken its first step (waiting for events).
+    for (const next of streams) expect(await next(20)).toBe('nothing')
+    expect(await codeOf(subscribe(reporter).then((next) => next()))).toBe('TOO_MANY_REQUESTS')
+    // Someone else is not counted with them.
+    const colleague = await subscribe(await person(home, 'ADMIN'))
+    expect(await colleague(20)).toBe('nothing')
+    // One tab closes: a new stream is taken.
+    tabs[0]?.abort()
+    expect(await streams[0]?.()).toBe('ended')
+    const again = await subscribe(reporter)
+    expect(await again(20)).toBe('nothing')
   })
 
   it('ends when its signal aborts (the browser went away) or the bus closes (shutdown), and stops listening', async () => {

@@ -1,4 +1,5 @@
 import type { Db } from '@kundnav/db'
+import { AppError } from '../errors.ts'
 import type { AuthSettings } from '../settings.ts'
 import type { CaseEvent, CaseEventBus } from './case-events.ts'
 import { type CaseActor, caseScope } from './cases.ts'
@@ -26,6 +27,38 @@ export interface CaseUpdatesOptions {
   caseId: string | null
   signal: AbortSignal | undefined
   recheckMs?: number
+}
+
+/**
+ * The most live streams one person may hold open at once on one server instance. A page holds one (the
+ * case page or a list), so this is many tabs on a few devices; beyond it a stream is refused, and its page
+ * keeps working without live updates. Each stream costs a connection and a few queries per event and per
+ * recheck, so without a bound one account could hold thousands and slow the portal for everyone.
+ */
+export const MAX_STREAMS_PER_PERSON = 20
+
+/** Open streams per person (user id), on this instance. */
+const openStreams = new Map<string, number>()
+
+/** Counts a stream of `userId` as open, or refuses it; the returned function counts it closed (once). */
+function claimStream(userId: string): () => void {
+  const open = openStreams.get(userId) ?? 0
+  if (open >= MAX_STREAMS_PER_PERSON) {
+    throw new AppError(
+      'TOO_MANY_REQUESTS',
+      'TOO_MANY_STREAMS',
+      'Du har portalen öppen i väldigt många flikar. Stäng några och ladda om sidan för att se ändringar direkt.',
+    )
+  }
+  openStreams.set(userId, open + 1)
+  let released = false
+  return () => {
+    if (released) return
+    released = true
+    const left = (openStreams.get(userId) ?? 1) - 1
+    if (left > 0) openStreams.set(userId, left)
+    else openStreams.delete(userId)
+  }
 }
 
 /**
@@ -60,6 +93,24 @@ export async function stillEntitled(db: Db, settings: AuthSettings, actor: CaseA
  */
 export async function* caseUpdates(options: CaseUpdatesOptions): AsyncGenerator<CaseUpdate, void> {
   const { db, settings, events, actor, caseId, signal, recheckMs = RECHECK_MS } = options
+  // Counted from the stream's first step to its end (a stream never started holds nothing).
+  const release = claimStream(actor.userId)
+  try {
+    yield* followCases(db, settings, events, actor, caseId, signal, recheckMs)
+  } finally {
+    release()
+  }
+}
+
+async function* followCases(
+  db: Db,
+  settings: AuthSettings,
+  events: CaseEventBus,
+  actor: CaseActor,
+  caseId: string | null,
+  signal: AbortSignal | undefined,
+  recheckMs: number,
+): AsyncGenerator<CaseUpdate, void> {
   const pending = new Map<string, CaseUpdate>()
   let busClosed = false
   let wake: (() => void) | null = null
