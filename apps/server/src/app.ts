@@ -24,7 +24,7 @@ import {
   varyOnAcceptEncoding,
 } from './http/compression.ts'
 import { developmentHostGuard } from './http/development-host.ts'
-import { downloadFile, FILES_PATH, uploadBodyLimit, uploadFile } from './http/files.ts'
+import { downloadFile, FILES_PATH, uploadFile } from './http/files.ts'
 import { apiBodyLimit, MAX_BATCH_SIZE } from './http/limits.ts'
 import { type RequestIdVariables, requestId, setResponseHeader } from './http/request-id.ts'
 import { securityHeaders } from './http/security-headers.ts'
@@ -141,7 +141,8 @@ export function createApp({
   }
 
   // Cases' files: bytes in and out through a route of their own, calling the caseFile procedures.
-  app.post(FILES_PATH, uploadBodyLimit(), uploadFile(contextOf))
+  // (uploadFile applies the upload body limit itself, once it knows who is sending.)
+  app.post(FILES_PATH, uploadFile(contextOf))
   app.get(`${FILES_PATH}/:id`, downloadFile(contextOf))
   // …and through nothing else: their input and answer are bytes, no JSON (a 20 MB file would be a 280 MB
   // answer, built on the event loop).

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
 import { createAuth } from '../auth/authjs.ts'
 import { parseEnv } from '../env.ts'
-import { contentDisposition, MAX_UPLOAD_BODY_BYTES } from './files.ts'
+import { contentDisposition, MAX_UPLOAD_BODY_BYTES, MAX_UPLOADS_IN_FLIGHT_PER_PERSON } from './files.ts'
 
 const ORIGIN = 'http://localhost:3000'
 const logger = pino({ level: 'silent' })
@@ -335,6 +335,64 @@ describe('GET /api/files/:id', () => {
       const response = await app.request(`${ORIGIN}/api/trpc/${path}`, { headers: { cookie: olle.cookie } })
       expect(response.status, path).toBe(404)
     }
+  })
+})
+
+describe('uploads at once', () => {
+  /** An upload whose body arrives only when `finish` is called, as a slow connection sends it. */
+  function slowUpload(who: Browser | null) {
+    const boundary = 'kundnav-slow'
+    const encoder = new TextEncoder()
+    let finish: () => void = () => {}
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(
+          encoder.encode(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="långsam.pdf"\r\n` +
+              'Content-Type: application/pdf\r\n\r\n',
+          ),
+        )
+        finish = () => {
+          controller.enqueue(PDF)
+          controller.enqueue(encoder.encode(`\r\n--${boundary}--\r\n`))
+          controller.close()
+        }
+      },
+    })
+    const response = app.request(`${ORIGIN}/api/files`, {
+      method: 'POST',
+      headers: { ...spaHeaders(who), 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    return { response, finish: () => finish() }
+  }
+
+  it('answers a stranger 401 without reading the body, even one sent without Content-Length', async () => {
+    const stranger = slowUpload(null)
+    const answer = await Promise.race([
+      stranger.response,
+      new Promise<'still reading'>((resolve) => setTimeout(() => resolve('still reading'), 2_000)),
+    ])
+    stranger.finish()
+    expect(answer === 'still reading' ? answer : answer.status).toBe(401)
+  })
+
+  it('refuses one person more uploads on their way in than a case takes, before reading the body', async () => {
+    const anna = await browser(other, 'ADMIN')
+    const slow = Array.from({ length: MAX_UPLOADS_IN_FLIGHT_PER_PERSON }, () => slowUpload(anna))
+    // Each is counted once its session is read, before its body is.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const extra = slowUpload(anna)
+    const refused = await extra.response
+    expect(refused.status).toBe(429)
+    expect(await refused.json()).toMatchObject({ code: 'TOO_MANY_UPLOADS_AT_ONCE' })
+    // Someone else is not counted with them.
+    expect((await upload(await browser(home, 'CONTACT'), 'egen.pdf', PDF)).status).toBe(201)
+    for (const { finish } of slow) finish()
+    for (const { response } of slow) expect((await response).status).toBe(201)
+    // Once they are in, the next one is taken.
+    expect((await upload(anna, 'sedan.pdf', PDF)).status).toBe(201)
   })
 })
 

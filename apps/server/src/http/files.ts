@@ -1,5 +1,5 @@
 import { AppError, type Context, createCaller, UNREADABLE_REQUEST_MESSAGE } from '@kundnav/api'
-import { MAX_FILE_BYTES } from '@kundnav/schemas'
+import { MAX_FILE_BYTES, MAX_FILES_PER_CASE } from '@kundnav/schemas'
 import { TRPCError } from '@trpc/server'
 import { getHTTPStatusCodeFromError } from '@trpc/server/http'
 import type { Handler, Context as HonoContext, MiddlewareHandler } from 'hono'
@@ -68,38 +68,84 @@ function copyHeaders(from: Headers, to: Response): Response {
   return to
 }
 
-/** `POST /api/files`: one file in the form field `file` → 201 `{ id, name, size, mediaType }`. */
+/**
+ * The most uploads one person may have on their way in at once (on this instance): the form sends every
+ * chosen file at once, at most MAX_FILES_PER_CASE. Each is held in memory whole while it is read and
+ * checked, so without a bound one account sending many in parallel could exhaust the server's memory —
+ * refused or not, since the checks come after the reading.
+ */
+export const MAX_UPLOADS_IN_FLIGHT_PER_PERSON = MAX_FILES_PER_CASE
+
+const BUSY_MESSAGE =
+  'Du laddar upp många filer samtidigt. Vänta tills de som är på väg är klara och försök sedan igen.'
+
+/**
+ * `POST /api/files`: one file in the form field `file` → 201 `{ id, name, size, mediaType }`. Nothing of
+ * the body is read before the session is known and the person has room for another upload in flight.
+ */
 export function uploadFile(contextOf: ContextOf): Handler<Env> {
+  const inFlight = new Map<string, number>()
+  const limit = uploadBodyLimit()
   return async (c) => {
     const resHeaders = new Headers()
     const ctx = await contextOf(c, c.req.raw, resHeaders)
     // Not authorisation (the procedure's rung decides that): an anonymous body is not worth parsing.
-    if (!ctx.actor) return refusal(c, 401, 'Du behöver logga in.', 'UNAUTHORIZED')
-    if (!/^multipart\/form-data\s*;/i.test(c.req.header('content-type') ?? '')) {
-      return refusal(c, 400, 'Skicka filen som multipart/form-data i fältet "file".', 'UPLOAD_UNREADABLE')
+    const { actor } = ctx
+    if (!actor) return refusal(c, 401, 'Du behöver logga in.', 'UNAUTHORIZED')
+    const { userId } = actor
+    const running = inFlight.get(userId) ?? 0
+    if (running >= MAX_UPLOADS_IN_FLIGHT_PER_PERSON) {
+      // The body is not read: the client may stop sending it.
+      c.header('Connection', 'close')
+      c.header('Retry-After', '5')
+      return refusal(c, 429, BUSY_MESSAGE, 'TOO_MANY_UPLOADS_AT_ONCE')
     }
-    let form: FormData
+    inFlight.set(userId, running + 1)
     try {
-      form = await c.req.raw.formData()
-    } catch {
-      return refusal(c, 400, UNREADABLE_REQUEST_MESSAGE, 'UPLOAD_UNREADABLE')
+      // The body limit applies only now: it reads a chunked body whole, which no stranger may make us do.
+      let answer: Response | undefined
+      const tooLarge = await limit(c, async () => {
+        answer = await readUpload(c, { ...ctx, actor }, resHeaders)
+      })
+      return tooLarge ?? answer ?? refusal(c, 400, UNREADABLE_REQUEST_MESSAGE, 'UPLOAD_UNREADABLE')
+    } finally {
+      const left = (inFlight.get(userId) ?? 1) - 1
+      if (left > 0) inFlight.set(userId, left)
+      else inFlight.delete(userId)
     }
-    const parts = form.getAll('file')
-    const [file] = parts
-    if (parts.length !== 1 || !(file instanceof File) || [...form.keys()].some((key) => key !== 'file')) {
-      return refusal(c, 400, 'Skicka en fil i taget, i fältet "file".', 'UPLOAD_UNREADABLE')
-    }
-    const input = { name: file.name, content: new Uint8Array(await file.arrayBuffer()) }
-    const caller = createCaller(ctx)
-    try {
-      const uploaded =
-        ctx.actor.organizationType === 'PROVIDER'
-          ? await caller.caseFile.supportUpload(input)
-          : await caller.caseFile.upload(input)
-      return copyHeaders(resHeaders, c.json(uploaded, 201))
-    } catch (error) {
-      return answerError(c, error)
-    }
+  }
+}
+
+/** The upload's body read, checked and kept through the caseFile procedures, as an HTTP answer. */
+async function readUpload(
+  c: HonoContext<Env>,
+  ctx: Context & { actor: NonNullable<Context['actor']> },
+  resHeaders: Headers,
+): Promise<Response> {
+  if (!/^multipart\/form-data\s*;/i.test(c.req.header('content-type') ?? '')) {
+    return refusal(c, 400, 'Skicka filen som multipart/form-data i fältet "file".', 'UPLOAD_UNREADABLE')
+  }
+  let form: FormData
+  try {
+    form = await c.req.raw.formData()
+  } catch {
+    return refusal(c, 400, UNREADABLE_REQUEST_MESSAGE, 'UPLOAD_UNREADABLE')
+  }
+  const parts = form.getAll('file')
+  const [file] = parts
+  if (parts.length !== 1 || !(file instanceof File) || [...form.keys()].some((key) => key !== 'file')) {
+    return refusal(c, 400, 'Skicka en fil i taget, i fältet "file".', 'UPLOAD_UNREADABLE')
+  }
+  const input = { name: file.name, content: new Uint8Array(await file.arrayBuffer()) }
+  const caller = createCaller(ctx)
+  try {
+    const uploaded =
+      ctx.actor.organizationType === 'PROVIDER'
+        ? await caller.caseFile.supportUpload(input)
+        : await caller.caseFile.upload(input)
+    return copyHeaders(resHeaders, c.json(uploaded, 201))
+  } catch (error) {
+    return answerError(c, error)
   }
 }
 
