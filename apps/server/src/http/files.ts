@@ -95,8 +95,7 @@ export function uploadFile(contextOf: ContextOf): Handler<Env> {
     const { userId } = actor
     const running = inFlight.get(userId) ?? 0
     if (running >= MAX_UPLOADS_IN_FLIGHT_PER_PERSON) {
-      // The body is not read: the client may stop sending it.
-      c.header('Connection', 'close')
+      // The body is not read (Node discards what arrives of it, so the browser still reads this answer).
       c.header('Retry-After', '5')
       return refusal(c, 429, BUSY_MESSAGE, 'TOO_MANY_UPLOADS_AT_ONCE')
     }
