@@ -387,4 +387,21 @@ describe('Mina ärenden', () => {
     expect((await caller.case.list({ area: 'IT' })).rows.every((r) => r.area === 'IT')).toBe(true)
     expect((await caller.case.list({ status: 'CLOSED' })).rows.every((r) => r.status === 'CLOSED')).toBe(true)
   })
+
+  it('searches for the characters typed: %, _ and \\ are no wildcards', async () => {
+    const caller = at(world.home, 'CONTACT')
+    for (const subject of ['Rabatt 50% på_faktura C:\\lön', 'Rabatt 50 kr på fakturan', 'Rabatt 5000']) {
+      await caller.case.create(question({ area: 'EKONOMI', subArea: null, subject }))
+    }
+    const found = async (search: string) => (await caller.case.list({ search })).rows.map((r) => r.subject)
+    expect(await found('50%')).toEqual(['Rabatt 50% på_faktura C:\\lön'])
+    expect(await found('%')).toEqual(['Rabatt 50% på_faktura C:\\lön'])
+    expect(await found('på_f')).toEqual(['Rabatt 50% på_faktura C:\\lön'])
+    expect(await found('C:\\l')).toEqual(['Rabatt 50% på_faktura C:\\lön'])
+    expect(await found('rabatt 50')).toEqual([
+      'Rabatt 5000',
+      'Rabatt 50 kr på fakturan',
+      'Rabatt 50% på_faktura C:\\lön',
+    ])
+  })
 })

@@ -358,7 +358,8 @@ function searchWhere(search: string | undefined): Prisma.CaseWhereInput {
     const [year, value] = term.split('-')
     return { number: `${year}-${String(value).padStart(6, '0')}` }
   }
-  return { subject: { contains: term, mode: 'insensitive' } }
+  // `contains` is LIKE: its wildcards and escape character, typed, are looked for as they are.
+  return { subject: { contains: term.replace(/[\\%_]/g, (char) => `\\${char}`), mode: 'insensitive' } }
 }
 
 /**
