@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Db, Role } from '@kundnav/db'
+import { addMembership, createUser, type Db, type Role } from '@kundnav/db'
 import { createTestDb } from '@kundnav/db/testing'
 import { TRPCError } from '@trpc/server'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -343,6 +343,37 @@ describe('provider support’s workspace', () => {
       }),
     )
     expect(error.appCode).toBe('REPORTER_NOT_FOUND')
+  })
+
+  it('refuses a phone case for a person whose roles there have ended, or whose invitation is unanswered', async () => {
+    const ended = await createUser(db.prisma)
+    const membership = await addMembership(db.prisma, {
+      userId: ended.id,
+      organizationId: world.home.organization.id,
+      roles: ['CASE_OFFICER'],
+    })
+    await db.prisma.membershipRoleEnd.create({
+      data: { membershipId: membership.id, role: 'CASE_OFFICER', endsAt: new Date(Date.now() - 60_000) },
+    })
+    const invited = await createUser(db.prisma)
+    await db.prisma.membership.create({
+      data: {
+        userId: invited.id,
+        organizationId: world.home.organization.id,
+        roles: ['ORDERER'],
+        acceptedAt: null,
+      },
+    })
+    for (const reporter of [ended, invited]) {
+      const error = await failureOf(
+        support().supportCase.registerPhoneCase({
+          ...question({ area: 'IT', subArea: null }),
+          organizationId: world.home.organization.id,
+          reporterUserId: reporter.id,
+        }),
+      )
+      expect(error.appCode).toBe('REPORTER_NOT_FOUND')
+    }
   })
 })
 

@@ -22,6 +22,7 @@ import type { AuthSettings } from '../settings.ts'
 import { recordAudit } from './audit.ts'
 import type { CaseEvent, CaseEventBus } from './case-events.ts'
 import { keysetAfter, keysetPage } from './keyset.ts'
+import { listPairs } from './sessions.ts'
 import { describeWait, reserveAttempt } from './throttle.ts'
 
 type Tx = Prisma.TransactionClient | Db['prisma']
@@ -280,16 +281,15 @@ export async function registerPhoneCase(
   actor: CaseActor,
   input: z.output<typeof ZRegisterPhoneCaseInput>,
 ) {
-  const membership = await db.prisma.membership.findFirst({
-    where: {
-      userId: input.reporterUserId,
-      organizationId: input.organizationId,
-      acceptedAt: { not: null },
-      organization: { type: 'CUSTOMER' },
-    },
-    select: { id: true },
-  })
-  if (!membership) {
+  // A member who could open the case: an accepted membership of the customer organisation with a role
+  // not ended that reads cases (the same pairs sign-in offers), not merely a membership row.
+  const reaches = (await listPairs(db.prisma, input.reporterUserId)).some(
+    (pair) =>
+      pair.organizationId === input.organizationId &&
+      pair.organizationType === 'CUSTOMER' &&
+      can(pair.role, 'case.read'),
+  )
+  if (!reaches) {
     throw new AppError('NOT_FOUND', 'REPORTER_NOT_FOUND', 'Personen finns inte i den organisationen.', {
       field: 'reporterUserId',
     })
