@@ -137,7 +137,7 @@ export const casesEn: CasesTranslation = {
       answerIntro: 'The case was closed {{date}}. Here is the answer to your question.',
       answerIntroUndated: 'The case is closed. Here is the answer to your question.',
       closedAnnouncement: 'The case is closed and has been answered.',
-      closedNoReply: 'The case is closed. Do you have a new question? Create case.',
+      closedNoReply: 'The case is closed. Do you have a new question?',
       notYoursNoReply: 'Only the person the case is about can write in it.',
     },
     reply: {
@@ -163,7 +163,7 @@ export const casesEn: CasesTranslation = {
       confirm: 'Yes, change',
       saving: 'Saving …',
       cancel: 'Cancel',
-      saved: "Saved. {{choice}} see the organisation's cases.",
+      saved: "Saved. Who sees the organisation's cases: {{choice}}.",
       savedReporterOnly: 'Saved. Only the person who created a case sees it.',
       unchanged: 'That is already chosen.',
       loading: 'Fetching the setting …',

@@ -142,7 +142,7 @@ export const casesSv = {
       answerIntro: 'Ärendet är avslutat {{date}}. Här är svaret på din fråga.',
       answerIntroUndated: 'Ärendet är avslutat. Här är svaret på din fråga.',
       closedAnnouncement: 'Ärendet är avslutat och har fått ett svar.',
-      closedNoReply: 'Ärendet är avslutat. Har du en ny fråga? Skapa ärende.',
+      closedNoReply: 'Ärendet är avslutat. Har du en ny fråga?',
       notYoursNoReply: 'Bara den som ärendet gäller kan skriva i det.',
     },
     reply: {
