@@ -28,7 +28,7 @@ function uploadsOf(items: UploadItem[]): FileUploads {
     fileIds: [],
     busy: items.filter((item) => item.state === 'uploading').length,
     failed: items.filter((item) => item.state === 'failed').length,
-    announcement: '',
+    announcements: [],
     add: () => {},
     remove: () => {},
     reset: () => {},

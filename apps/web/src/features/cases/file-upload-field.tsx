@@ -99,7 +99,9 @@ export function FileUploadField({
         </ul>
       ) : null}
       <p role="status" aria-live="polite" className="sr-only">
-        {uploads.announcement}
+        {uploads.announcements.map((one) => (
+          <span key={one.key}>{one.text} </span>
+        ))}
       </p>
       {uploads.busy > 0 ? (
         <p className="text-ink-muted" aria-hidden="true">

@@ -78,15 +78,28 @@ function nextKey(): string {
 /**
  * "Bifoga filer" as state: each chosen file starts uploading at once; the list says of each whether it is
  * on its way, uploaded or refused (and why); `fileIds` are the uploaded ones, to send with the case or the
- * message; `busy` counts the uploads still running (the form is not sent meanwhile). `announcement` is the
- * latest change, for a live region ("rapport.pdf är uppladdad."). `limit` is how many more files the case
+ * message; `busy` counts the uploads still running (the form is not sent meanwhile). `announcements` are the
+ * changes since the person last chose or removed a file, for a live region ("rapport.pdf är uppladdad."):
+ * files that finish together are each said, so a refused one is not drowned by the next one's success. `limit` is how many more files the case
  * may take (MAX_FILES_PER_CASE for a new case).
  */
+/** One thing said in the live region; `key` keeps each its own node, so each is read once. */
+export interface Announcement {
+  key: string
+  text: string
+}
+
 export function useFileUploads({ limit = MAX_FILES_PER_CASE }: { limit?: number } = {}) {
   const { t } = useTranslation()
   const language = usePageLanguage()
   const [items, setItems] = useState<UploadItem[]>([])
-  const [announcement, setAnnouncement] = useState('')
+  const [announcements, setAnnouncements] = useState<Announcement[]>([])
+  /** A person's own act (choose, remove) starts the announcements over. */
+  const say = useCallback((text: string) => setAnnouncements([{ key: nextKey(), text }]), [])
+  /** An upload that settles adds to them. */
+  const tell = useCallback((text: string) => {
+    if (mounted.current) setAnnouncements((current) => [...current, { key: nextKey(), text }])
+  }, [])
   const controllers = useRef(new Map<string, AbortController>())
   const mounted = useRef(true)
   const itemsRef = useRef(items)
@@ -138,7 +151,7 @@ export function useFileUploads({ limit = MAX_FILES_PER_CASE }: { limit?: number 
           (stored) => {
             controllers.current.delete(key)
             update(key, { state: 'done', fileId: stored.id, size: stored.size })
-            if (mounted.current) setAnnouncement(t('cases.files.done', { name: file.name }))
+            tell(t('cases.files.done', { name: file.name }))
           },
           (error: unknown) => {
             controllers.current.delete(key)
@@ -150,16 +163,14 @@ export function useFileUploads({ limit = MAX_FILES_PER_CASE }: { limit?: number 
                   ? t('cases.files.tooBig', { size: formatFileSize(MAX_FILE_BYTES, language) })
                   : t('cases.files.uploadFailed')
             update(key, { state: 'failed', problem: reason })
-            if (mounted.current) setAnnouncement(refusedText(file.name, reason))
+            tell(refusedText(file.name, reason))
           },
         )
       }
       setItems((current) => [...current, ...added])
-      setAnnouncement(
-        messages.length > 0 ? messages.join(' ') : t('cases.files.busy', { count: added.length }),
-      )
+      say(messages.length > 0 ? messages.join(' ') : t('cases.files.busy', { count: added.length }))
     },
-    [limit, language, refusedText, t, update],
+    [limit, language, refusedText, say, t, tell, update],
   )
 
   const remove = useCallback(
@@ -168,9 +179,9 @@ export function useFileUploads({ limit = MAX_FILES_PER_CASE }: { limit?: number 
       controllers.current.delete(key)
       const item = itemsRef.current.find((candidate) => candidate.key === key)
       setItems((current) => current.filter((candidate) => candidate.key !== key))
-      if (item) setAnnouncement(t('cases.files.removed', { name: item.name }))
+      if (item) say(t('cases.files.removed', { name: item.name }))
     },
-    [t],
+    [say, t],
   )
 
   /** After the case or message was sent: the files are its now, the field starts empty. */
@@ -178,7 +189,7 @@ export function useFileUploads({ limit = MAX_FILES_PER_CASE }: { limit?: number 
     for (const controller of controllers.current.values()) controller.abort()
     controllers.current.clear()
     setItems([])
-    setAnnouncement('')
+    setAnnouncements([])
   }, [])
 
   return {
@@ -186,7 +197,7 @@ export function useFileUploads({ limit = MAX_FILES_PER_CASE }: { limit?: number 
     fileIds: items.flatMap((item) => (item.state === 'done' && item.fileId ? [item.fileId] : [])),
     busy: items.filter((item) => item.state === 'uploading').length,
     failed: items.filter((item) => item.state === 'failed').length,
-    announcement,
+    announcements,
     add,
     remove,
     reset,
