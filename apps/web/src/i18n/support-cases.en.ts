@@ -83,6 +83,8 @@ export const supportCasesEn: SupportCasesTranslation = {
       closing: 'Closing …',
       goBack: 'Cancel',
       closed: 'The case is closed. The answer has been emailed to {{name}}.',
+      closedMeanwhile:
+        'The case has just been closed, perhaps by a colleague. The answer and all messages remain below.',
       closedNote: 'The case is closed. The answer and every message are kept below.',
       writeHeading: 'Write to {{name}}',
       writeIntro: '{{name}} is sent an email about the message and can reply in Kundnav.',

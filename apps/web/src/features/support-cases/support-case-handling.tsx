@@ -22,6 +22,7 @@ export function SupportCaseHandling({
   view,
   reporterName,
   onChanged,
+  onClosing,
   onReload,
   returnFocus,
 }: {
@@ -32,6 +33,8 @@ export function SupportCaseHandling({
    * Resolves once the page shows the case as it is now.
    */
   onChanged: (message: string, options: { fromDialog: boolean }) => Promise<void>
+  /** True as "Avsluta ärendet" is sent (false if refused): the case closing is then this page's own doing. */
+  onClosing: (sent: boolean) => void
   onReload: () => void
   returnFocus: () => HTMLElement | null
 }) {
@@ -151,7 +154,13 @@ export function SupportCaseHandling({
           number={view.number}
           reporterName={reporterName}
           onSubmit={async (answer) => {
-            await close.mutateAsync({ caseId: view.id, version: view.version, answer })
+            onClosing(true)
+            try {
+              await close.mutateAsync({ caseId: view.id, version: view.version, answer })
+            } catch (error) {
+              onClosing(false)
+              throw error
+            }
             await onChanged(t('supportCases.view.closed', name), { fromDialog: true })
             setClosing(false)
           }}

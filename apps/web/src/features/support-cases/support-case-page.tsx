@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/ui/alert.tsx'
 import { LoadProblem } from '../../components/ui/load-problem.tsx'
@@ -29,6 +30,22 @@ export function SupportCasePage({ caseId, listSearch }: { caseId: string; listSe
   const status = useStatusMessage()
   // A colleague's change, or the reporter's message, shows without a reload.
   useCaseUpdates(caseId)
+  // True once this page has sent "Avsluta ärendet", so only someone else's closing is said as such.
+  const closingHere = useRef(false)
+  const wasOpen = useRef<boolean | null>(null)
+  const currentStatus = view.data?.status
+
+  // Closed meanwhile (a colleague, or this case in another tab): the form to write goes away and an
+  // earlier confirmation ("Du har tagit ärendet …") no longer holds, so say what happened and keep focus.
+  useEffect(() => {
+    if (!currentStatus) return
+    const isOpen = currentStatus !== 'CLOSED'
+    if (wasOpen.current === true && !isOpen && !closingHere.current) {
+      status.announce(t('supportCases.view.closedMeanwhile'))
+      if (document.activeElement === document.body || !document.activeElement) status.ref.current?.focus()
+    }
+    wasOpen.current = isOpen
+  }, [currentStatus, status, t])
 
   /**
    * After a change: this case (awaited, so the page shows the new version before it says the change is
@@ -92,6 +109,9 @@ export function SupportCasePage({ caseId, listSearch }: { caseId: string; listSe
           // From a dialog, focus goes to the confirmation as the dialog closes; else straight away.
           status.announce(message, { focus: fromDialog })
           if (!fromDialog) status.ref.current?.focus()
+        }}
+        onClosing={(sent) => {
+          closingHere.current = sent
         }}
         onReload={() => void reload()}
         returnFocus={() => status.returnFocus()}
