@@ -285,6 +285,7 @@ describe('GET /api/files/:id', () => {
       `attachment; filename="Lonebesked _maj_ 100_.pdf"; filename*=UTF-8''L%C3%B6nebesked%20%22maj%22%20100%25.pdf`,
     )
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox")
     expect(response.headers.get('cache-control')).toBe('no-store')
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(PDF)
   })

@@ -24,10 +24,11 @@ const HSTS = 'max-age=31536000; includeSubDomains'
  * Security headers on every answer — API, SPA, assets, errors: the CSP above, no MIME sniffing, no
  * referrer (password links carry their token in the URL), no framing, no powerful browser features, and
  * HSTS only when PUBLIC_URL is https: a development server on http://localhost must never ask a browser to
- * insist on HTTPS for that name.
+ * insist on HTTPS for that name. An answer that sets a stricter policy of its own (file downloads: sandboxed,
+ * nothing allowed) keeps it.
  */
 export function securityHeaders({ https }: { https: boolean }): MiddlewareHandler {
-  return secureHeaders({
+  const standard = secureHeaders({
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     strictTransportSecurity: https ? HSTS : false,
     referrerPolicy: 'no-referrer',
@@ -48,4 +49,12 @@ export function securityHeaders({ https }: { https: boolean }): MiddlewareHandle
       usb: [],
     },
   })
+  return async (c, next) => {
+    let own: string | null = null
+    await standard(c, async () => {
+      await next()
+      own = c.res.headers.get('Content-Security-Policy')
+    })
+    if (own) c.res.headers.set('Content-Security-Policy', own)
+  }
 }

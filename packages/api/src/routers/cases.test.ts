@@ -318,6 +318,41 @@ describe('provider support’s workspace', () => {
     ).toBe(1)
   })
 
+  it('saves messages written at the same moment by both sides, and keeps the file limit when they race', async () => {
+    const reporter = person('ORDERER')
+    const made = await at(world.home, 'ORDERER').case.create(question({ area: 'EHANDEL', subArea: null }))
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        codeOf(
+          (i % 2 ? support() : at(world.home, 'ORDERER')).case.addMessage({
+            caseId: made.caseId,
+            body: `Meddelande ${i}`,
+          }),
+        ),
+      ),
+    )
+    expect(outcomes).toEqual(Array(8).fill('OK'))
+    expect(await db.prisma.caseMessage.count({ where: { caseId: made.caseId } })).toBe(8)
+
+    const batches = await Promise.all(
+      Array.from({ length: 6 }, () => Promise.all(Array.from({ length: 4 }, () => upload(reporter.id)))),
+    )
+    const attached = await Promise.all(
+      batches.map((files) =>
+        codeOf(
+          at(world.home, 'ORDERER').case.addMessage({
+            caseId: made.caseId,
+            body: 'Fyra filer',
+            fileIds: files.map((f) => f.id),
+          }),
+        ),
+      ),
+    )
+    // Two batches of four fit under the limit of ten; every other one is refused, however they race.
+    expect(attached.filter((code) => code === 'OK')).toHaveLength(2)
+    expect(await db.prisma.caseFile.count({ where: { caseId: made.caseId } })).toBe(8)
+  })
+
   it('registers a phone case that appears in the person’s Mina ärenden, marked as received by phone', async () => {
     const reporter = person('CONTACT')
     const registered = await support().supportCase.registerPhoneCase({

@@ -536,9 +536,10 @@ const CHANGED_MESSAGE =
   'Ärendet har just ändrats, kanske av någon annan. Ladda om sidan och se hur det ser ut nu.'
 
 /**
- * The one way a case changes: a conditional update on its version (a parallel change of the same case
- * finds nothing to update and is refused), with its audit event in the case's organisation's log and the
- * actor's, in one transaction.
+ * The one way a case changes: an update that counts its version, with its audit event in the case's
+ * organisation's log and the actor's, in one transaction. Support's decisions are conditional on the version
+ * the page showed (a parallel change finds nothing to update and is refused); a message, which conflicts
+ * with nothing, runs on the case's row lock instead (`lockCase`) and is never refused for another message.
  */
 async function changeCase(
   tx: Prisma.TransactionClient,
@@ -547,9 +548,10 @@ async function changeCase(
   data: Prisma.CaseUncheckedUpdateManyInput,
   action: string,
   details: Record<string, unknown> = {},
+  onlyAtShownVersion = true,
 ) {
   const [after] = await tx.case.updateManyAndReturn({
-    where: { id: record.id, version: record.version },
+    where: { id: record.id, ...(onlyAtShownVersion ? { version: record.version } : {}) },
     data: { ...data, version: { increment: 1 } },
   })
   if (!after) throw new AppError('CONFLICT', 'CASE_CHANGED', CHANGED_MESSAGE)
@@ -565,6 +567,14 @@ async function changeCase(
     })
   }
   return after
+}
+
+/**
+ * Holds the case's row until the transaction ends, so writes to one case queue: each then reads the case
+ * (still open? how many files?) as the one before left it.
+ */
+async function lockCase(tx: Prisma.TransactionClient, caseId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${caseId}::uuid FOR UPDATE`
 }
 
 function refuseClosed(record: CaseRecord): void {
@@ -588,6 +598,7 @@ export async function addCaseMessage(
   const fromProvider = actor.organizationType === 'PROVIDER'
   await throttleWrites(db, settings, actor)
   const after = await db.prisma.$transaction(async (tx) => {
+    await lockCase(tx, input.caseId)
     const record = await visibleCase(tx, actor, input.caseId)
     // Others may see a case (the organisation's choice); only the person it is about writes in it.
     if (!fromProvider && record.reporterUserId !== actor.userId) {
@@ -612,6 +623,7 @@ export async function addCaseMessage(
       fromProvider ? { providerActivityAt: now } : {},
       'case.message_added',
       { messageId: message.id, files: input.fileIds.length },
+      false,
     )
     await tx.caseReadMark.upsert({
       where: { caseId_userId: { caseId: record.id, userId: actor.userId } },
