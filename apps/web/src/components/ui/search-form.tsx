@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react'
+import { type FormEvent, useEffect, useRef } from 'react'
 import { Button } from './button.tsx'
 import { TextField } from './text-field.tsx'
 
@@ -6,6 +6,8 @@ import { TextField } from './text-field.tsx'
  * A search that runs when the form is sent, never while typing: a `search` landmark named `legend`, one
  * search field, the button, "Visa alla" while a search is active, and `status` ("Visar personer som
  * matchar …") announced after the list changed. `onSearch` gets the trimmed text, or undefined for none.
+ * The field is new after each search (its key), and "Visa alla" goes away once pressed: focus that was on
+ * either stays with the search field instead of falling to the page.
  */
 export function SearchForm({
   legend,
@@ -28,8 +30,20 @@ export function SearchForm({
   status: string | null
   onSearch: (value: string | undefined) => void
 }) {
+  const fieldRef = useRef<HTMLInputElement>(null)
+  const keepFocus = useRef(false)
+
+  // When the search has changed (`value`): the field was replaced, or "Visa alla" removed.
+  useEffect(() => {
+    if (!keepFocus.current) return
+    keepFocus.current = false
+    const active = document.activeElement
+    if (!active || active === document.body) fieldRef.current?.focus()
+  }, [value])
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
+    keepFocus.current = true
     const text = new FormData(event.currentTarget).get(name)
     const trimmed = typeof text === 'string' ? text.trim() : ''
     onSearch(trimmed || undefined)
@@ -41,6 +55,7 @@ export function SearchForm({
         {/* The key resets the field when the search changes from elsewhere (back button, "Visa alla"). */}
         <TextField
           key={value ?? ''}
+          ref={fieldRef}
           name={name}
           type="search"
           autoComplete="off"
@@ -52,7 +67,13 @@ export function SearchForm({
         <div className="mt-3 flex flex-wrap items-center gap-4">
           <Button type="submit">{submitLabel}</Button>
           {value ? (
-            <Button variant="secondary" onClick={() => onSearch(undefined)}>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                keepFocus.current = true
+                onSearch(undefined)
+              }}
+            >
               {clearLabel}
             </Button>
           ) : null}
