@@ -83,6 +83,8 @@ export const supportCasesEn: SupportCasesTranslation = {
       closing: 'Closing …',
       goBack: 'Cancel',
       closed: 'The case is closed. The answer has been e-mailed to {{name}}.',
+      answerIntro: 'The case was closed {{date}} with this answer to {{name}}.',
+      answerIntroUndated: 'The case is closed with this answer to {{name}}.',
       closedMeanwhile:
         'The case has just been closed, perhaps by a colleague. The answer and all messages remain below.',
       closedNote: 'The case is closed. The answer and every message are kept below.',

@@ -86,6 +86,8 @@ export const supportCasesSv = {
       closing: 'Avslutar …',
       goBack: 'Avbryt',
       closed: 'Ärendet är avslutat. Svaret är mejlat till {{name}}.',
+      answerIntro: 'Ärendet avslutades {{date}} med det här svaret till {{name}}.',
+      answerIntroUndated: 'Ärendet är avslutat med det här svaret till {{name}}.',
       closedMeanwhile:
         'Ärendet har just avslutats, kanske av en kollega. Svaret och alla meddelanden finns kvar här nedanför.',
       closedNote: 'Ärendet är avslutat. Svaret och alla meddelanden finns kvar här nedanför.',

@@ -209,10 +209,13 @@ export function CaseAnswer({
   answer,
   closedAt,
   headingLevel = 2,
+  intro,
 }: {
   answer: string
   closedAt: Instant | null
   headingLevel?: 2 | 3
+  /** The line above the answer when the reader is not the reporter ("… på din fråga" is the reporter's). */
+  intro?: (closedAt: string | null) => string
 }) {
   const { t } = useTranslation()
   const language = usePageLanguage()
@@ -227,9 +230,11 @@ export function CaseAnswer({
         {t('cases.view.answerHeading')}
       </Heading>
       <p className="mb-3 text-ink-muted">
-        {closedAt
-          ? t('cases.view.answerIntro', { date: formatDateTime(closedAt, language) })
-          : t('cases.view.answerIntroUndated')}
+        {intro
+          ? intro(closedAt ? formatDateTime(closedAt, language) : null)
+          : closedAt
+            ? t('cases.view.answerIntro', { date: formatDateTime(closedAt, language) })
+            : t('cases.view.answerIntroUndated')}
       </p>
       <Written text={answer} />
     </section>

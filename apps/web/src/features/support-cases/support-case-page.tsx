@@ -116,7 +116,17 @@ export function SupportCasePage({ caseId, listSearch }: { caseId: string; listSe
         onReload={() => void reload()}
         returnFocus={() => status.returnFocus()}
       />
-      {data.answer ? <CaseAnswer answer={data.answer} closedAt={data.closedAt} /> : null}
+      {data.answer ? (
+        <CaseAnswer
+          answer={data.answer}
+          closedAt={data.closedAt}
+          intro={(date) =>
+            date
+              ? t('supportCases.view.answerIntro', { date, name: reporterName })
+              : t('supportCases.view.answerIntroUndated', { name: reporterName })
+          }
+        />
+      ) : null}
       <CaseSummary view={data} showReporter showOrganization />
       <CaseDialogue messages={data.messages} />
       {open ? (
