@@ -142,6 +142,17 @@ export function CasesPage({
         </fieldset>
       </form>
 
+      {/* The filter's result, said once the list shows it (the search says its own above). */}
+      <p role="status" className="sr-only">
+        {(filter.status || filter.area) && cases.data && !cases.isPlaceholderData
+          ? rows.length === 0
+            ? t('cases.list.filterNone')
+            : cases.hasNextPage
+              ? t('cases.list.filterResultMore', { count: rows.length })
+              : t('cases.list.filterResult', { count: rows.length })
+          : ''}
+      </p>
+
       {cases.isPending ? (
         <Skeleton label={t('cases.list.loading')} lines={6} />
       ) : !cases.data ? (

@@ -83,6 +83,17 @@ export function SupportCaseQueuePage({
         onFilter={onFilter}
       />
 
+      {/* The filter's result, said once the list shows it (the search says its own above). */}
+      <p role="status" className="sr-only">
+        {(filter.status || filter.area || filter.organizationId) && cases.data && !cases.isPlaceholderData
+          ? rows.length === 0
+            ? t('supportCases.queue.filterNone')
+            : cases.hasNextPage
+              ? t('supportCases.queue.filterResultMore', { count: rows.length })
+              : t('supportCases.queue.filterResult', { count: rows.length })
+          : ''}
+      </p>
+
       {cases.isPending ? (
         <Skeleton label={t('supportCases.queue.loading')} lines={6} />
       ) : !cases.data ? (
