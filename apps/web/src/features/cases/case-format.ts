@@ -10,13 +10,13 @@ export function usePageLanguage(): Language {
 const LOCALES: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' }
 
 /**
- * A file's size as people read it: "830 byte", "12 kB", "4,2 MB" (in English "4.2 MB"), counted in 1024s
+ * A file's size as people read it: "830 byte" (in English "830 bytes"), "12 kB", "4,2 MB" (in English "4.2 MB"), counted in 1024s
  * as file managers do, so the limit (MAX_FILE_BYTES, 20 × 1024 × 1024) reads "20 MB".
  */
 export function formatFileSize(bytes: number, language: Language = 'sv'): string {
   const number = (value: number, digits: number) =>
     value.toLocaleString(LOCALES[language], { maximumFractionDigits: digits })
-  if (bytes < 1024) return `${number(bytes, 0)} byte`
+  if (bytes < 1024) return `${number(bytes, 0)} ${language === 'en' && bytes !== 1 ? 'bytes' : 'byte'}`
   if (bytes < 1024 * 1024) return `${number(bytes / 1024, 0)} kB`
   return `${number(bytes / (1024 * 1024), 1)} MB`
 }
