@@ -26,6 +26,13 @@ export function CasePage({ caseId }: { caseId: string }) {
   // A message, a status or the answer from support shows without reloading (and a closing is said).
   useCaseUpdates(caseId)
   const closedNotice = useClosedNotice(view.data)
+  const noticeRef = useRef<HTMLParagraphElement>(null)
+  // The form to write goes away as the case closes: focus that was in it goes to the notice, not the page.
+  useEffect(() => {
+    if (!closedNotice) return
+    const active = document.activeElement
+    if (!active || active === document.body) noticeRef.current?.focus()
+  }, [closedNotice])
 
   return (
     <>
@@ -38,7 +45,12 @@ export function CasePage({ caseId }: { caseId: string }) {
       <PageHeading>
         {view.data ? t('cases.view.caseTitle', { number: view.data.number }) : t('cases.view.title')}
       </PageHeading>
-      <p role="status" className={closedNotice ? 'mb-6 font-semibold' : 'sr-only'}>
+      <p
+        ref={noticeRef}
+        role="status"
+        tabIndex={-1}
+        className={closedNotice ? 'mb-6 font-semibold' : 'sr-only'}
+      >
         {closedNotice ? t('cases.view.closedAnnouncement') : ''}
       </p>
       {view.isPending ? (
