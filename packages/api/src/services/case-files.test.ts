@@ -24,6 +24,7 @@ import {
 } from './case-files.ts'
 import { asCaseActor } from './cases.ts'
 import { memoryFileStore } from './file-storage.ts'
+import { zipInflation } from './zip-inflation.ts'
 
 const text = (value: string) => new TextEncoder().encode(value)
 
@@ -71,6 +72,26 @@ describe('checkUpload', () => {
     ['text named .png', 'bild.png', TEXT],
   ])('refuses %s as FILE_TYPE_MISMATCH', async (_what, name, bytes) => {
     expect(await verdict(name, bytes)).toBe('FILE_TYPE_MISMATCH')
+  })
+
+  it('refuses a DOCX or XLSX that says it unpacks to far more than a document does (a zip bomb), or says nothing', async () => {
+    /** The archive with its last entry's uncompressed size, as the central directory states it, set to `size`. */
+    const claiming = (archive: Uint8Array, size: number) => {
+      const copy = new Uint8Array(archive)
+      const view = new DataView(copy.buffer)
+      let entry = -1
+      for (let at = 0; at + 4 <= copy.length; at++) if (view.getUint32(at, true) === 0x02014b50) entry = at
+      view.setUint32(entry + 24, size, true)
+      return copy
+    }
+    expect(zipInflation(DOCX)?.entries).toBe(2)
+    expect(await verdict('brev.docx', claiming(DOCX, 500 * 1024 * 1024))).toBe('FILE_ARCHIVE_REFUSED')
+    expect(await verdict('tabell.xlsx', claiming(XLSX, 0xffffffff))).toBe('FILE_ARCHIVE_REFUSED')
+    expect(await verdict('brev.docx', claiming(DOCX, 10 * 1024 * 1024))).toBe(
+      'OK application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    )
+    const cut = DOCX.subarray(0, DOCX.length - 22)
+    expect(zipInflation(cut)).toBeNull()
   })
 
   it('tells why an HTML page renamed .pdf is refused', async () => {

@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts'
 import type { CaseActor } from './cases.ts'
 import { visibleCase } from './cases.ts'
 import type { FileStore } from './file-storage.ts'
+import { zipInflation } from './zip-inflation.ts'
 
 type Tx = Prisma.TransactionClient | Db['prisma']
 
@@ -154,6 +155,28 @@ function checkText(bytes: Uint8Array): void {
   }
 }
 
+/** What a DOCX or XLSX may unpack to: far beyond any real document, far below what would hurt whoever opens it. */
+export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+const MAX_ARCHIVE_ENTRIES = 10_000
+
+/**
+ * A DOCX or XLSX is a ZIP: one that says it unpacks to more than MAX_UNPACKED_BYTES (a "zip bomb"), or that
+ * does not say, is refused, so support staff are never handed one to open.
+ */
+function checkArchive(name: string, bytes: Uint8Array): void {
+  const inflation = zipInflation(bytes)
+  if (
+    !inflation ||
+    inflation.entries > MAX_ARCHIVE_ENTRIES ||
+    inflation.uncompressedBytes > MAX_UNPACKED_BYTES
+  ) {
+    throw refusal(
+      'FILE_ARCHIVE_REFUSED',
+      `Filen ${name} kunde inte godtas: den packas upp till mer än ett dokument rimligen gör, eller går inte att läsa. Spara den på nytt i Word eller Excel och försök igen.`,
+    )
+  }
+}
+
 /**
  * Whether a file may be attached to a case, decided by its content (`file-type`) and never by what the
  * browser said: PDF, PNG, JPEG, DOCX, XLSX or UTF-8 text that no browser would sniff as a web page, at most
@@ -196,6 +219,7 @@ export async function checkUpload(name: string, bytes: Uint8Array): Promise<Chec
     )
   }
   if (accepted.mediaType === 'text/plain') checkText(bytes)
+  if (accepted.extensions.some((ext) => ext === 'docx' || ext === 'xlsx')) checkArchive(name, bytes)
   return { mediaType: accepted.mediaType, extension }
 }
 
