@@ -1,23 +1,15 @@
-import { CASE_AREAS } from '@kundnav/schemas'
 import { can } from '@kundnav/schemas/permissions'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
-import { type FormEvent, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button } from '../../components/ui/button.tsx'
-import { DataTable } from '../../components/ui/data-table.tsx'
 import { EmptyState } from '../../components/ui/empty-state.tsx'
-import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { SearchForm } from '../../components/ui/search-form.tsx'
-import { SelectField } from '../../components/ui/select-field.tsx'
-import { ShowMore } from '../../components/ui/show-more.tsx'
-import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { asRole, useSession } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
-import { usePageLanguage } from './case-format.ts'
+import { CaseFilterForm, CaseList } from './case-list.tsx'
 import { CaseStatusText, CaseTime, NewsMarker, PhoneMarker, useCaseTopic } from './case-parts.tsx'
-import { CASE_STATUS_FILTERS, type CaseListFilter, caseListOptions, isCaseStatus } from './case-query.ts'
+import { type CaseListFilter, caseListOptions } from './case-query.ts'
 import { CaseVisibilitySetting } from './case-visibility-setting.tsx'
 import { useCaseUpdates } from './use-case-updates.ts'
 
@@ -35,13 +27,11 @@ export function CasesPage({
   onFilter: (next: CaseListFilter) => void
 }) {
   const { t } = useTranslation()
-  const language = usePageLanguage()
   const trpc = useTRPC()
   const topic = useCaseTopic()
   const cases = useInfiniteQuery(caseListOptions(trpc, filter))
   // New cases, statuses and news from support show without reloading.
   useCaseUpdates()
-  const tableRef = useRef<HTMLTableSectionElement>(null)
   const rows = cases.data?.pages.flatMap((page) => page.rows) ?? []
   const seesOrganization = cases.data?.pages[0]?.seesOrganization ?? false
   const role = asRole(useSession().data?.active?.role)
@@ -49,18 +39,6 @@ export function CasesPage({
   const mayManage = can(role, 'caseSettings.manage')
   const organizationView = filter.scope === 'organization' && seesOrganization
   const filtered = Boolean(filter.status || filter.area || filter.search)
-
-  function applyFilter(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    const form = new FormData(event.currentTarget)
-    const status = form.get('status')
-    const area = form.get('area')
-    onFilter({
-      ...filter,
-      status: isCaseStatus(status) ? status : undefined,
-      area: CASE_AREAS.find((one) => one.key === area)?.key,
-    })
-  }
 
   return (
     <>
@@ -111,127 +89,74 @@ export function CasesPage({
         onSearch={(search) => onFilter({ ...filter, search })}
       />
 
-      <form onSubmit={applyFilter} className="mb-6">
-        <fieldset className="flex flex-wrap items-end gap-4">
-          <legend className="sr-only">{t('cases.list.filterLegend')}</legend>
-          <SelectField
-            key={`status-${filter.status ?? ''}`}
-            name="status"
-            label={t('cases.list.statusLabel')}
-            defaultValue={filter.status ?? ''}
-            className="max-w-60"
-            options={[
-              { value: '', label: t('cases.list.allStatuses') },
-              ...CASE_STATUS_FILTERS.map((one) => ({ value: one, label: t(`cases.statuses.${one}`) })),
-            ]}
-          />
-          <SelectField
-            key={`area-${filter.area ?? ''}`}
-            name="area"
-            label={t('cases.list.areaLabel')}
-            defaultValue={filter.area ?? ''}
-            className="max-w-60"
-            options={[
-              { value: '', label: t('cases.list.allAreas') },
-              ...CASE_AREAS.map((one) => ({ value: one.key, label: one.label[language] })),
-            ]}
-          />
-          <Button type="submit" variant="secondary">
-            {t('cases.list.filterSubmit')}
-          </Button>
-        </fieldset>
-      </form>
+      <CaseFilterForm
+        words="cases.list"
+        filter={filter}
+        allStatuses={t('cases.list.allStatuses')}
+        onFilter={({ status, area }) => onFilter({ ...filter, status, area })}
+      />
 
-      {/* The filter's result, said once the list shows it (the search says its own above). */}
-      <p role="status" className="sr-only">
-        {(filter.status || filter.area) && cases.data && !cases.isPlaceholderData
-          ? rows.length === 0
-            ? t('cases.list.filterNone')
-            : cases.hasNextPage
-              ? t('cases.list.filterResultMore', { count: rows.length })
-              : t('cases.list.filterResult', { count: rows.length })
-          : ''}
-      </p>
-
-      {cases.isPending ? (
-        <Skeleton label={t('cases.list.loading')} lines={6} />
-      ) : !cases.data ? (
-        <LoadProblem
-          error={cases.error}
-          forbiddenText={t('cases.list.forbidden')}
-          onRetry={() => void cases.refetch()}
-        />
-      ) : rows.length === 0 ? (
-        filtered ? (
-          <EmptyState>{t('cases.list.emptyFiltered')}</EmptyState>
-        ) : organizationView ? (
-          <EmptyState>{t('cases.list.emptyOrganization')}</EmptyState>
-        ) : (
-          <EmptyState hint={mayCreate ? t('cases.list.emptyHint') : undefined}>
-            {t('cases.list.empty')}
-          </EmptyState>
-        )
-      ) : (
-        <>
-          <DataTable
-            caption={
-              organizationView ? t('cases.list.tableCaptionOrganization') : t('cases.list.tableCaption')
-            }
-            className={organizationView ? 'min-w-[60rem]' : 'min-w-[50rem]'}
-            columns={[
-              t('cases.list.number'),
-              t('cases.list.subject'),
-              t('cases.list.topic'),
-              ...(organizationView ? [t('cases.list.reporter')] : []),
-              t('cases.list.status'),
-              t('cases.list.createdAt'),
-            ]}
-            bodyRef={tableRef}
-          >
-            {rows.map((row) => (
-              <tr key={row.id} className="border-line border-b align-top">
-                <th scope="row" className="py-3 pr-4 font-normal">
-                  <Link
-                    to="/arenden/$caseId"
-                    params={{ caseId: row.id }}
-                    className="whitespace-nowrap font-semibold"
-                  >
-                    {row.number}
-                  </Link>
-                  {row.news ? (
-                    <span className="mt-1 block">
-                      <NewsMarker />
-                    </span>
-                  ) : null}
-                </th>
-                <td className="py-3 pr-4">
-                  <span className="block wrap-break-word">{row.subject}</span>
-                  {row.channel === 'PHONE' ? (
-                    <span className="mt-1 block">
-                      <PhoneMarker />
-                    </span>
-                  ) : null}
-                </td>
-                <td className="py-3 pr-4">{topic(row.area, row.subArea)}</td>
-                {organizationView ? <td className="py-3 pr-4">{row.reporterName ?? ''}</td> : null}
-                <td className="py-3 pr-4">
-                  <CaseStatusText status={row.status} />
-                </td>
-                <td className="py-3">
-                  <CaseTime at={row.createdAt} />
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-          <ShowMore
-            query={cases}
-            count={rows.length}
-            itemAt={(index) => tableRef.current?.querySelectorAll<HTMLElement>('th[scope="row"] a')[index]}
-            loadingLabel={t('cases.list.loadingMore')}
-            noMoreLabel={t('cases.list.noMore')}
-          />
-        </>
-      )}
+      <CaseList
+        words="cases.list"
+        cases={cases}
+        rows={rows}
+        filtered={Boolean(filter.status || filter.area)}
+        empty={
+          filtered ? (
+            <EmptyState>{t('cases.list.emptyFiltered')}</EmptyState>
+          ) : organizationView ? (
+            <EmptyState>{t('cases.list.emptyOrganization')}</EmptyState>
+          ) : (
+            <EmptyState hint={mayCreate ? t('cases.list.emptyHint') : undefined}>
+              {t('cases.list.empty')}
+            </EmptyState>
+          )
+        }
+        caption={organizationView ? t('cases.list.tableCaptionOrganization') : t('cases.list.tableCaption')}
+        className={organizationView ? 'min-w-[60rem]' : 'min-w-[50rem]'}
+        columns={[
+          t('cases.list.number'),
+          t('cases.list.subject'),
+          t('cases.list.topic'),
+          ...(organizationView ? [t('cases.list.reporter')] : []),
+          t('cases.list.status'),
+          t('cases.list.createdAt'),
+        ]}
+        row={(row) => (
+          <tr key={row.id} className="border-line border-b align-top">
+            <th scope="row" className="py-3 pr-4 font-normal">
+              <Link
+                to="/arenden/$caseId"
+                params={{ caseId: row.id }}
+                className="whitespace-nowrap font-semibold"
+              >
+                {row.number}
+              </Link>
+              {row.news ? (
+                <span className="mt-1 block">
+                  <NewsMarker />
+                </span>
+              ) : null}
+            </th>
+            <td className="py-3 pr-4">
+              <span className="block wrap-break-word">{row.subject}</span>
+              {row.channel === 'PHONE' ? (
+                <span className="mt-1 block">
+                  <PhoneMarker />
+                </span>
+              ) : null}
+            </td>
+            <td className="py-3 pr-4">{topic(row.area, row.subArea)}</td>
+            {organizationView ? <td className="py-3 pr-4">{row.reporterName ?? ''}</td> : null}
+            <td className="py-3 pr-4">
+              <CaseStatusText status={row.status} />
+            </td>
+            <td className="py-3">
+              <CaseTime at={row.createdAt} />
+            </td>
+          </tr>
+        )}
+      />
 
       {mayManage ? <CaseVisibilitySetting /> : null}
     </>

@@ -1,22 +1,17 @@
 import { caseTopicLabel } from '@kundnav/schemas'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
-import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { DataTable } from '../../components/ui/data-table.tsx'
 import { EmptyState } from '../../components/ui/empty-state.tsx'
-import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { SearchForm } from '../../components/ui/search-form.tsx'
-import { ShowMore } from '../../components/ui/show-more.tsx'
-import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { isLanguage } from '../../i18n/i18n.ts'
 import { asDate, formatDateTime } from '../../lib/format-date.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { describeWaited } from '../../lib/waited.ts'
+import { CaseFilterForm, CaseList } from '../cases/case-list.tsx'
 import { CaseStatusText, PhoneMarker } from '../cases/case-parts.tsx'
 import { useCaseUpdates } from '../cases/use-case-updates.ts'
-import { SupportCaseFilterForm } from './support-case-filter.tsx'
 import {
   type SupportCaseFilter,
   searchOf,
@@ -43,7 +38,6 @@ export function SupportCaseQueuePage({
   const organizations = useQuery(supportQueueOrganizationsOptions(trpc))
   // New cases and changes by colleagues show while the queue is open.
   useCaseUpdates()
-  const tableRef = useRef<HTMLTableSectionElement>(null)
   const rows = cases.data?.pages.flatMap((page) => page.rows) ?? []
   const filtered = Boolean(filter.status || filter.area || filter.organizationId || filter.search)
   const closed = filter.status === 'CLOSED'
@@ -74,117 +68,91 @@ export function SupportCaseQueuePage({
         status={filter.search ? t('supportCases.queue.searchStatus', { search: filter.search }) : null}
         onSearch={(search) => onFilter({ ...filter, search })}
       />
-      <SupportCaseFilterForm
+      <CaseFilterForm
+        words="supportCases.queue"
         filter={filter}
+        allStatuses={t('supportCases.queue.allOpen')}
         organizations={organizations.data?.map((organization) => ({
           id: organization.id,
           label: organization.name,
         }))}
-        onFilter={onFilter}
+        // The search stays: it is changed in its own form above.
+        onFilter={(next) => onFilter({ search: filter.search, ...next })}
       />
 
-      {/* The filter's result, said once the list shows it (the search says its own above). */}
-      <p role="status" className="sr-only">
-        {(filter.status || filter.area || filter.organizationId) && cases.data && !cases.isPlaceholderData
-          ? rows.length === 0
-            ? t('supportCases.queue.filterNone')
-            : cases.hasNextPage
-              ? t('supportCases.queue.filterResultMore', { count: rows.length })
-              : t('supportCases.queue.filterResult', { count: rows.length })
-          : ''}
-      </p>
-
-      {cases.isPending ? (
-        <Skeleton label={t('supportCases.queue.loading')} lines={6} />
-      ) : !cases.data ? (
-        <LoadProblem
-          error={cases.error}
-          forbiddenText={t('supportCases.queue.forbidden')}
-          onRetry={() => void cases.refetch()}
-        />
-      ) : rows.length === 0 ? (
-        filtered ? (
-          <EmptyState>{t('supportCases.queue.emptyFiltered')}</EmptyState>
-        ) : (
-          <EmptyState hint={t('supportCases.queue.emptyHint')}>{t('supportCases.queue.empty')}</EmptyState>
-        )
-      ) : (
-        <>
-          <DataTable
-            caption={
-              filter.status
-                ? t('supportCases.queue.tableCaptionStatus', {
-                    status: t(`supportCases.statuses.${filter.status}`),
-                  })
-                : t('supportCases.queue.tableCaption')
-            }
-            className="min-w-[52rem]"
-            columns={[
-              t('supportCases.queue.number'),
-              t('supportCases.queue.organization'),
-              t('supportCases.queue.subject'),
-              closed ? t('supportCases.queue.closedSince') : t('supportCases.queue.waitingSince'),
-              t('supportCases.queue.status'),
-            ]}
-            bodyRef={tableRef}
-          >
-            {rows.map((row) => (
-              <tr key={row.id} className="border-line border-b align-top">
-                <th scope="row" className="py-3 pr-4 font-normal">
-                  <Link
-                    to="/support/arenden/$caseId"
-                    params={{ caseId: row.id }}
-                    search={backHere}
-                    className="whitespace-nowrap font-semibold"
-                  >
-                    {row.number}
-                  </Link>
-                </th>
-                <td className="py-3 pr-4">
-                  <span className="block">{row.organizationName}</span>
-                  {row.reporterName ? <span className="block text-ink-muted">{row.reporterName}</span> : null}
-                </td>
-                <td className="py-3 pr-4">
-                  <span className="block wrap-break-word">{row.subject}</span>
-                  <span className="block text-ink-muted">
-                    {caseTopicLabel(row.area, row.subArea, language)}
-                  </span>
-                </td>
-                <td className="py-3 pr-4">
-                  <time className="block" dateTime={asDate(row.statusSince).toISOString()}>
-                    {formatDateTime(row.statusSince, language)}
-                  </time>
-                  {closed ? null : (
-                    <span className="block text-ink-muted">
-                      {t('supportCases.queue.waitedFor', { duration: describeWaited(t, row.statusSince) })}
-                    </span>
-                  )}
-                </td>
-                <td className="py-3">
-                  <CaseStatusText status={row.status} />
-                  <span className="block">
-                    {row.assigneeName
-                      ? t('supportCases.queue.assignee', { name: row.assigneeName })
-                      : t('supportCases.queue.nobody')}
-                  </span>
-                  {row.channel === 'PHONE' ? (
-                    <span className="mt-1 block">
-                      <PhoneMarker />
-                    </span>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-          <ShowMore
-            query={cases}
-            count={rows.length}
-            itemAt={(index) => tableRef.current?.querySelectorAll<HTMLElement>('th[scope="row"] a')[index]}
-            loadingLabel={t('supportCases.queue.loadingMore')}
-            noMoreLabel={t('supportCases.queue.noMore')}
-          />
-        </>
-      )}
+      <CaseList
+        words="supportCases.queue"
+        cases={cases}
+        rows={rows}
+        filtered={Boolean(filter.status || filter.area || filter.organizationId)}
+        empty={
+          filtered ? (
+            <EmptyState>{t('supportCases.queue.emptyFiltered')}</EmptyState>
+          ) : (
+            <EmptyState hint={t('supportCases.queue.emptyHint')}>{t('supportCases.queue.empty')}</EmptyState>
+          )
+        }
+        caption={
+          filter.status
+            ? t('supportCases.queue.tableCaptionStatus', {
+                status: t(`supportCases.statuses.${filter.status}`),
+              })
+            : t('supportCases.queue.tableCaption')
+        }
+        className="min-w-[52rem]"
+        columns={[
+          t('supportCases.queue.number'),
+          t('supportCases.queue.organization'),
+          t('supportCases.queue.subject'),
+          closed ? t('supportCases.queue.closedSince') : t('supportCases.queue.waitingSince'),
+          t('supportCases.queue.status'),
+        ]}
+        row={(row) => (
+          <tr key={row.id} className="border-line border-b align-top">
+            <th scope="row" className="py-3 pr-4 font-normal">
+              <Link
+                to="/support/arenden/$caseId"
+                params={{ caseId: row.id }}
+                search={backHere}
+                className="whitespace-nowrap font-semibold"
+              >
+                {row.number}
+              </Link>
+            </th>
+            <td className="py-3 pr-4">
+              <span className="block">{row.organizationName}</span>
+              {row.reporterName ? <span className="block text-ink-muted">{row.reporterName}</span> : null}
+            </td>
+            <td className="py-3 pr-4">
+              <span className="block wrap-break-word">{row.subject}</span>
+              <span className="block text-ink-muted">{caseTopicLabel(row.area, row.subArea, language)}</span>
+            </td>
+            <td className="py-3 pr-4">
+              <time className="block" dateTime={asDate(row.statusSince).toISOString()}>
+                {formatDateTime(row.statusSince, language)}
+              </time>
+              {closed ? null : (
+                <span className="block text-ink-muted">
+                  {t('supportCases.queue.waitedFor', { duration: describeWaited(t, row.statusSince) })}
+                </span>
+              )}
+            </td>
+            <td className="py-3">
+              <CaseStatusText status={row.status} />
+              <span className="block">
+                {row.assigneeName
+                  ? t('supportCases.queue.assignee', { name: row.assigneeName })
+                  : t('supportCases.queue.nobody')}
+              </span>
+              {row.channel === 'PHONE' ? (
+                <span className="mt-1 block">
+                  <PhoneMarker />
+                </span>
+              ) : null}
+            </td>
+          </tr>
+        )}
+      />
     </>
   )
 }

@@ -1,0 +1,188 @@
+import { CASE_AREAS, type CaseStatus } from '@kundnav/schemas'
+import type { FormEvent, ReactNode } from 'react'
+import { useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type FilterChoice, FilterRow } from '../../components/queue-filter-form.tsx'
+import { DataTable } from '../../components/ui/data-table.tsx'
+import { LoadProblem } from '../../components/ui/load-problem.tsx'
+import { SelectField } from '../../components/ui/select-field.tsx'
+import { ShowMore } from '../../components/ui/show-more.tsx'
+import { Skeleton } from '../../components/ui/skeleton.tsx'
+import { usePageLanguage } from './case-format.ts'
+import { CASE_STATUS_FILTERS } from './case-query.ts'
+
+/**
+ * Where a case list takes its words: the reporter's "Mina ärenden" (`cases.list`) or support's "Ärenden"
+ * (`supportCases.queue`); both have the same keys for what the shell and the filter row say.
+ */
+export type CaseListWords = 'cases.list' | 'supportCases.queue'
+
+/** What the filter row of a case list chooses; the search is chosen in its own form above it. */
+export interface CaseFilterChoice {
+  status?: CaseStatus | undefined
+  area?: string | undefined
+  organizationId?: string | undefined
+}
+
+/**
+ * The filter row of a case list: one status (or `allStatuses`), one area (Område, from the topics as
+ * data) and, given `organizations`, one organisation. Applied on "Filtrera", not while choosing.
+ */
+export function CaseFilterForm({
+  words,
+  filter,
+  allStatuses,
+  organizations,
+  onFilter,
+}: {
+  words: CaseListWords
+  filter: CaseFilterChoice
+  /** The status choice that filters by none ("Alla statusar", "Alla öppna ärenden"). */
+  allStatuses: string
+  /** The organisations to choose from; without them there is no organisation filter. */
+  organizations?: readonly FilterChoice[] | undefined
+  onFilter: (next: CaseFilterChoice) => void
+}) {
+  const { t } = useTranslation()
+  const language = usePageLanguage()
+  const statusWords = words === 'cases.list' ? 'cases.statuses' : 'supportCases.statuses'
+  // A new filter (Filtrera, "Tillbaka", a link) starts the fields over from it.
+  const key = [filter.status, filter.area, filter.organizationId, organizations ? 'with' : 'without'].join()
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget)
+    onFilter({
+      status: CASE_STATUS_FILTERS.find((one) => one === form.get('status')),
+      area: CASE_AREAS.find((area) => area.key === form.get('area'))?.key,
+      ...(organizations
+        ? { organizationId: organizations.find((one) => one.id === form.get('organization'))?.id }
+        : {}),
+    })
+  }
+
+  return (
+    <FilterRow
+      key={key}
+      legend={t(`${words}.filterLegend`)}
+      submitLabel={t(`${words}.filterSubmit`)}
+      onSubmit={submit}
+    >
+      <SelectField
+        name="status"
+        label={t(`${words}.statusLabel`)}
+        defaultValue={filter.status ?? ''}
+        className="max-w-72"
+        options={[
+          { value: '', label: allStatuses },
+          ...CASE_STATUS_FILTERS.map((status) => ({ value: status, label: t(`${statusWords}.${status}`) })),
+        ]}
+      />
+      <SelectField
+        name="area"
+        label={t(`${words}.areaLabel`)}
+        defaultValue={filter.area ?? ''}
+        className="max-w-72"
+        options={[
+          { value: '', label: t(`${words}.allAreas`) },
+          ...CASE_AREAS.map((area) => ({ value: area.key, label: area.label[language] })),
+        ]}
+      />
+      {organizations ? (
+        <SelectField
+          name="organization"
+          label={t('supportCases.queue.organizationLabel')}
+          defaultValue={filter.organizationId ?? ''}
+          className="max-w-80"
+          options={[
+            { value: '', label: t('supportCases.queue.allOrganizations') },
+            ...organizations.map((organization) => ({ value: organization.id, label: organization.label })),
+          ]}
+        />
+      ) : null}
+    </FilterRow>
+  )
+}
+
+/** What the list shell needs of the cases' infinite query (`useInfiniteQuery`'s result fits). */
+interface CasePages {
+  isPending: boolean
+  isPlaceholderData: boolean
+  data: unknown
+  error: unknown
+  hasNextPage: boolean
+  isFetchingNextPage: boolean
+  isFetchNextPageError: boolean
+  fetchNextPage: () => Promise<{ isError: boolean }>
+  refetch: () => Promise<unknown>
+}
+
+/**
+ * A list of cases under its filter row: the filter's result said to screen readers, a skeleton while
+ * loading, the load problem, the empty state (`empty`), or the table with a row per case (`row`, its
+ * number in a `th` with a link) and "Visa fler", which moves focus to the first new case.
+ */
+export function CaseList<Row extends { id: string }>({
+  words,
+  cases,
+  rows,
+  filtered,
+  empty,
+  caption,
+  className,
+  columns,
+  row,
+}: {
+  words: CaseListWords
+  cases: CasePages
+  rows: readonly Row[]
+  /** Whether the filter row (not the search, which says its own) narrows the list. */
+  filtered: boolean
+  empty: ReactNode
+  caption: string
+  className: string
+  columns: string[]
+  row: (row: Row) => ReactNode
+}) {
+  const { t } = useTranslation()
+  const tableRef = useRef<HTMLTableSectionElement>(null)
+  return (
+    <>
+      {/* The filter's result, said once the list shows it (the search says its own above). */}
+      <p role="status" className="sr-only">
+        {filtered && cases.data && !cases.isPlaceholderData
+          ? rows.length === 0
+            ? t(`${words}.filterNone`)
+            : cases.hasNextPage
+              ? t(`${words}.filterResultMore`, { count: rows.length })
+              : t(`${words}.filterResult`, { count: rows.length })
+          : ''}
+      </p>
+
+      {cases.isPending ? (
+        <Skeleton label={t(`${words}.loading`)} lines={6} />
+      ) : !cases.data ? (
+        <LoadProblem
+          error={cases.error}
+          forbiddenText={t(`${words}.forbidden`)}
+          onRetry={() => void cases.refetch()}
+        />
+      ) : rows.length === 0 ? (
+        empty
+      ) : (
+        <>
+          <DataTable caption={caption} className={className} columns={columns} bodyRef={tableRef}>
+            {rows.map(row)}
+          </DataTable>
+          <ShowMore
+            query={cases}
+            count={rows.length}
+            itemAt={(index) => tableRef.current?.querySelectorAll<HTMLElement>('th[scope="row"] a')[index]}
+            loadingLabel={t(`${words}.loadingMore`)}
+            noMoreLabel={t(`${words}.noMore`)}
+          />
+        </>
+      )}
+    </>
+  )
+}
