@@ -1,5 +1,4 @@
 import {
-  CASE_AREAS,
   caseArea,
   caseTopicLabel,
   MAX_FILES_PER_CASE,
@@ -14,8 +13,6 @@ import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/ui/button.tsx'
 import { FormErrors } from '../../components/ui/error-summary.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { TextAreaField } from '../../components/ui/text-area-field.tsx'
-import { TextField } from '../../components/ui/text-field.tsx'
 import type { Language } from '../../i18n/i18n.ts'
 import {
   type FieldIssues,
@@ -27,9 +24,8 @@ import {
 } from '../../lib/form.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { trpcAppCode, trpcFieldErrors } from '../../lib/trpc-error.ts'
+import { CaseFields, type CaseTopic } from './case-fields.tsx'
 import { usePageLanguage } from './case-format.ts'
-import { FileUploadField } from './file-upload-field.tsx'
-import { TopicChoice } from './topic-choice.tsx'
 import { useFileUploads } from './use-file-uploads.ts'
 
 const FIELD_IDS = {
@@ -59,17 +55,10 @@ export function CreateCasePage() {
   const uploads = useFileUploads()
   const fields = useFieldErrors(FIELD_IDS)
   const [failed, setFailed] = useState(false)
-  const [area, setArea] = useState<string | null>(null)
-  const [subArea, setSubArea] = useState<string | null>(null)
+  const [topic, setTopic] = useState<CaseTopic>({ area: null, subArea: null })
   const idempotencyKey = useRef<string | null>(null)
 
-  const chosenArea = area ? caseArea(area) : undefined
-  const requiresFile = area ? topicRequiresAttachment(area, subArea) : false
-
-  function chooseArea(next: string) {
-    setArea(next)
-    setSubArea(null)
-  }
+  const chosenArea = topic.area ? caseArea(topic.area) : undefined
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -78,8 +67,8 @@ export function CreateCasePage() {
     const form = new FormData(event.currentTarget)
     idempotencyKey.current ??= crypto.randomUUID()
     const raw = {
-      area: area ?? '',
-      subArea: subArea ?? null,
+      area: topic.area ?? '',
+      subArea: topic.subArea,
       subject: String(form.get('subject') ?? ''),
       message: String(form.get('message') ?? ''),
       fileIds: uploads.fileIds,
@@ -89,7 +78,7 @@ export function CreateCasePage() {
     const found = result.ok ? {} : fieldMessages(t, language, result.issues, raw)
     // The schema checks the topic only once the other fields pass; say everything at once.
     if (!found.area && !caseArea(raw.area)) found.area = t('cases.validation.area')
-    if (!found.subArea && chosenArea && chosenArea.subAreas.length > 0 && !subArea)
+    if (!found.subArea && chosenArea && chosenArea.subAreas.length > 0 && !topic.subArea)
       found.subArea = t('cases.validation.subArea')
     if (
       !found.fileIds &&
@@ -135,57 +124,13 @@ export function CreateCasePage() {
       <p className="mb-6 max-w-prose">{t('cases.create.intro')}</p>
       <FormErrors errors={fields.summary} attempt={fields.attempt} failed={failed} error={create.error} />
       <form noValidate onSubmit={submit} className="space-y-8">
-        <TopicChoice
-          id={FIELD_IDS.area}
-          name="area"
-          legend={t('cases.create.areaLegend')}
-          error={fields.errors.area}
-          value={area}
-          onChange={chooseArea}
-          options={CASE_AREAS.map((one) => ({
-            value: one.key,
-            label: one.label[language],
-            hint: one.help[language],
-          }))}
-        />
-        {chosenArea && chosenArea.subAreas.length > 0 ? (
-          <TopicChoice
-            key={chosenArea.key}
-            id={FIELD_IDS.subArea}
-            name="subArea"
-            legend={t('cases.create.subAreaLegend')}
-            error={fields.errors.subArea}
-            value={subArea}
-            onChange={setSubArea}
-            options={chosenArea.subAreas.map((one) => ({
-              value: one.key,
-              label: one.label[language],
-              hint: one.help[language],
-            }))}
-          />
-        ) : null}
-        <TextField
-          id={FIELD_IDS.subject}
-          name="subject"
-          label={t('cases.create.subject')}
-          hint={t('cases.create.subjectHint')}
-          error={fields.errors.subject}
-          autoComplete="off"
-          maxLength={200}
-        />
-        <TextAreaField
-          id={FIELD_IDS.message}
-          name="message"
-          label={t('cases.create.message')}
-          hint={t('cases.create.messageHint')}
-          error={fields.errors.message}
-          rows={8}
-        />
-        <FileUploadField
-          id={FIELD_IDS.fileIds}
+        <CaseFields
+          words="cases.create"
+          ids={FIELD_IDS}
+          topic={topic}
+          onTopic={setTopic}
           uploads={uploads}
-          error={fields.errors.fileIds}
-          optional={!requiresFile}
+          errors={fields.errors}
         />
         <div className="flex flex-wrap items-center gap-6">
           <Button type="submit" aria-disabled={create.isPending}>

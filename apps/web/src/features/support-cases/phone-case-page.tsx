@@ -1,4 +1,4 @@
-import { caseTopicLabel, topicRequiresAttachment, ZRegisterPhoneCaseInput } from '@kundnav/schemas'
+import { caseTopicLabel, ZRegisterPhoneCaseInput } from '@kundnav/schemas'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
@@ -10,8 +10,6 @@ import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { SearchForm } from '../../components/ui/search-form.tsx'
 import { SelectField } from '../../components/ui/select-field.tsx'
 import { Skeleton } from '../../components/ui/skeleton.tsx'
-import { TextAreaField } from '../../components/ui/text-area-field.tsx'
-import { TextField } from '../../components/ui/text-field.tsx'
 import { isLanguage } from '../../i18n/i18n.ts'
 import {
   type FieldMessages,
@@ -22,9 +20,8 @@ import {
 } from '../../lib/form.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { trpcAppCode } from '../../lib/trpc-error.ts'
-import { FileUploadField } from '../cases/file-upload-field.tsx'
+import { CaseFields, type CaseTopic } from '../cases/case-fields.tsx'
 import { useFileUploads } from '../cases/use-file-uploads.ts'
-import { CaseTopicFields } from './case-topic-fields.tsx'
 
 const FIELD_IDS = {
   organizationId: 'organisation',
@@ -76,12 +73,7 @@ function PhoneCaseForm({ onRegistered }: { onRegistered: (registered: Registered
   const [search, setSearch] = useState<string | undefined>(undefined)
   const [organization, setOrganization] = useState<{ id: string; name: string } | null>(null)
   const [reporterUserId, setReporterUserId] = useState('')
-  const [topic, setTopic] = useState<{ area: string | null; subArea: string | null }>({
-    area: null,
-    subArea: null,
-  })
-  const [subject, setSubject] = useState('')
-  const [message, setMessage] = useState('')
+  const [topic, setTopic] = useState<CaseTopic>({ area: null, subArea: null })
   // Made once per case: a second press, or a retry after a lost answer, is the same case.
   const [idempotencyKey] = useState(() => crypto.randomUUID())
   const uploads = useFileUploads()
@@ -101,7 +93,6 @@ function PhoneCaseForm({ onRegistered }: { onRegistered: (registered: Registered
   if (organization && !organizationChoices.some((one) => one.id === organization.id)) {
     organizationChoices.unshift({ ...organization, orgNumber: '' })
   }
-  const needsFile = topic.area ? topicRequiresAttachment(topic.area, topic.subArea) : false
 
   function messagesFor(issues: Partial<Record<string, string>>): FieldMessages<Field> {
     const found: FieldMessages<Field> = {}
@@ -139,13 +130,14 @@ function PhoneCaseForm({ onRegistered }: { onRegistered: (registered: Registered
       fieldErrors.show({ fileIds: t('cases.validation.fileProblem') })
       return
     }
+    const form = new FormData(event.currentTarget)
     const values = {
       organizationId: organization?.id ?? '',
       reporterUserId,
       area: topic.area ?? '',
       subArea: topic.subArea,
-      subject,
-      message,
+      subject: String(form.get('subject') ?? ''),
+      message: String(form.get('message') ?? ''),
       fileIds: uploads.fileIds,
       idempotencyKey,
     }
@@ -274,40 +266,13 @@ function PhoneCaseForm({ onRegistered }: { onRegistered: (registered: Registered
             />
           )}
 
-          <CaseTopicFields
-            ids={{ area: FIELD_IDS.area, subArea: FIELD_IDS.subArea }}
-            area={topic.area}
-            subArea={topic.subArea}
-            errors={{ area: errors.area, subArea: errors.subArea }}
-            areaLegend={t('supportCases.phone.areaLegend')}
-            subAreaLegend={t('supportCases.phone.subAreaLegend')}
-            onChange={setTopic}
-          />
-          <TextField
-            id={FIELD_IDS.subject}
-            name="subject"
-            label={t('supportCases.phone.subject')}
-            hint={t('supportCases.phone.subjectHint')}
-            error={errors.subject}
-            value={subject}
-            onChange={(event) => setSubject(event.target.value)}
-            className="max-w-2xl"
-          />
-          <TextAreaField
-            id={FIELD_IDS.message}
-            name="message"
-            label={t('supportCases.phone.message')}
-            hint={t('supportCases.phone.messageHint')}
-            error={errors.message}
-            rows={8}
-            value={message}
-            onChange={(event) => setMessage(event.target.value)}
-          />
-          <FileUploadField
-            id={FIELD_IDS.fileIds}
+          <CaseFields
+            words="supportCases.phone"
+            ids={FIELD_IDS}
+            topic={topic}
+            onTopic={setTopic}
             uploads={uploads}
-            error={errors.fileIds}
-            optional={!needsFile}
+            errors={errors}
           />
         </section>
 
