@@ -126,7 +126,7 @@ describe('Skapa ärende', () => {
   it('makes one case of the same submit sent many times at once', async () => {
     const input = question({ area: 'EKONOMI', subArea: null })
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => at(world.home, 'CONTACT').case.create(input)),
+      Array.from({ length: 20 }, () => at(world.home, 'CONTACT').case.create(input)),
     )
     expect(new Set(results.map((r) => r.caseId)).size).toBe(1)
     expect(await db.prisma.case.count({ where: { idempotencyKey: input.idempotencyKey } })).toBe(1)
@@ -305,7 +305,7 @@ describe('provider support’s workspace', () => {
     const stale = await failureOf(support().supportCase.close({ caseId: id, version: 1, answer: 'Svar' }))
     expect(stale.appCode).toBe('CASE_CHANGED')
     const outcomes = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
+      Array.from({ length: 20 }, (_, i) =>
         codeOf(support().supportCase.close({ caseId: id, version: 2, answer: `Svar ${i}` })),
       ),
     )
