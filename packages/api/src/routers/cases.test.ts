@@ -225,6 +225,16 @@ describe('who sees a case: the organisation administrator’s choice', () => {
       orderBy: { chainSeq: 'desc' },
     })
     expect(event.data).toEqual({ from: 'REPORTER_ONLY', to: 'ADMINS' })
+    const logged = () =>
+      db.prisma.auditEvent.count({
+        where: { organizationId: world.home.organization.id, action: 'case.visibility_changed' },
+      })
+    const before = await logged()
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => at(world.home, 'ADMIN').caseSettings.set({ visibility: 'MEMBERS' })),
+    )
+    expect(answers.every((answer) => answer.visibility === 'MEMBERS')).toBe(true)
+    expect(await logged()).toBe(before + 1)
   })
 })
 

@@ -781,11 +781,12 @@ export async function setCaseVisibility(
       where: { id: actor.organizationId },
       select: { caseVisibility: true },
     })
-    if (before.caseVisibility === visibility) return
-    await tx.organization.update({
-      where: { id: actor.organizationId },
+    // Conditional, so of parallel identical choices one changes the setting and the log names one change.
+    const { count } = await tx.organization.updateMany({
+      where: { id: actor.organizationId, caseVisibility: before.caseVisibility },
       data: { caseVisibility: visibility },
     })
+    if (count === 0 || before.caseVisibility === visibility) return
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,
