@@ -1,8 +1,7 @@
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import { Alert } from '../../components/ui/alert.tsx'
-import { Button } from '../../components/ui/button.tsx'
-import { errorCodeMessage, trpcAppCode } from '../../lib/trpc-error.ts'
+import { type ActionProblem, ActionProblemAlert } from '../../components/action-problem.tsx'
+import { trpcAppCode } from '../../lib/trpc-error.ts'
 
 /** The refusals of an action on an order that the page words itself; `reload` when a fresh look helps. */
 const ORDER_REFUSALS = {
@@ -22,14 +21,8 @@ function isOrderRefusal(code: string | null): code is OrderRefusal {
   return code !== null && Object.hasOwn(ORDER_REFUSALS, code)
 }
 
-/** Why an action on an order was refused, when it is about the order rather than a field or a code. */
-export interface OrderProblem {
-  message: string
-  /** The page shows an old version of the order: offer to fetch it again. */
-  reload: boolean
-  /** The failure itself, for an unexpected one's error code. */
-  error?: unknown
-}
+/** Why an action on the record failed (the shared shape of components/action-problem.tsx). */
+export type OrderProblem = ActionProblem
 
 /** The server's refusal worded for the page (ORDER_CHANGED → "Ladda om sidan"); null for any other error. */
 export function orderProblem(t: TFunction, error: unknown): OrderProblem | null {
@@ -46,16 +39,5 @@ export function actionProblem(t: TFunction, error: unknown): OrderProblem {
 /** The problem as an alert, with "Ladda om sidan" when the order should be fetched again. */
 export function OrderProblemAlert({ problem, onReload }: { problem: OrderProblem; onReload: () => void }) {
   const { t } = useTranslation()
-  const code = problem.error === undefined ? null : errorCodeMessage(t, problem.error)
-  return (
-    <Alert tone="error">
-      <p>{problem.message}</p>
-      {code ? <p>{code}</p> : null}
-      {problem.reload ? (
-        <Button variant="secondary" onClick={onReload}>
-          {t('order.reload')}
-        </Button>
-      ) : null}
-    </Alert>
-  )
+  return <ActionProblemAlert problem={problem} reloadLabel={t('order.reload')} onReload={onReload} />
 }
