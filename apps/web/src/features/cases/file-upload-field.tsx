@@ -55,16 +55,27 @@ export function FileUploadField({
         {shownLabel}
       </label>
       <FieldHelp id={id} hint={shownHint} error={error} />
-      <input
-        ref={inputRef}
-        id={id}
-        type="file"
-        multiple
-        aria-describedby={describedBy(id, shownHint, error)}
-        aria-invalid={error ? true : undefined}
-        onChange={choose}
-        className="block w-full max-w-md border-2 border-ink border-dashed bg-white p-2 file:mr-3 file:min-h-11 file:rounded file:border-0 file:bg-surface file:px-4 file:py-2 file:font-semibold file:text-ink file:ring-1 file:ring-line file:ring-inset"
-      />
+      {/* The native button would say "Välj filer" in the browser's language: the input is hidden from view
+          (still focusable, labelled "Bifoga filer" above) and a label of the page's language opens it. */}
+      <div>
+        <input
+          ref={inputRef}
+          id={id}
+          type="file"
+          multiple
+          aria-describedby={describedBy(id, shownHint, error)}
+          aria-invalid={error ? true : undefined}
+          onChange={choose}
+          className="peer sr-only"
+        />
+        <label
+          htmlFor={id}
+          aria-hidden="true"
+          className="inline-flex min-h-11 cursor-pointer items-center rounded border-2 border-ink border-dashed bg-surface px-4 py-2 font-semibold text-ink hover:bg-white peer-focus:shadow-[0_0_0_6px_var(--color-ink)] peer-focus:outline-3 peer-focus:outline-[var(--color-focus)] peer-focus:outline-solid"
+        >
+          {t('cases.files.choose')}
+        </label>
+      </div>
       {uploads.items.length > 0 ? (
         <ul
           id={listId}
