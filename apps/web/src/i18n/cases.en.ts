@@ -157,7 +157,6 @@ export const casesEn: CasesTranslation = {
       heading: "Who sees the organisation's cases?",
       intro:
         "As an administrator you decide who in the organisation sees each other's cases. The person who created a case always sees it.",
-      legend: "Who sees the organisation's cases?",
       REPORTER_ONLY: 'Only the person who created the case',
       ADMINS: "The organisation's administrators",
       MEMBERS: 'Everyone in the organisation',

@@ -162,7 +162,6 @@ export const casesSv = {
       heading: 'Vem ser organisationens ärenden?',
       intro:
         'Som administratör bestämmer du vilka i organisationen som ser varandras ärenden. Den som skapat ett ärende ser det alltid.',
-      legend: 'Vem ser organisationens ärenden?',
       REPORTER_ONLY: 'Bara den som skapat ärendet',
       ADMINS: 'Organisationens administratörer',
       MEMBERS: 'Alla i organisationen',

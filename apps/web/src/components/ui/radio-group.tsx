@@ -11,6 +11,7 @@ export interface RadioOption {
 /**
  * One choice among a few, as radio buttons in a fieldset: the legend is the question, a hint under it,
  * then the error, as CheckboxGroup has them. The first radio gets `id`, so an error summary can link to it.
+ * Given `headingId`, the legend is the section's `h2` (GOV.UK's legend as page heading): the question once.
  */
 export function RadioGroup({
   id,
@@ -21,9 +22,12 @@ export function RadioGroup({
   options,
   value,
   onChange,
+  headingId,
 }: {
   id: string
   legend: string
+  /** The legend is an `h2` with this id (the heading a section is labelled by). */
+  headingId?: string | undefined
   hint?: string | undefined
   error?: string | undefined
   name: string
@@ -37,7 +41,15 @@ export function RadioGroup({
       aria-describedby={describedBy(baseId, hint, error)}
       className={`space-y-2 ${error ? 'border-error border-l-4 pl-3' : ''}`}
     >
-      <legend className="mb-1 font-semibold">{legend}</legend>
+      {headingId ? (
+        <legend className="mb-3">
+          <h2 id={headingId} className="font-bold text-2xl">
+            {legend}
+          </h2>
+        </legend>
+      ) : (
+        <legend className="mb-1 font-semibold">{legend}</legend>
+      )}
       <FieldHelp id={baseId} hint={hint} error={error} />
       <div className="space-y-2">
         {options.map((option, index) => {

@@ -78,29 +78,34 @@ export function CaseVisibilitySetting() {
 
   return (
     <section aria-labelledby={headingId} className="mt-12 max-w-3xl border-line border-t-2 pt-6">
-      <h2 id={headingId} className="mb-3 font-bold text-2xl">
-        {t('cases.settings.heading')}
-      </h2>
-      <p className="mb-4 max-w-prose">{t('cases.settings.intro')}</p>
-      <StatusMessage ref={status.ref} message={status.message} />
-      {setting.isPending ? (
-        <Skeleton label={t('cases.settings.loading')} lines={3} />
-      ) : !setting.data ? (
-        <LoadProblem error={setting.error} onRetry={() => void setting.refetch()} />
-      ) : (
+      {setting.data ? (
         <form noValidate onSubmit={ask} className="space-y-4">
           <RadioGroup
             id="case-visibility"
             name="visibility"
-            legend={t('cases.settings.legend')}
+            headingId={headingId}
+            legend={t('cases.settings.heading')}
+            hint={t('cases.settings.intro')}
             options={CHOICES.map((choice) => ({ value: choice, label: t(`cases.settings.${choice}`) }))}
             value={value}
             onChange={(next) => setChosen(isChoice(next) ? next : null)}
           />
+          <StatusMessage ref={status.ref} message={status.message} />
           <Button ref={saveButton} type="submit">
             {t('cases.settings.save')}
           </Button>
         </form>
+      ) : (
+        <>
+          <h2 id={headingId} className="mb-3 font-bold text-2xl">
+            {t('cases.settings.heading')}
+          </h2>
+          {setting.isPending ? (
+            <Skeleton label={t('cases.settings.loading')} lines={3} />
+          ) : (
+            <LoadProblem error={setting.error} onRetry={() => void setting.refetch()} />
+          )}
+        </>
       )}
       {confirming && value ? (
         <ConfirmDialog
