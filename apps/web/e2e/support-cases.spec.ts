@@ -170,6 +170,10 @@ test("provider support takes the case, writes, closes it with an answer; the rep
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('button', { name: 'Avsluta ärendet' })).toBeFocused()
 
+  // The reporter is writing as support closes the case: the text is kept, read-only, and says why.
+  const draft = 'Tack! Jag provar igen i morgon.'
+  await reporter.getByRole('textbox', { name: 'Meddelande', exact: true }).fill(draft)
+
   const answer = 'Kontot är upplåst och inloggningen fungerar igen.'
   await closeCase(page, number, answer)
   await expect(handling).toContainText('Avslutat')
@@ -183,6 +187,10 @@ test("provider support takes the case, writes, closes it with an answer; the rep
   await expect(
     reporter.getByRole('status').filter({ hasText: 'Ärendet är avslutat och har fått ett svar.' }),
   ).toBeVisible()
+  await expect(reporter.getByRole('textbox', { name: 'Meddelande', exact: true })).toHaveValue(draft)
+  await expect(reporter.getByRole('textbox', { name: 'Meddelande', exact: true })).not.toBeEditable()
+  await expect(reporter.getByText('Ärendet avslutades medan du skrev.')).toBeVisible()
+  await expect(reporter.getByRole('button', { name: 'Skicka meddelandet' })).toHaveCount(0)
   expect(reporterNavigations).toBe(0)
 
   // The queue no longer lists it among the open cases, but among the closed ones.

@@ -42,7 +42,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           {t('cases.view.back')}
         </Link>
       </p>
-      <PageHeading>
+      <PageHeading unbroken={view.data?.number}>
         {view.data ? t('cases.view.caseTitle', { number: view.data.number }) : t('cases.view.title')}
       </PageHeading>
       <p
@@ -74,9 +74,11 @@ export function CasePage({ caseId }: { caseId: string }) {
             <p className="mb-8 max-w-prose">
               {t('cases.view.closedNoReply')} <Link to="/arenden/nytt">{t('cases.list.create')}</Link>
             </p>
-          ) : view.data.mine ? (
-            <ReplyForm view={view.data} />
-          ) : (
+          ) : null}
+          {/* Kept as the case closes: what the reporter was writing stays, read-only. */}
+          {view.data.mine ? (
+            <ReplyForm view={view.data} caseClosed={view.data.status === 'CLOSED'} />
+          ) : view.data.status === 'CLOSED' ? null : (
             <p className="mb-8 max-w-prose text-ink-muted">{t('cases.view.notYoursNoReply')}</p>
           )}
         </>

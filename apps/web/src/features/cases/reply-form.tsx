@@ -29,7 +29,9 @@ export function caseFileCount(view: Pick<CaseView, 'files' | 'messages'>): numbe
  * "Skriv ett meddelande" while the case is open: Meddelande and "Bifoga filer", sent with `case.addMessage`
  * (the reporter, or provider support: the server decides). After sending, the case is fetched again, the
  * form empties and "Ditt meddelande är skickat." is announced and focused. `idPrefix` keeps the fields'
- * ids apart when a page has two forms.
+ * ids apart when a page has two forms. When the case closes while something is written (`caseClosed`, or
+ * the server refusing it), the text stays, read-only, under "Ärendet avslutades medan du skrev", so it is
+ * not lost; with nothing written, a closed case has no form.
  */
 export function ReplyForm({
   view,
@@ -38,8 +40,11 @@ export function ReplyForm({
   hint,
   sentMessage,
   closedMessage,
+  caseClosed = false,
 }: {
   view: Pick<CaseView, 'id' | 'files' | 'messages'>
+  /** The case is Avslutat now (a live update): what is written can no longer be sent. */
+  caseClosed?: boolean
   idPrefix?: string
   heading?: string
   /** The message field's hint, when not the reporter's ("Svara på supportens frågor …"). */
@@ -57,6 +62,7 @@ export function ReplyForm({
   const [failed, setFailed] = useState(false)
   const [closed, setClosed] = useState(false)
   const [formKey, setFormKey] = useState(0)
+  const [draft, setDraft] = useState('')
   const status = useStatusMessage()
   const uploads = useFileUploads({ limit: Math.max(0, MAX_FILES_PER_CASE - caseFileCount(view)) })
   const send = useMutation(trpc.case.addMessage.mutationOptions())
@@ -68,7 +74,7 @@ export function ReplyForm({
     status.clear()
     const raw = {
       caseId: view.id,
-      body: String(new FormData(event.currentTarget).get('body') ?? ''),
+      body: draft,
       fileIds: uploads.fileIds,
     }
     const result = validate(ZCaseMessageInput, raw)
@@ -97,6 +103,7 @@ export function ReplyForm({
       onSuccess: () => {
         uploads.reset()
         setFormKey((key) => key + 1)
+        setDraft('')
         status.announce(sentMessage ?? t('cases.reply.sent'))
         status.ref.current?.focus()
         void queryClient.invalidateQueries(trpc.case.get.queryFilter({ caseId: view.id }))
@@ -115,31 +122,43 @@ export function ReplyForm({
     })
   }
 
+  const ended = closed || caseClosed
+  if (caseClosed && draft.trim() === '') return null
+
   return (
     <section aria-labelledby={headingId} className="mb-8 max-w-3xl">
       <h2 id={headingId} className="mb-3 font-bold text-2xl">
         {heading ?? t('cases.reply.heading')}
       </h2>
       <StatusMessage ref={status.ref} message={status.message} />
-      {closed ? (
+      {ended ? (
         <Alert tone="error">
           <p>{closedMessage ?? t('cases.reply.closed')}</p>
         </Alert>
       ) : null}
-      <FormErrors errors={fields.summary} attempt={fields.attempt} failed={failed} error={send.error} />
+      {ended ? null : (
+        <FormErrors errors={fields.summary} attempt={fields.attempt} failed={failed} error={send.error} />
+      )}
       <form key={formKey} noValidate onSubmit={submit} className="space-y-6">
         <TextAreaField
           id={fieldIds.body}
           name="body"
           label={t('cases.reply.body')}
           hint={hint ?? t('cases.reply.bodyHint')}
-          error={fields.errors.body}
+          error={ended ? undefined : fields.errors.body}
           rows={6}
+          value={draft}
+          readOnly={ended}
+          onChange={(event) => setDraft(event.target.value)}
         />
-        <FileUploadField id={fieldIds.fileIds} uploads={uploads} error={fields.errors.fileIds} optional />
-        <Button type="submit" aria-disabled={send.isPending}>
-          {send.isPending ? t('cases.reply.sending') : t('cases.reply.submit')}
-        </Button>
+        {ended ? null : (
+          <>
+            <FileUploadField id={fieldIds.fileIds} uploads={uploads} error={fields.errors.fileIds} optional />
+            <Button type="submit" aria-disabled={send.isPending}>
+              {send.isPending ? t('cases.reply.sending') : t('cases.reply.submit')}
+            </Button>
+          </>
+        )}
       </form>
     </section>
   )

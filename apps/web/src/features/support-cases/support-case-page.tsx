@@ -98,7 +98,9 @@ export function SupportCasePage({ caseId, listSearch }: { caseId: string; listSe
   return (
     <>
       {back}
-      <PageHeading>{t('supportCases.view.title', { number: data.number })}</PageHeading>
+      <PageHeading unbroken={data.number}>
+        {t('supportCases.view.title', { number: data.number })}
+      </PageHeading>
       <p className="mb-6 max-w-prose font-semibold text-xl wrap-break-word">{data.subject}</p>
       <StatusMessage ref={status.ref} message={status.message} />
       <SupportCaseHandling
@@ -129,16 +131,16 @@ export function SupportCasePage({ caseId, listSearch }: { caseId: string; listSe
       ) : null}
       <CaseSummary view={data} showReporter showOrganization />
       <CaseDialogue messages={data.messages} />
-      {open ? (
-        <ReplyForm
-          view={data}
-          idPrefix="skriv-till-personen"
-          heading={t('supportCases.view.writeHeading', { name: reporterName })}
-          hint={t('supportCases.view.writeIntro', { name: reporterName })}
-          sentMessage={t('supportCases.view.sent', { name: reporterName })}
-          closedMessage={t('supportCases.view.errors.CASE_CLOSED')}
-        />
-      ) : null}
+      {/* Kept as the case closes elsewhere: what support was writing stays, read-only. */}
+      <ReplyForm
+        view={data}
+        caseClosed={!open}
+        idPrefix="skriv-till-personen"
+        heading={t('supportCases.view.writeHeading', { name: reporterName })}
+        hint={t('supportCases.view.writeIntro', { name: reporterName })}
+        sentMessage={t('supportCases.view.sent', { name: reporterName })}
+        closedMessage={t('supportCases.view.errors.CASE_CLOSED')}
+      />
     </>
   )
 }
