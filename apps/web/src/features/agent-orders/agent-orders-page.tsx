@@ -1,14 +1,10 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { Link, useNavigate } from '@tanstack/react-router'
-import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { PagedTable } from '../../components/paged-table.tsx'
 import { Button } from '../../components/ui/button.tsx'
-import { DataTable } from '../../components/ui/data-table.tsx'
 import { EmptyState } from '../../components/ui/empty-state.tsx'
-import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { ShowMore } from '../../components/ui/show-more.tsx'
-import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { isLanguage, type Language } from '../../i18n/i18n.ts'
 import { asDate, formatDateTime } from '../../lib/format-date.ts'
 import { type OrderPageSearch, queueSearchOf } from '../../lib/queue-search.ts'
@@ -44,7 +40,6 @@ export function AgentOrdersPage({
   const orders = useInfiniteQuery(agentOrderListOptions(trpc, filter))
   const filters = useQuery(agentOrderFiltersOptions(trpc))
   const marks = useMarkedOrders()
-  const tableRef = useRef<HTMLTableSectionElement>(null)
   const rows = orders.data?.pages.flatMap((page) => page.items) ?? []
   // Marks of orders no longer in the list (handled elsewhere, or filtered away) are not offered.
   const markedHere = marks.marked.filter((mark) => rows.some((row) => row.id === mark.id))
@@ -71,24 +66,25 @@ export function AgentOrdersPage({
         onFilter={onFilter}
       />
 
-      {orders.isPending ? (
-        <Skeleton label={t('queues.agentOrders.loading')} lines={6} />
-      ) : !orders.data ? (
-        <LoadProblem
-          error={orders.error}
-          forbiddenText={t('queues.agentOrders.forbidden')}
-          onRetry={() => void orders.refetch()}
-        />
-      ) : rows.length === 0 ? (
-        isFiltered(filter) ? (
-          <EmptyState>{t(emptyFilteredText(filter))}</EmptyState>
-        ) : filter.all ? (
-          <EmptyState>{t('queues.agentOrders.emptyAll')}</EmptyState>
-        ) : (
-          <EmptyState hint={t('queues.agentOrders.emptyHint')}>{t('queues.agentOrders.empty')}</EmptyState>
-        )
-      ) : (
-        <>
+      <PagedTable
+        query={orders}
+        rows={rows}
+        words={{
+          loading: t('queues.agentOrders.loading'),
+          forbidden: t('queues.agentOrders.forbidden'),
+          loadingMore: t('queues.agentOrders.loadingMore'),
+          noMore: t('queues.agentOrders.noMore'),
+        }}
+        empty={
+          isFiltered(filter) ? (
+            <EmptyState>{t(emptyFilteredText(filter))}</EmptyState>
+          ) : filter.all ? (
+            <EmptyState>{t('queues.agentOrders.emptyAll')}</EmptyState>
+          ) : (
+            <EmptyState hint={t('queues.agentOrders.emptyHint')}>{t('queues.agentOrders.empty')}</EmptyState>
+          )
+        }
+        above={
           <div className="mb-4 flex flex-wrap items-center gap-4">
             <p aria-live="polite" className="font-semibold">
               {markedHere.length > 0
@@ -106,41 +102,28 @@ export function AgentOrdersPage({
               </>
             ) : null}
           </div>
-          <DataTable
-            caption={
-              filter.all ? t('queues.agentOrders.tableCaptionAll') : t('queues.agentOrders.tableCaption')
-            }
-            className="min-w-[52rem]"
-            columns={[
-              t('queues.number'),
-              t('queues.agentOrders.mark'),
-              t('queues.customer'),
-              t('queues.offering'),
-              t('queues.submittedAt'),
-              filter.all ? t('queues.state') : t('queues.waitingSince'),
-            ]}
-            bodyRef={tableRef}
-          >
-            {rows.map((order) => (
-              <AgentOrderTableRow
-                key={order.id}
-                order={order}
-                showState={filter.all === true}
-                marked={marks.isMarked(order.id)}
-                onMark={(on) => marks.toggle({ id: order.id, number: order.number }, on)}
-                backHere={backHere}
-              />
-            ))}
-          </DataTable>
-          <ShowMore
-            query={orders}
-            count={rows.length}
-            itemAt={(index) => tableRef.current?.querySelectorAll<HTMLElement>('th[scope="row"] a')[index]}
-            loadingLabel={t('queues.agentOrders.loadingMore')}
-            noMoreLabel={t('queues.agentOrders.noMore')}
+        }
+        caption={filter.all ? t('queues.agentOrders.tableCaptionAll') : t('queues.agentOrders.tableCaption')}
+        className="min-w-[52rem]"
+        columns={[
+          t('queues.number'),
+          t('queues.agentOrders.mark'),
+          t('queues.customer'),
+          t('queues.offering'),
+          t('queues.submittedAt'),
+          filter.all ? t('queues.state') : t('queues.waitingSince'),
+        ]}
+        row={(order) => (
+          <AgentOrderTableRow
+            key={order.id}
+            order={order}
+            showState={filter.all === true}
+            marked={marks.isMarked(order.id)}
+            onMark={(on) => marks.toggle({ id: order.id, number: order.number }, on)}
+            backHere={backHere}
           />
-        </>
-      )}
+        )}
+      />
     </>
   )
 }

@@ -1,13 +1,9 @@
 import { CASE_AREAS, type CaseStatus } from '@kundnav/schemas'
 import type { FormEvent, ReactNode } from 'react'
-import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { PagedTable } from '../../components/paged-table.tsx'
 import { type FilterChoice, FilterRow } from '../../components/queue-filter-form.tsx'
-import { DataTable } from '../../components/ui/data-table.tsx'
-import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { SelectField } from '../../components/ui/select-field.tsx'
-import { ShowMore } from '../../components/ui/show-more.tsx'
-import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { usePageLanguage } from './case-format.ts'
 import { CASE_STATUS_FILTERS } from './case-query.ts'
 
@@ -104,37 +100,19 @@ export function CaseFilterForm({
   )
 }
 
-/** What the list shell needs of the cases' infinite query (`useInfiniteQuery`'s result fits). */
-interface CasePages {
-  isPending: boolean
-  isPlaceholderData: boolean
-  data: unknown
-  error: unknown
-  hasNextPage: boolean
-  isFetchingNextPage: boolean
-  isFetchNextPageError: boolean
-  fetchNextPage: () => Promise<{ isError: boolean }>
-  refetch: () => Promise<unknown>
-}
-
 /**
- * A list of cases under its filter row: the filter's result said to screen readers, a skeleton while
- * loading, the load problem, the empty state (`empty`), or the table with a row per case (`row`, its
- * number in a `th` with a link) and "Visa fler", which moves focus to the first new case.
+ * A list of cases under its filter row: the filter's result said to screen readers (the search says its
+ * own), then the paged table (PagedTable) with a row per case.
  */
 export function CaseList<Row extends { id: string }>({
   words,
   cases,
   rows,
   filtered,
-  empty,
-  caption,
-  className,
-  columns,
-  row,
+  ...table
 }: {
   words: CaseListWords
-  cases: CasePages
+  cases: Parameters<typeof PagedTable>[0]['query'] & { isPlaceholderData: boolean }
   rows: readonly Row[]
   /** Whether the filter row (not the search, which says its own) narrows the list. */
   filtered: boolean
@@ -145,7 +123,6 @@ export function CaseList<Row extends { id: string }>({
   row: (row: Row) => ReactNode
 }) {
   const { t } = useTranslation()
-  const tableRef = useRef<HTMLTableSectionElement>(null)
   return (
     <>
       {/* The filter's result, said once the list shows it (the search says its own above). */}
@@ -158,31 +135,17 @@ export function CaseList<Row extends { id: string }>({
               : t(`${words}.filterResult`, { count: rows.length })
           : ''}
       </p>
-
-      {cases.isPending ? (
-        <Skeleton label={t(`${words}.loading`)} lines={6} />
-      ) : !cases.data ? (
-        <LoadProblem
-          error={cases.error}
-          forbiddenText={t(`${words}.forbidden`)}
-          onRetry={() => void cases.refetch()}
-        />
-      ) : rows.length === 0 ? (
-        empty
-      ) : (
-        <>
-          <DataTable caption={caption} className={className} columns={columns} bodyRef={tableRef}>
-            {rows.map(row)}
-          </DataTable>
-          <ShowMore
-            query={cases}
-            count={rows.length}
-            itemAt={(index) => tableRef.current?.querySelectorAll<HTMLElement>('th[scope="row"] a')[index]}
-            loadingLabel={t(`${words}.loadingMore`)}
-            noMoreLabel={t(`${words}.noMore`)}
-          />
-        </>
-      )}
+      <PagedTable
+        {...table}
+        query={cases}
+        rows={rows}
+        words={{
+          loading: t(`${words}.loading`),
+          forbidden: t(`${words}.forbidden`),
+          loadingMore: t(`${words}.loadingMore`),
+          noMore: t(`${words}.noMore`),
+        }}
+      />
     </>
   )
 }

@@ -1,13 +1,9 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
-import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { DataTable } from '../../components/ui/data-table.tsx'
+import { PagedTable } from '../../components/paged-table.tsx'
 import { EmptyState } from '../../components/ui/empty-state.tsx'
-import { LoadProblem } from '../../components/ui/load-problem.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { ShowMore } from '../../components/ui/show-more.tsx'
-import { Skeleton } from '../../components/ui/skeleton.tsx'
 import { isLanguage, type Language } from '../../i18n/i18n.ts'
 import { asDate, formatDateTime } from '../../lib/format-date.ts'
 import { queueSearchOf } from '../../lib/queue-search.ts'
@@ -38,7 +34,6 @@ export function ReviewQueuePage({
   const trpc = useTRPC()
   const orders = useInfiniteQuery(reviewQueueOptions(trpc, filter))
   const filters = useQuery(reviewFiltersOptions(trpc))
-  const tableRef = useRef<HTMLTableSectionElement>(null)
   const rows = orders.data?.pages.flatMap((page) => page.items) ?? []
   const showState = filter.all === true
   // The order page leads back here, as filtered now.
@@ -59,100 +54,84 @@ export function ReviewQueuePage({
         onFilter={onFilter}
       />
 
-      {orders.isPending ? (
-        <Skeleton label={t('queues.reviewQueue.loading')} lines={6} />
-      ) : !orders.data ? (
-        <LoadProblem
-          error={orders.error}
-          forbiddenText={t('queues.reviewQueue.forbidden')}
-          onRetry={() => void orders.refetch()}
-        />
-      ) : rows.length === 0 ? (
-        isFiltered(filter) ? (
-          <EmptyState>{t(emptyFilteredText(filter))}</EmptyState>
-        ) : showState ? (
-          <EmptyState>{t('queues.reviewQueue.emptyAll')}</EmptyState>
-        ) : (
-          <EmptyState hint={t('queues.reviewQueue.emptyHint')}>{t('queues.reviewQueue.empty')}</EmptyState>
-        )
-      ) : (
-        <>
-          <DataTable
-            caption={
-              showState ? t('queues.reviewQueue.tableCaptionAll') : t('queues.reviewQueue.tableCaption')
-            }
-            className="min-w-[48rem]"
-            columns={[
-              t('queues.number'),
-              t('queues.organization'),
-              t('queues.offering'),
-              t('queues.submittedAt'),
-              showState ? t('queues.state') : t('queues.waitingSince'),
-            ]}
-            bodyRef={tableRef}
-          >
-            {rows.map((order) => (
-              <tr key={order.id} className="border-line border-b align-top">
-                <th scope="row" className="py-3 pr-4 font-normal">
-                  <Link
-                    to="/bestallningar/$orderId"
-                    params={{ orderId: order.id }}
-                    search={backHere}
-                    className="whitespace-nowrap font-semibold"
-                  >
-                    {order.number}
-                  </Link>
-                </th>
-                <td className="py-3 pr-4">
-                  <span className="block">{order.organizationName}</span>
-                  {order.submittedByName ? (
-                    <span className="block text-ink-muted">
-                      {t('queues.submittedBy', { name: order.submittedByName })}
-                    </span>
+      <PagedTable
+        query={orders}
+        rows={rows}
+        words={{
+          loading: t('queues.reviewQueue.loading'),
+          forbidden: t('queues.reviewQueue.forbidden'),
+          loadingMore: t('queues.reviewQueue.loadingMore'),
+          noMore: t('queues.reviewQueue.noMore'),
+        }}
+        empty={
+          isFiltered(filter) ? (
+            <EmptyState>{t(emptyFilteredText(filter))}</EmptyState>
+          ) : showState ? (
+            <EmptyState>{t('queues.reviewQueue.emptyAll')}</EmptyState>
+          ) : (
+            <EmptyState hint={t('queues.reviewQueue.emptyHint')}>{t('queues.reviewQueue.empty')}</EmptyState>
+          )
+        }
+        caption={showState ? t('queues.reviewQueue.tableCaptionAll') : t('queues.reviewQueue.tableCaption')}
+        className="min-w-[48rem]"
+        columns={[
+          t('queues.number'),
+          t('queues.organization'),
+          t('queues.offering'),
+          t('queues.submittedAt'),
+          showState ? t('queues.state') : t('queues.waitingSince'),
+        ]}
+        row={(order) => (
+          <tr key={order.id} className="border-line border-b align-top">
+            <th scope="row" className="py-3 pr-4 font-normal">
+              <Link
+                to="/bestallningar/$orderId"
+                params={{ orderId: order.id }}
+                search={backHere}
+                className="whitespace-nowrap font-semibold"
+              >
+                {order.number}
+              </Link>
+            </th>
+            <td className="py-3 pr-4">
+              <span className="block">{order.organizationName}</span>
+              {order.submittedByName ? (
+                <span className="block text-ink-muted">
+                  {t('queues.submittedBy', { name: order.submittedByName })}
+                </span>
+              ) : null}
+            </td>
+            <td className="py-3 pr-4">
+              <span className="block">{order.offeringName[language]}</span>
+              <span className="block text-ink-muted">{order.serviceName[language]}</span>
+            </td>
+            <td className="py-3 pr-4">
+              <time dateTime={asDate(order.submittedAt).toISOString()}>
+                {formatDateTime(order.submittedAt, language)}
+              </time>
+            </td>
+            <td className="py-3">
+              {showState ? (
+                <>
+                  <span className="block font-semibold">{t(`queues.statuses.${order.status}`)}</span>
+                  {order.nextActor ? (
+                    <span className="block">{t('queues.waitingFor', { name: order.nextActor.name })}</span>
                   ) : null}
-                </td>
-                <td className="py-3 pr-4">
-                  <span className="block">{order.offeringName[language]}</span>
-                  <span className="block text-ink-muted">{order.serviceName[language]}</span>
-                </td>
-                <td className="py-3 pr-4">
-                  <time dateTime={asDate(order.submittedAt).toISOString()}>
-                    {formatDateTime(order.submittedAt, language)}
+                </>
+              ) : (
+                <>
+                  <time className="block" dateTime={asDate(order.stateSince).toISOString()}>
+                    {formatDateTime(order.stateSince, language)}
                   </time>
-                </td>
-                <td className="py-3">
-                  {showState ? (
-                    <>
-                      <span className="block font-semibold">{t(`queues.statuses.${order.status}`)}</span>
-                      {order.nextActor ? (
-                        <span className="block">
-                          {t('queues.waitingFor', { name: order.nextActor.name })}
-                        </span>
-                      ) : null}
-                    </>
-                  ) : (
-                    <>
-                      <time className="block" dateTime={asDate(order.stateSince).toISOString()}>
-                        {formatDateTime(order.stateSince, language)}
-                      </time>
-                      <span className="block text-ink-muted">
-                        {t('queues.waitedFor', { duration: describeWaited(t, order.stateSince) })}
-                      </span>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-          <ShowMore
-            query={orders}
-            count={rows.length}
-            itemAt={(index) => tableRef.current?.querySelectorAll<HTMLElement>('th[scope="row"] a')[index]}
-            loadingLabel={t('queues.reviewQueue.loadingMore')}
-            noMoreLabel={t('queues.reviewQueue.noMore')}
-          />
-        </>
-      )}
+                  <span className="block text-ink-muted">
+                    {t('queues.waitedFor', { duration: describeWaited(t, order.stateSince) })}
+                  </span>
+                </>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </>
   )
 }
