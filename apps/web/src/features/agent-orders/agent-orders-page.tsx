@@ -1,15 +1,14 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
-import { Link, useNavigate } from '@tanstack/react-router'
+import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import { OrderNumberCell, OrderQueueCells } from '../../components/order-queue-cells.tsx'
 import { PagedTable } from '../../components/paged-table.tsx'
 import { Button } from '../../components/ui/button.tsx'
 import { EmptyState } from '../../components/ui/empty-state.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { isLanguage, type Language } from '../../i18n/i18n.ts'
-import { asDate, formatDateTime } from '../../lib/format-date.ts'
 import { type OrderPageSearch, queueSearchOf } from '../../lib/queue-search.ts'
 import { useTRPC } from '../../lib/trpc.ts'
-import { describeWaited } from '../../lib/waited.ts'
 import { AgentOrderFilterForm } from './agent-order-filter.tsx'
 import {
   type AgentOrderFilter,
@@ -164,21 +163,11 @@ function AgentOrderTableRow({
   marked: boolean
   onMark: (on: boolean) => void
 }) {
-  const { t, i18n } = useTranslation()
-  const language = isLanguage(i18n.language) ? i18n.language : 'sv'
+  const { t } = useTranslation()
   const checkboxId = `mark-${order.id}`
   return (
     <tr className={`border-line border-b align-top ${marked ? 'bg-surface' : ''}`}>
-      <th scope="row" className="py-3 pr-4 font-normal">
-        <Link
-          to="/bestallningar/$orderId"
-          params={{ orderId: order.id }}
-          search={backHere}
-          className="whitespace-nowrap font-semibold"
-        >
-          {order.number}
-        </Link>
-      </th>
+      <OrderNumberCell order={order} backHere={backHere} />
       <td className="py-3 pr-4">
         <input
           id={checkboxId}
@@ -191,42 +180,7 @@ function AgentOrderTableRow({
           {t('queues.agentOrders.markOrder', { number: order.number })}
         </label>
       </td>
-      <td className="py-3 pr-4">
-        <span className="block">{order.organizationName}</span>
-        {order.submittedByName ? (
-          <span className="block text-ink-muted">
-            {t('queues.submittedBy', { name: order.submittedByName })}
-          </span>
-        ) : null}
-      </td>
-      <td className="py-3 pr-4">
-        <span className="block">{order.offeringName[language]}</span>
-        <span className="block text-ink-muted">{order.serviceName[language]}</span>
-      </td>
-      <td className="py-3 pr-4">
-        <time dateTime={asDate(order.submittedAt).toISOString()}>
-          {formatDateTime(order.submittedAt, language)}
-        </time>
-      </td>
-      <td className="py-3">
-        {showState ? (
-          <>
-            <span className="block font-semibold">{t(`queues.statuses.${order.status}`)}</span>
-            {order.nextActor ? (
-              <span className="block">{t('queues.waitingFor', { name: order.nextActor.name })}</span>
-            ) : null}
-          </>
-        ) : (
-          <>
-            <time className="block" dateTime={asDate(order.stateSince).toISOString()}>
-              {formatDateTime(order.stateSince, language)}
-            </time>
-            <span className="block text-ink-muted">
-              {t('queues.waitedFor', { duration: describeWaited(t, order.stateSince) })}
-            </span>
-          </>
-        )}
-      </td>
+      <OrderQueueCells order={order} showState={showState} />
     </tr>
   )
 }

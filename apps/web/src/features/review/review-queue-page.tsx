@@ -1,14 +1,12 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
-import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import { OrderNumberCell, OrderQueueCells } from '../../components/order-queue-cells.tsx'
 import { PagedTable } from '../../components/paged-table.tsx'
 import { EmptyState } from '../../components/ui/empty-state.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { isLanguage, type Language } from '../../i18n/i18n.ts'
-import { asDate, formatDateTime } from '../../lib/format-date.ts'
 import { queueSearchOf } from '../../lib/queue-search.ts'
 import { useTRPC } from '../../lib/trpc.ts'
-import { describeWaited } from '../../lib/waited.ts'
 import { ReviewFilterForm } from './review-filter.tsx'
 import {
   type ReviewFilter,
@@ -83,52 +81,8 @@ export function ReviewQueuePage({
         ]}
         row={(order) => (
           <tr key={order.id} className="border-line border-b align-top">
-            <th scope="row" className="py-3 pr-4 font-normal">
-              <Link
-                to="/bestallningar/$orderId"
-                params={{ orderId: order.id }}
-                search={backHere}
-                className="whitespace-nowrap font-semibold"
-              >
-                {order.number}
-              </Link>
-            </th>
-            <td className="py-3 pr-4">
-              <span className="block">{order.organizationName}</span>
-              {order.submittedByName ? (
-                <span className="block text-ink-muted">
-                  {t('queues.submittedBy', { name: order.submittedByName })}
-                </span>
-              ) : null}
-            </td>
-            <td className="py-3 pr-4">
-              <span className="block">{order.offeringName[language]}</span>
-              <span className="block text-ink-muted">{order.serviceName[language]}</span>
-            </td>
-            <td className="py-3 pr-4">
-              <time dateTime={asDate(order.submittedAt).toISOString()}>
-                {formatDateTime(order.submittedAt, language)}
-              </time>
-            </td>
-            <td className="py-3">
-              {showState ? (
-                <>
-                  <span className="block font-semibold">{t(`queues.statuses.${order.status}`)}</span>
-                  {order.nextActor ? (
-                    <span className="block">{t('queues.waitingFor', { name: order.nextActor.name })}</span>
-                  ) : null}
-                </>
-              ) : (
-                <>
-                  <time className="block" dateTime={asDate(order.stateSince).toISOString()}>
-                    {formatDateTime(order.stateSince, language)}
-                  </time>
-                  <span className="block text-ink-muted">
-                    {t('queues.waitedFor', { duration: describeWaited(t, order.stateSince) })}
-                  </span>
-                </>
-              )}
-            </td>
+            <OrderNumberCell order={order} backHere={backHere} />
+            <OrderQueueCells order={order} showState={showState} />
           </tr>
         )}
       />
