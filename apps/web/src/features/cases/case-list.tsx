@@ -3,6 +3,7 @@ import type { FormEvent, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PagedTable } from '../../components/paged-table.tsx'
 import { type FilterChoice, FilterRow } from '../../components/queue-filter-form.tsx'
+import { SearchForm } from '../../components/ui/search-form.tsx'
 import { SelectField } from '../../components/ui/select-field.tsx'
 import { usePageLanguage } from './case-format.ts'
 import { CASE_STATUS_FILTERS } from './case-query.ts'
@@ -18,6 +19,37 @@ export interface CaseFilterChoice {
   status?: CaseStatus | undefined
   area?: string | undefined
   organizationId?: string | undefined
+}
+
+/**
+ * The search of a case list: a case number ("2026-000123") or words of the subject; "Visa alla" clears it.
+ * `shown` says the list now shows the search's result, which is then said.
+ */
+export function CaseSearchForm({
+  words,
+  search,
+  shown,
+  onSearch,
+}: {
+  words: CaseListWords
+  search: string | undefined
+  shown: boolean
+  onSearch: (search: string | undefined) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <SearchForm
+      legend={t(`${words}.searchLegend`)}
+      name="search"
+      label={t(`${words}.searchLabel`)}
+      hint={t(`${words}.searchHint`)}
+      value={search}
+      submitLabel={t(`${words}.searchSubmit`)}
+      clearLabel={t(`${words}.searchClear`)}
+      status={search && shown ? t(`${words}.searchStatus`, { search }) : null}
+      onSearch={onSearch}
+    />
+  )
 }
 
 /**

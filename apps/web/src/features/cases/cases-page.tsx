@@ -4,10 +4,9 @@ import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { EmptyState } from '../../components/ui/empty-state.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { SearchForm } from '../../components/ui/search-form.tsx'
 import { asRole, useSession } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
-import { CaseFilterForm, CaseList } from './case-list.tsx'
+import { CaseFilterForm, CaseList, CaseSearchForm } from './case-list.tsx'
 import { CaseStatusText, CaseTime, NewsMarker, PhoneMarker, useCaseTopic } from './case-parts.tsx'
 import { type CaseListFilter, caseListOptions } from './case-query.ts'
 import { CaseVisibilitySetting } from './case-visibility-setting.tsx'
@@ -77,15 +76,10 @@ export function CasesPage({
         </nav>
       ) : null}
 
-      <SearchForm
-        legend={t('cases.list.searchLegend')}
-        name="search"
-        label={t('cases.list.searchLabel')}
-        hint={t('cases.list.searchHint')}
-        value={filter.search}
-        submitLabel={t('cases.list.searchSubmit')}
-        clearLabel={t('cases.list.searchClear')}
-        status={filter.search && cases.data ? t('cases.list.searchStatus', { search: filter.search }) : null}
+      <CaseSearchForm
+        words="cases.list"
+        search={filter.search}
+        shown={Boolean(cases.data)}
         onSearch={(search) => onFilter({ ...filter, search })}
       />
 

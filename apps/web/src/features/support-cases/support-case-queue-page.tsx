@@ -4,12 +4,11 @@ import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { EmptyState } from '../../components/ui/empty-state.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { SearchForm } from '../../components/ui/search-form.tsx'
 import { isLanguage } from '../../i18n/i18n.ts'
 import { asDate, formatDateTime } from '../../lib/format-date.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { describeWaited } from '../../lib/waited.ts'
-import { CaseFilterForm, CaseList } from '../cases/case-list.tsx'
+import { CaseFilterForm, CaseList, CaseSearchForm } from '../cases/case-list.tsx'
 import { CaseStatusText, PhoneMarker } from '../cases/case-parts.tsx'
 import { useCaseUpdates } from '../cases/use-case-updates.ts'
 import {
@@ -57,15 +56,10 @@ export function SupportCaseQueuePage({
         </Link>
       </p>
 
-      <SearchForm
-        legend={t('supportCases.queue.searchLegend')}
-        name="search"
-        label={t('supportCases.queue.searchLabel')}
-        hint={t('supportCases.queue.searchHint')}
-        value={filter.search}
-        submitLabel={t('supportCases.queue.searchSubmit')}
-        clearLabel={t('supportCases.queue.searchClear')}
-        status={filter.search ? t('supportCases.queue.searchStatus', { search: filter.search }) : null}
+      <CaseSearchForm
+        words="supportCases.queue"
+        search={filter.search}
+        shown={true}
         onSearch={(search) => onFilter({ ...filter, search })}
       />
       <CaseFilterForm
