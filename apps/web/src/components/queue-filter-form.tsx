@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Language } from '../i18n/i18n.ts'
 import { ORDER_STATUS_FILTERS, type OrderStatus } from '../lib/order-status.ts'
 import { Button } from './ui/button.tsx'
 import { SelectField } from './ui/select-field.tsx'
@@ -21,6 +22,30 @@ export interface QueueFilter {
   status?: OrderStatus | undefined
   offeringId?: string | undefined
   organizationId?: string | undefined
+}
+
+/** The offerings to filter a queue by, by their names in the page's language, in its alphabetical order. */
+export function offeringChoices(
+  offerings: readonly { id: string; name: Record<Language, string> }[],
+  language: Language,
+): FilterChoice[] {
+  return offerings
+    .map((offering) => ({ id: offering.id, label: offering.name[language] }))
+    .sort((a, b) => a.label.localeCompare(b.label, language))
+}
+
+/**
+ * What narrowed an empty queue, so its text can say which choice to undo: the offering, the organisation,
+ * the status (only with `all`), or several of them; null when nothing did.
+ */
+export function narrowedBy(filter: QueueFilter): 'offering' | 'organization' | 'status' | 'several' | null {
+  const chosen = [
+    filter.offeringId ? ('offering' as const) : null,
+    filter.organizationId ? ('organization' as const) : null,
+    filter.all && filter.status ? ('status' as const) : null,
+  ].filter((one) => one !== null)
+  if (chosen.length === 0) return null
+  return chosen.length === 1 && chosen[0] ? chosen[0] : 'several'
 }
 
 /** How a queue words its filter row: its "Visa" choices and what it calls the ordering organisations. */

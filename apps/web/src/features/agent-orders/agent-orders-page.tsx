@@ -3,16 +3,16 @@ import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { OrderNumberCell, OrderQueueCells } from '../../components/order-queue-cells.tsx'
 import { PagedTable } from '../../components/paged-table.tsx'
+import { narrowedBy, offeringChoices } from '../../components/queue-filter-form.tsx'
 import { Button } from '../../components/ui/button.tsx'
 import { EmptyState } from '../../components/ui/empty-state.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { isLanguage, type Language } from '../../i18n/i18n.ts'
+import { isLanguage } from '../../i18n/i18n.ts'
 import { type OrderPageSearch, queueSearchOf } from '../../lib/queue-search.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { AgentOrderFilterForm } from './agent-order-filter.tsx'
 import {
   type AgentOrderFilter,
-  type AgentOrderFilters,
   type AgentOrderRow,
   agentOrderFiltersOptions,
   agentOrderListOptions,
@@ -40,6 +40,7 @@ export function AgentOrdersPage({
   const filters = useQuery(agentOrderFiltersOptions(trpc))
   const marks = useMarkedOrders()
   const rows = orders.data?.pages.flatMap((page) => page.items) ?? []
+  const narrowed = narrowedBy(filter)
   // Marks of orders no longer in the list (handled elsewhere, or filtered away) are not offered.
   const markedHere = marks.marked.filter((mark) => rows.some((row) => row.id === mark.id))
   const next = markedHere[0]
@@ -60,7 +61,7 @@ export function AgentOrdersPage({
 
       <AgentOrderFilterForm
         filter={filter}
-        offerings={filters.data ? offeringChoices(filters.data, language) : undefined}
+        offerings={filters.data ? offeringChoices(filters.data.offerings, language) : undefined}
         customers={filters.data?.organizations.map((customer) => ({ id: customer.id, label: customer.name }))}
         onFilter={onFilter}
       />
@@ -75,8 +76,8 @@ export function AgentOrdersPage({
           noMore: t('queues.agentOrders.noMore'),
         }}
         empty={
-          isFiltered(filter) ? (
-            <EmptyState>{t(emptyFilteredText(filter))}</EmptyState>
+          narrowed ? (
+            <EmptyState>{t(EMPTY_FILTERED[narrowed])}</EmptyState>
           ) : filter.all ? (
             <EmptyState>{t('queues.agentOrders.emptyAll')}</EmptyState>
           ) : (
@@ -127,26 +128,13 @@ export function AgentOrdersPage({
   )
 }
 
-/** The offerings by their names in the page's language. */
-function offeringChoices(filters: AgentOrderFilters, language: Language) {
-  return filters.offerings
-    .map((offering) => ({ id: offering.id, label: offering.name[language] }))
-    .sort((a, b) => a.label.localeCompare(b.label, language))
-}
-
-function isFiltered(filter: AgentOrderFilter): boolean {
-  return Boolean(filter.offeringId || filter.organizationId || (filter.all && filter.status))
-}
-
-/** An empty list's text: which choice to undo when only one narrowed it. */
-function emptyFilteredText(filter: AgentOrderFilter) {
-  const chosen = [
-    filter.offeringId ? ('queues.agentOrders.emptyFiltered' as const) : null,
-    filter.organizationId ? ('queues.agentOrders.emptyFilteredCustomer' as const) : null,
-    filter.all && filter.status ? ('queues.agentOrders.emptyFilteredStatus' as const) : null,
-  ].filter((text) => text !== null)
-  return chosen.length === 1 && chosen[0] ? chosen[0] : ('queues.agentOrders.emptyFilteredSeveral' as const)
-}
+/** An empty queue's text: which choice to undo when only one narrowed it. */
+const EMPTY_FILTERED = {
+  offering: 'queues.agentOrders.emptyFiltered',
+  organization: 'queues.agentOrders.emptyFilteredCustomer',
+  status: 'queues.agentOrders.emptyFilteredStatus',
+  several: 'queues.agentOrders.emptyFilteredSeveral',
+} as const
 
 function AgentOrderTableRow({
   order,

@@ -2,18 +2,14 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { OrderNumberCell, OrderQueueCells } from '../../components/order-queue-cells.tsx'
 import { PagedTable } from '../../components/paged-table.tsx'
+import { narrowedBy, offeringChoices } from '../../components/queue-filter-form.tsx'
 import { EmptyState } from '../../components/ui/empty-state.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { isLanguage, type Language } from '../../i18n/i18n.ts'
+import { isLanguage } from '../../i18n/i18n.ts'
 import { queueSearchOf } from '../../lib/queue-search.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { ReviewFilterForm } from './review-filter.tsx'
-import {
-  type ReviewFilter,
-  type ReviewFilters,
-  reviewFiltersOptions,
-  reviewQueueOptions,
-} from './review-query.ts'
+import { type ReviewFilter, reviewFiltersOptions, reviewQueueOptions } from './review-query.ts'
 
 /**
  * "Granska beställningar" (provider reviewers): the orders waiting for the provider's review, the longest
@@ -33,6 +29,7 @@ export function ReviewQueuePage({
   const orders = useInfiniteQuery(reviewQueueOptions(trpc, filter))
   const filters = useQuery(reviewFiltersOptions(trpc))
   const rows = orders.data?.pages.flatMap((page) => page.items) ?? []
+  const narrowed = narrowedBy(filter)
   const showState = filter.all === true
   // The order page leads back here, as filtered now.
   const backHere = { from: 'review' as const, ...queueSearchOf(filter) }
@@ -44,7 +41,7 @@ export function ReviewQueuePage({
 
       <ReviewFilterForm
         filter={filter}
-        offerings={filters.data ? offeringChoices(filters.data, language) : undefined}
+        offerings={filters.data ? offeringChoices(filters.data.offerings, language) : undefined}
         organizations={filters.data?.organizations.map((organization) => ({
           id: organization.id,
           label: organization.name,
@@ -62,8 +59,8 @@ export function ReviewQueuePage({
           noMore: t('queues.reviewQueue.noMore'),
         }}
         empty={
-          isFiltered(filter) ? (
-            <EmptyState>{t(emptyFilteredText(filter))}</EmptyState>
+          narrowed ? (
+            <EmptyState>{t(EMPTY_FILTERED[narrowed])}</EmptyState>
           ) : showState ? (
             <EmptyState>{t('queues.reviewQueue.emptyAll')}</EmptyState>
           ) : (
@@ -90,23 +87,10 @@ export function ReviewQueuePage({
   )
 }
 
-/** The offerings by their names in the page's language. */
-function offeringChoices(filters: ReviewFilters, language: Language) {
-  return filters.offerings
-    .map((offering) => ({ id: offering.id, label: offering.name[language] }))
-    .sort((a, b) => a.label.localeCompare(b.label, language))
-}
-
-function isFiltered(filter: ReviewFilter): boolean {
-  return Boolean(filter.offeringId || filter.organizationId || (filter.all && filter.status))
-}
-
 /** An empty queue's text: which choice to undo when only one narrowed it. */
-function emptyFilteredText(filter: ReviewFilter) {
-  const chosen = [
-    filter.offeringId ? ('queues.reviewQueue.emptyFiltered' as const) : null,
-    filter.organizationId ? ('queues.reviewQueue.emptyFilteredOrganization' as const) : null,
-    filter.all && filter.status ? ('queues.reviewQueue.emptyFilteredStatus' as const) : null,
-  ].filter((text) => text !== null)
-  return chosen.length === 1 && chosen[0] ? chosen[0] : ('queues.reviewQueue.emptyFilteredSeveral' as const)
-}
+const EMPTY_FILTERED = {
+  offering: 'queues.reviewQueue.emptyFiltered',
+  organization: 'queues.reviewQueue.emptyFilteredOrganization',
+  status: 'queues.reviewQueue.emptyFilteredStatus',
+  several: 'queues.reviewQueue.emptyFilteredSeveral',
+} as const
