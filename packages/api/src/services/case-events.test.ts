@@ -105,11 +105,13 @@ describe.runIf(onPostgres)('PostgreSQL case events (LISTEN/NOTIFY)', () => {
     const admin = new pg.Client({ connectionString: database.url })
     await admin.connect()
     try {
+      // Waiting before anything is sent: an event arriving before `next()` would otherwise be missed.
+      const arrival = onA.next()
       await admin.query('SELECT pg_notify($1, $2)', [CASE_EVENT_CHANNEL, 'not json'])
       await admin.query('SELECT pg_notify($1, $2)', [CASE_EVENT_CHANNEL, '{"caseId":"x","kind":"deleted"}'])
       const sent = event()
       await admin.query('SELECT pg_notify($1, $2)', [CASE_EVENT_CHANNEL, JSON.stringify(sent)])
-      expect(await onA.next()).toEqual(sent)
+      expect(await arrival).toEqual(sent)
       expect(onA.heard).toEqual([sent])
     } finally {
       await admin.end()
