@@ -1,4 +1,3 @@
-import { createCaller, DEFAULT_AUTH_SETTINGS, inProcessCaseEvents, memoryFileStore } from '@kundnav/api'
 import {
   auditEventContent,
   contentHash,
@@ -16,7 +15,7 @@ import { createPostgresDatabase, type TestDatabase } from '@kundnav/db/testing/p
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
-import { cleanUpOnInterrupt } from './support.ts'
+import { benchCaller, cleanUpOnInterrupt } from './support.ts'
 
 export const DEMO_ADMIN = 'anna.andersson@norrby.example'
 export const DEMO_ORGANIZATION = 'Region Norrby (demo)'
@@ -206,30 +205,12 @@ export async function captureSql(
  */
 export function captureAuditListSql(data: BenchData): Promise<CapturedStatement[]> {
   return captureSql(data, (db) =>
-    createCaller({
-      db,
-      demoMode: false,
-      actor: {
-        sessionId: 'bench',
-        userId: data.adminUserId,
-        name: 'Anna Andersson',
-        organizationId: data.organizationId,
-        organizationType: 'CUSTOMER',
-        role: 'ADMIN',
-      },
-      settings: DEFAULT_AUTH_SETTINGS,
-      request: {
-        clientAddress: '127.0.0.1',
-        fromLoopback: true,
-        requestId: 'bench',
-        userAgent: null,
-        shownPair: null,
-        cookies: {},
-      },
-      resHeaders: null,
-      sessionCookie: async () => '',
-      files: memoryFileStore(),
-      caseEvents: inProcessCaseEvents(),
+    benchCaller(db, {
+      userId: data.adminUserId,
+      name: 'Anna Andersson',
+      organizationId: data.organizationId,
+      organizationType: 'CUSTOMER',
+      role: 'ADMIN',
     }).audit.list({}),
   )
 }

@@ -1,8 +1,7 @@
-import { createCaller, DEFAULT_AUTH_SETTINGS, inProcessCaseEvents, memoryFileStore } from '@kundnav/api'
 import { createDb, migrate, migrationsDir } from '@kundnav/db'
 import { generateCases, myCasesCursor } from '@kundnav/db/testing'
 import { createPostgresDatabase } from '@kundnav/db/testing/postgres'
-import { cleanUpOnInterrupt, type Row, say } from './support.ts'
+import { benchCaller, cleanUpOnInterrupt, type Row, say } from './support.ts'
 
 const SIZES = { organizations: 10_000, cases: 1_000_000, onePersonCases: 200_000 }
 const PAGE = 20
@@ -43,30 +42,12 @@ export async function measureCasePages(databaseUrl: string): Promise<Row[]> {
     await migrate(db.sql, migrationsDir)
     say(`P7: generating ${SIZES.cases.toLocaleString('en')} cases`)
     const volume = await generateCases(db.sql, { ...SIZES, log: (message) => say(`P7: ${message}`) })
-    const caller = createCaller({
-      db,
-      demoMode: false,
-      actor: {
-        sessionId: 'bench',
-        userId: volume.userId,
-        name: 'Vera Volym',
-        organizationId: volume.organizationId,
-        organizationType: 'CUSTOMER',
-        role: 'ORDERER',
-      },
-      settings: DEFAULT_AUTH_SETTINGS,
-      request: {
-        clientAddress: '127.0.0.1',
-        fromLoopback: true,
-        requestId: 'bench',
-        userAgent: null,
-        shownPair: null,
-        cookies: {},
-      },
-      resHeaders: null,
-      sessionCookie: async () => '',
-      files: memoryFileStore(),
-      caseEvents: inProcessCaseEvents(),
+    const caller = benchCaller(db, {
+      userId: volume.userId,
+      name: 'Vera Volym',
+      organizationId: volume.organizationId,
+      organizationType: 'CUSTOMER',
+      role: 'ORDERER',
     })
     const lastPage = SIZES.onePersonCases / PAGE
     const pages = [1, lastPage, lastPage / 2]

@@ -3,7 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { repoRoot } from '@kundnav/db'
+import {
+  createCaller,
+  DEFAULT_AUTH_SETTINGS,
+  inProcessCaseEvents,
+  memoryFileStore,
+  type SessionActor,
+} from '@kundnav/api'
+import { type Db, repoRoot } from '@kundnav/db'
 
 export const serverDir = join(repoRoot, 'apps/server')
 export const webDistDir = join(repoRoot, 'apps/web/dist')
@@ -285,4 +292,29 @@ export class PortalClient {
     await this.trpcMutation('session.choose', { organizationId: chosen.organizationId, role })
     this.pair = `${chosen.organizationId}:${role}`
   }
+}
+
+/**
+ * tRPC's server-side caller as `actor`, with the context the server would build (no HTTP): benches that
+ * time a procedure itself, without the network.
+ */
+export function benchCaller(db: Db, actor: Omit<SessionActor, 'sessionId'>) {
+  return createCaller({
+    db,
+    demoMode: false,
+    actor: { sessionId: 'bench', ...actor },
+    settings: DEFAULT_AUTH_SETTINGS,
+    request: {
+      clientAddress: '127.0.0.1',
+      fromLoopback: true,
+      requestId: 'bench',
+      userAgent: null,
+      shownPair: null,
+      cookies: {},
+    },
+    resHeaders: null,
+    sessionCookie: async () => '',
+    files: memoryFileStore(),
+    caseEvents: inProcessCaseEvents(),
+  })
 }
