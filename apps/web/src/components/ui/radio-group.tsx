@@ -4,6 +4,8 @@ import { describedBy, FieldHelp } from './field-help.tsx'
 export interface RadioOption {
   value: string
   label: string
+  /** A help text under the option's label, read out with it (GOV.UK's radio item hint). */
+  hint?: string
   /** Shown under the option when it is chosen (GOV.UK's conditional reveal), e.g. the fields of a new address. */
   revealed?: ReactNode
 }
@@ -51,13 +53,14 @@ export function RadioGroup({
         <legend className="mb-1 font-semibold">{legend}</legend>
       )}
       <FieldHelp id={baseId} hint={hint} error={error} />
-      <div className="space-y-2">
+      <div className={options.some((option) => option.hint) ? 'space-y-3' : 'space-y-2'}>
         {options.map((option, index) => {
           const optionId = index === 0 ? id : `${id}-${index}`
           const checked = value === option.value
+          const hintId = option.hint ? `${optionId}-hint` : undefined
           return (
             <div key={option.value}>
-              <div className="flex items-center gap-3">
+              <div className={`flex gap-3 ${hintId ? 'items-start' : 'items-center'}`}>
                 <input
                   id={optionId}
                   type="radio"
@@ -65,11 +68,23 @@ export function RadioGroup({
                   value={option.value}
                   checked={checked}
                   onChange={() => onChange(option.value)}
-                  className="size-6 shrink-0 accent-brand"
+                  aria-describedby={hintId}
+                  className={`size-6 shrink-0 accent-brand ${hintId ? 'mt-1' : ''}`}
                 />
-                <label htmlFor={optionId} className="py-1">
-                  {option.label}
-                </label>
+                {hintId ? (
+                  <div>
+                    <label htmlFor={optionId} className="block py-1 font-semibold">
+                      {option.label}
+                    </label>
+                    <p id={hintId} className="max-w-prose text-ink-muted">
+                      {option.hint}
+                    </p>
+                  </div>
+                ) : (
+                  <label htmlFor={optionId} className="py-1">
+                    {option.label}
+                  </label>
+                )}
               </div>
               {checked && option.revealed ? (
                 <div className="mt-3 ml-3 space-y-6 border-line border-l-4 pl-6">{option.revealed}</div>

@@ -1,10 +1,10 @@
 import { CASE_AREAS, caseArea, topicRequiresAttachment } from '@kundnav/schemas'
 import { useTranslation } from 'react-i18next'
+import { RadioGroup } from '../../components/ui/radio-group.tsx'
 import { TextAreaField } from '../../components/ui/text-area-field.tsx'
 import { TextField } from '../../components/ui/text-field.tsx'
 import { usePageLanguage } from './case-format.ts'
 import { FileUploadField } from './file-upload-field.tsx'
-import { TopicChoice } from './topic-choice.tsx'
 import type { FileUploads } from './use-file-uploads.ts'
 
 /** A case's topic as chosen: Område, then Delområde when the area has any. */
@@ -43,7 +43,7 @@ export function CaseFields({
   const requiresFile = topic.area ? topicRequiresAttachment(topic.area, topic.subArea) : false
   return (
     <>
-      <TopicChoice
+      <RadioGroup
         id={ids.area}
         name="area"
         legend={t(`${words}.areaLegend`)}
@@ -57,7 +57,7 @@ export function CaseFields({
         }))}
       />
       {chosen && chosen.subAreas.length > 0 ? (
-        <TopicChoice
+        <RadioGroup
           key={chosen.key}
           id={ids.subArea}
           name="subArea"
