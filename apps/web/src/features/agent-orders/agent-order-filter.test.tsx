@@ -1,37 +1,20 @@
-import i18next from 'i18next'
-import { renderToStaticMarkup } from 'react-dom/server'
-import { I18nextProvider } from 'react-i18next'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { en } from '../../i18n/en.ts'
-import { sv } from '../../i18n/sv.ts'
+import { describe, expect, it } from 'vitest'
+import { renderInLanguage } from '../../i18n/test-texts.tsx'
 import { AgentOrderFilterForm } from './agent-order-filter.tsx'
 import type { AgentOrderFilter } from './agent-order-query.ts'
 
 const OFFERING = '11111111-1111-4111-8111-111111111111'
 const ORGANIZATION = '22222222-2222-4222-8222-222222222222'
 
-const instance = i18next.createInstance()
-
-beforeAll(async () => {
-  await instance.init({
-    resources: { sv: { translation: sv }, en: { translation: en } },
-    lng: 'sv',
-    fallbackLng: 'sv',
-    interpolation: { escapeValue: false },
-  })
-})
-
 function render(filter: AgentOrderFilter, language: 'sv' | 'en' = 'sv', listed = true) {
-  void instance.changeLanguage(language)
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={instance}>
-      <AgentOrderFilterForm
-        filter={filter}
-        offerings={listed ? [{ id: OFFERING, label: 'Webcert Fristående' }] : undefined}
-        customers={listed ? [{ id: ORGANIZATION, label: 'Region Norrby (demo)' }] : undefined}
-        onFilter={() => {}}
-      />
-    </I18nextProvider>,
+  return renderInLanguage(
+    <AgentOrderFilterForm
+      filter={filter}
+      offerings={listed ? [{ id: OFFERING, label: 'Webcert Fristående' }] : undefined}
+      customers={listed ? [{ id: ORGANIZATION, label: 'Region Norrby (demo)' }] : undefined}
+      onFilter={() => {}}
+    />,
+    language,
   )
 }
 

@@ -1,22 +1,7 @@
-import i18next from 'i18next'
-import { renderToStaticMarkup } from 'react-dom/server'
-import { I18nextProvider } from 'react-i18next'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { en } from '../../i18n/en.ts'
-import { sv } from '../../i18n/sv.ts'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { renderInLanguage } from '../../i18n/test-texts.tsx'
 import { FileUploadField } from './file-upload-field.tsx'
 import { type FileUploads, type UploadItem, UploadRefused, uploadCaseFile } from './use-file-uploads.ts'
-
-const instance = i18next.createInstance()
-
-beforeAll(async () => {
-  await instance.init({
-    resources: { sv: { translation: sv }, en: { translation: en } },
-    lng: 'sv',
-    fallbackLng: 'sv',
-    interpolation: { escapeValue: false },
-  })
-})
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -46,18 +31,16 @@ const item = (name: string, state: UploadItem['state'], problem: string | null =
 
 describe('FileUploadField', () => {
   it('shows the green dot named "Uppladdad", "Laddar upp …", and the refusal in the server’s words', () => {
-    const html = renderToStaticMarkup(
-      <I18nextProvider i18n={instance}>
-        <FileUploadField
-          id="files"
-          uploads={uploadsOf([
-            item('beslut.pdf', 'done'),
-            item('stor.pdf', 'uploading'),
-            item('sida.html', 'failed', 'Filer av den typen tar vi inte emot.'),
-          ])}
-          error="Bifoga minst en fil: Lön → Beslut/Underlag kräver en bilaga."
-        />
-      </I18nextProvider>,
+    const html = renderInLanguage(
+      <FileUploadField
+        id="files"
+        uploads={uploadsOf([
+          item('beslut.pdf', 'done'),
+          item('stor.pdf', 'uploading'),
+          item('sida.html', 'failed', 'Filer av den typen tar vi inte emot.'),
+        ])}
+        error="Bifoga minst en fil: Lön → Beslut/Underlag kräver en bilaga."
+      />,
     )
     expect(html).toContain('<label for="files"')
     expect(html).toContain('aria-describedby="files-hint files-error"')

@@ -1,12 +1,8 @@
 import { zText } from '@kundnav/schemas'
 import { catalogueOffering, describeForm, formFields } from '@kundnav/schemas/catalogue'
-import i18next, { type TFunction } from 'i18next'
-import { renderToStaticMarkup } from 'react-dom/server'
-import { I18nextProvider } from 'react-i18next'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { en } from '../../i18n/en.ts'
-import { sv } from '../../i18n/sv.ts'
+import { renderInLanguage, testTexts } from '../../i18n/test-texts.tsx'
 import { OfferingFieldInputs } from './offering-field-inputs.tsx'
 import { checkFields, displayValue, fieldAnswers, rawFieldValues } from './offering-form.ts'
 
@@ -34,34 +30,20 @@ const throwaway = z.object({
 })
 const throwawayFields = describeForm(throwaway)
 
-const instance = i18next.createInstance()
-let tSv: TFunction
-let tEn: TFunction
-
-beforeAll(async () => {
-  await instance.init({
-    resources: { sv: { translation: sv }, en: { translation: en } },
-    lng: 'sv',
-    fallbackLng: 'sv',
-    interpolation: { escapeValue: false },
-  })
-  tSv = instance.getFixedT('sv')
-  tEn = instance.getFixedT('en')
-})
+const tSv = testTexts.getFixedT('sv')
+const tEn = testTexts.getFixedT('en')
 
 function render(language: 'sv' | 'en', values: Record<string, string>, errors: Record<string, string> = {}) {
-  void instance.changeLanguage(language)
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={instance}>
-      <OfferingFieldInputs
-        fields={throwawayFields}
-        values={values}
-        errors={errors}
-        language={language}
-        sourceOptions={{}}
-        onChange={() => {}}
-      />
-    </I18nextProvider>,
+  return renderInLanguage(
+    <OfferingFieldInputs
+      fields={throwawayFields}
+      values={values}
+      errors={errors}
+      language={language}
+      sourceOptions={{}}
+      onChange={() => {}}
+    />,
+    language,
   )
 }
 

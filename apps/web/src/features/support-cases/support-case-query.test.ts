@@ -1,7 +1,7 @@
-import i18next from 'i18next'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { en } from '../../i18n/en.ts'
 import { sv } from '../../i18n/sv.ts'
+import { testTexts } from '../../i18n/test-texts.tsx'
 import { caseProblem } from './support-case-problem.tsx'
 import { filterOf, searchOf, validateSupportCaseSearch } from './support-case-query.ts'
 
@@ -40,15 +40,6 @@ describe("Ärenden's address", () => {
 })
 
 describe('a refused change of a case', () => {
-  const t = i18next.createInstance()
-  beforeAll(async () => {
-    await t.init({
-      resources: { sv: { translation: sv }, en: { translation: en } },
-      lng: 'sv',
-      interpolation: { escapeValue: false },
-    })
-  })
-
   /** What the tRPC client throws for an AppError (lib/trpc-error.ts reads it by name and data). */
   function refusal(appCode: string) {
     return Object.assign(new Error('refused'), {
@@ -58,22 +49,22 @@ describe('a refused change of a case', () => {
   }
 
   it('offers a reload when someone else changed or closed the case', async () => {
-    await t.changeLanguage('sv')
-    expect(caseProblem(t.t, refusal('CASE_CHANGED'))).toEqual({
+    await testTexts.changeLanguage('sv')
+    expect(caseProblem(testTexts.t, refusal('CASE_CHANGED'))).toEqual({
       message: sv.supportCases.view.errors.CASE_CHANGED,
       reload: true,
     })
-    await t.changeLanguage('en')
-    expect(caseProblem(t.t, refusal('CASE_CLOSED'))).toEqual({
+    await testTexts.changeLanguage('en')
+    expect(caseProblem(testTexts.t, refusal('CASE_CLOSED'))).toEqual({
       message: en.supportCases.view.errors.CASE_CLOSED,
       reload: true,
     })
   })
 
   it('says saving failed, without a reload, for anything else', async () => {
-    await t.changeLanguage('sv')
+    await testTexts.changeLanguage('sv')
     const failure = new Error('network down')
-    expect(caseProblem(t.t, failure)).toEqual({
+    expect(caseProblem(testTexts.t, failure)).toEqual({
       message: sv.common.saveFailed,
       reload: false,
       error: failure,
